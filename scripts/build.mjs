@@ -1,0 +1,88 @@
+// The one build: bundles every entry point with esbuild, then lays out dist/chrome and
+// dist/firefox (each loadable unpacked) from the top-level manifest.json, plus the CLI in
+// dist/cli. `--test` also writes dist/chrome-test, whose manifest adds loopback host
+// permissions for the end-to-end suite. `--metafile` prints bundle sizes.
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deriveManifest } from './manifest.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const args = new Set(process.argv.slice(2));
+
+/** Extension entry points: [source, output name, format]. */
+const entries = [
+  ['src/background/index.ts', 'background.js', 'esm'],
+  ['src/content/index.ts', 'content.js', 'iife'],
+  ['src/popup/index.ts', 'popup.js', 'iife'],
+  ['src/library/index.ts', 'library.js', 'iife'],
+  ['src/library/reader-page.ts', 'reader.js', 'iife'],
+];
+/** Static files copied as they are: [source, destination inside the extension]. */
+const statics = [
+  ['src/popup/popup.html', 'popup.html'],
+  ['src/library/library.html', 'library.html'],
+  ['src/library/reader.html', 'reader.html'],
+  ['icons', 'icons'],
+];
+
+const common = {
+  bundle: true,
+  minify: !args.has('--no-minify'),
+  sourcemap: false,
+  target: ['chrome120', 'firefox128'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { 'process.env.NODE_ENV': '"production"' },
+};
+
+async function buildExtension() {
+  const staging = join(dist, '.staging');
+  rmSync(staging, { recursive: true, force: true });
+  const sizes = {};
+  for (const [src, out, format] of entries) {
+    if (!existsSync(join(root, src))) throw new Error(`build: missing entry point ${src}`);
+    const result = await build({
+      ...common,
+      entryPoints: [join(root, src)],
+      outfile: join(staging, out),
+      format,
+      platform: 'browser',
+      metafile: true,
+    });
+    sizes[out] = Object.values(result.metafile.outputs)[0].bytes;
+  }
+  for (const [src, dest] of statics) cpSync(join(root, src), join(staging, dest), { recursive: true });
+  const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  const targets = [['chrome', 'chrome', {}], ['firefox', 'firefox', {}]];
+  if (args.has('--test')) targets.push(['chrome-test', 'chrome', { testHosts: true }]);
+  for (const [dir, browser, opts] of targets) {
+    const out = join(dist, dir);
+    rmSync(out, { recursive: true, force: true });
+    cpSync(staging, out, { recursive: true });
+    writeFileSync(join(out, 'manifest.json'), JSON.stringify(deriveManifest(base, browser, opts), null, 2));
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return sizes;
+}
+
+async function buildCli() {
+  await build({
+    ...common,
+    minify: false,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(dist, 'cli/readwell.mjs'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // jsdom and the other runtime dependencies are installed packages, not bundled.
+    packages: 'external',
+  });
+}
+
+mkdirSync(dist, { recursive: true });
+const [sizes] = await Promise.all([buildExtension(), buildCli()]);
+writeFileSync(join(dist, 'sizes.json'), JSON.stringify(sizes, null, 2));
+if (args.has('--sizes')) for (const [name, bytes] of Object.entries(sizes)) console.log(`${name}\t${(bytes / 1024).toFixed(1)} KB`);

@@ -1,0 +1,2 @@
+// Placeholder: the background service worker arrives with the extension issue.
+export {};

@@ -1,0 +1,34 @@
+// Reads a page from a file or stdin as bytes and parses it with jsdom. Bytes, not a string, so
+// jsdom decodes the way a browser would: byte-order mark, then the page's declared
+// <meta charset> (a windows-1251 or Shift_JIS page comes out right), then windows-1252.
+import { readFile } from 'node:fs/promises';
+import { JSDOM, VirtualConsole } from 'jsdom';
+
+export class InputError extends Error {}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'it is a directory',
+  EMFILE: 'too many open files',
+};
+
+export async function readInput(input: string, stdin: NodeJS.ReadableStream): Promise<Buffer> {
+  if (input === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+    return Buffer.concat(chunks);
+  }
+  try {
+    return await readFile(input);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    throw new InputError(`cannot read ${input}: ${REASONS[code] ?? (err as Error).message}`);
+  }
+}
+
+export function parsePage(bytes: Buffer, url: string | null): Document {
+  // A silent console: pages are full of CSS jsdom cannot parse, which is not the user's problem.
+  const dom = new JSDOM(bytes, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  return dom.window.document;
+}

@@ -1,0 +1,2 @@
+// Placeholder: the reader overlay arrives with the extension issue.
+export {};

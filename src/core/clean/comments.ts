@@ -1,0 +1,44 @@
+// Reader comments and comment forms. Recognised by schema.org Comment markup, by a heading
+// that announces them ("12 Comments", "Leave a reply", "Join the discussion"), by a form with a
+// text area, and by the id/class names comment systems use (comments, disqus_thread, respond).
+import type { CleanRule } from './rule';
+import { nameTokens, normalizedText } from '../dom';
+
+// "Discussion" alone is left out on purpose: it is a section of every research paper.
+const HEADING = /^(\d[\d,.]*\s+)?(comments?|replies|reader comments)(\s*\(\d+\))?$|^\d[\d,.]*\s+(responses?|reactions?)$|^(leave|post|add|write) (a|your) (comment|reply|response)|^join the (discussion|conversation)|^what do you think\??$|^комментари|^commentaires?$|^kommentare?$|^comentarios?$|^تعليقات|^תגובות/i;
+const COMMENT_NAME = /^(comments?|comment-?(list|section|area|thread|s-?area|s-?section|s-?container|s-?wrapper)|commentlist|disqus_thread|respond|replies|responses|discussion|talk-?(stream|embed)|coral_thread|fb-comments)$/;
+const COMMENT_ITEM = '[itemtype*="schema.org/Comment" i], [itemprop="comment"], [typeof="Comment"]';
+
+export const comments: CleanRule = {
+  name: 'comments',
+  run(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return;
+    for (const el of Array.from(body.querySelectorAll('[id], [class]'))) {
+      if (el.isConnected && el !== body && nameTokens(el).some((t) => COMMENT_NAME.test(t)) && !holdsArticle(el)) {
+        ctx.remove(el, this.name);
+      }
+    }
+    for (const item of Array.from(body.querySelectorAll(COMMENT_ITEM))) {
+      if (item.isConnected) ctx.remove(item.parentElement?.closest('ol, ul, section') ?? item, this.name);
+    }
+    for (const area of Array.from(body.querySelectorAll('textarea'))) {
+      if (area.isConnected) ctx.remove(area.closest('form') ?? area, this.name);
+    }
+    for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+      if (!heading.isConnected || !HEADING.test(normalizedText(heading))) continue;
+      const section = heading.parentElement;
+      if (section && section !== body && section.firstElementChild === heading && !holdsArticle(section)) {
+        ctx.remove(section, this.name);
+      } else if (!heading.nextElementSibling) {
+        // A lone "Comments" heading left at the end of the article container.
+        ctx.remove(heading, this.name);
+      }
+    }
+  },
+};
+
+/** A comments section never contains the article itself; some sites nest both in one wrapper. */
+function holdsArticle(el: Element): boolean {
+  return el.querySelector('article, main, [role="main"], [itemprop="articleBody"], h1') !== null;
+}

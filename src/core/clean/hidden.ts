@@ -1,0 +1,36 @@
+// Elements the page itself keeps out of sight: the `hidden` attribute, inline display:none or
+// visibility:hidden, closed dialogs and templates, `aria-hidden` decorations, and (in a browser)
+// whatever the live page's layout showed to be invisible or off-screen. Runs first so that no
+// later rule measures text a reader never sees.
+import type { CleanRule } from './rule';
+import { countWordsIn, hasMedia, normalizedText } from '../dom';
+
+const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+/** aria-hidden blocks longer than this may be real content hidden from assistive tech only. */
+const MAX_DECORATION_WORDS = 8;
+
+export const hidden: CleanRule = {
+  name: 'hidden',
+  run(ctx) {
+    for (const el of ctx.layoutHidden) ctx.remove(el, this.name);
+    const body = ctx.doc.body;
+    if (!body) return;
+    for (const el of Array.from(body.querySelectorAll('[hidden], [style], [aria-hidden], template, dialog:not([open])'))) {
+      if (isHiddenByMarkup(el)) ctx.remove(el, this.name);
+    }
+  },
+};
+
+function isHiddenByMarkup(el: Element): boolean {
+  if (el.localName === 'template' || el.localName === 'dialog') return true;
+  const hiddenAttr = el.getAttribute('hidden');
+  if (hiddenAttr !== null && hiddenAttr !== 'until-found') return true;
+  const style = el.getAttribute('style');
+  if (style && INLINE_HIDDEN.test(style)) return true;
+  if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') {
+    // A decoration: an icon, a duplicated label, a background glyph. Images stay: sites mark
+    // lazy-image fallbacks aria-hidden while they are the only copy of the picture.
+    return !hasMedia(el) && countWordsIn(normalizedText(el)) <= MAX_DECORATION_WORDS;
+  }
+  return false;
+}

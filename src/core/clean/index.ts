@@ -1,0 +1,36 @@
+// The clean rules, in the order they run on the inert copy. Order matters: each line says why a
+// rule sits where it does. Every rule has at least one fixture named `<rule>--<slug>` under
+// test/fixtures/pages that fails when the rule is disabled (test/core/fixtures.test.ts checks).
+import type { CleanRule } from './rule';
+import { hidden } from './hidden';
+import { visuallyHidden } from './visually-hidden';
+import { svgIcons } from './svg-icons';
+import { iconFonts } from './icon-fonts';
+import { pageChrome } from './page-chrome';
+import { socialLinks } from './social-links';
+import { tagLists } from './tag-lists';
+import { relatedLinks } from './related-links';
+import { newsletter } from './newsletter';
+import { comments } from './comments';
+import { lazyImages } from './lazy-images';
+import { codeLanguage } from './code-language';
+import { emptyLeftovers } from './empty-leftovers';
+
+export const CLEAN_RULES: readonly CleanRule[] = [
+  hidden, //          first: nothing after it should measure text no reader sees
+  visuallyHidden, //  screen-reader-only labels, before they inflate link and word counts below
+  svgIcons, //        sprite sheets and icon SVGs: their <title>s are the worst clutter
+  iconFonts, //       ligature words and private-use glyphs, before rules count words
+  pageChrome, //      landmarks and controls: removes most share/player UI wholesale
+  socialLinks, //     share/follow bars, now that icons inside them are gone
+  tagLists, //        archive links, before the related-links density checks see them
+  relatedLinks, //    teaser blocks and inline promos
+  newsletter, //      sign-up pitches (their forms would only be stripped later)
+  comments, //        last of the removals: comment sections sit after everything above
+  lazyImages, //      real image URLs before Readability scores images and drops spacers
+  codeLanguage, //    code-block languages, and the classes Readability must keep for them
+  emptyLeftovers, //  last: prunes the wrappers earlier removals emptied
+];
+
+export type { CleanRule, CleanContext } from './rule';
+export { createCleanContext } from './rule';

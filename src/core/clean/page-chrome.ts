@@ -1,0 +1,33 @@
+// The page's own furniture, identified by the roles and elements HTML gives it: site navigation,
+// the site banner and footer, search, and interactive widgets (toolbars, sliders, menus, media
+// player controls). None of it is part of an article. An article's own <header> and <footer>
+// (title, byline, notes) are not touched; only the landmark roles that mean "the site's".
+import type { CleanRule } from './rule';
+import { countWordsIn, normalizedText } from '../dom';
+
+const LANDMARKS = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="menubar"], [role="menu"], [role="toolbar"], [role="slider"], [role="progressbar"], [role="scrollbar"], [role="timer"], [role="tablist"], [role="dialog"], [role="alertdialog"]';
+/** Buttons are controls; a button-role element with a paragraph of text is something else. */
+const MAX_CONTROL_WORDS = 4;
+
+export const pageChrome: CleanRule = {
+  name: 'page-chrome',
+  run(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return;
+    for (const el of Array.from(body.querySelectorAll(LANDMARKS))) {
+      if (el.isConnected && !containsArticle(el)) ctx.remove(el, this.name);
+    }
+    for (const el of Array.from(body.querySelectorAll('button, [role="button"], [role="switch"], select, input, label'))) {
+      if (!el.isConnected) continue;
+      // Native controls are never prose. A role=button or label with real text may wrap content
+      // (an expandable section, a figure), so those stay unless short.
+      const native = el.localName === 'button' || el.localName === 'select' || el.localName === 'input';
+      if (native || countWordsIn(normalizedText(el)) <= MAX_CONTROL_WORDS) ctx.remove(el, this.name);
+    }
+  },
+};
+
+/** Sites occasionally wrap the whole page in a landmark; removing it would remove the article. */
+function containsArticle(el: Element): boolean {
+  return el.querySelector('article, [role="main"], main, [itemprop="articleBody"]') !== null || el.querySelectorAll('p').length >= 6;
+}

@@ -1,0 +1,68 @@
+// "Related", "Read more", "More from…" teasers. Two shapes: a labelled block of links (a heading
+// or label saying "Related stories" followed by a list of headlines), and an inline promo
+// paragraph ("READ MORE: Headline of another story"). Both are found by the label and by
+// structure (mostly links, little prose); a label alone never removes anything.
+import type { CleanRule } from './rule';
+import { closestWithin, countWordsIn, linkDensity, nameTokens, normalizedText } from '../dom';
+
+/** Labels that announce links to other stories, in the languages we have seen them in. */
+const TEASER_PHRASES = String.raw`related( (stories|articles|news|posts|content|coverage|reading|links|topics))?|read (more|next|also)|also read|more (from|on|in|about|stories|news|articles|like this|to read)|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|most (popular|read|viewed|shared)|popular (now|stories|posts)?|trending( now| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|up next|keep reading|continue reading|читайте также|читать также|по теме|ещё по теме|смотрите также|lire aussi|à lire aussi|weitere artikel|mehr zum thema|lee también|leia também|اقرأ أيضا|קרא עוד|相关(文章|阅读|新闻)|関連記事`;
+/** A label that is only the phrase ("Related stories", "MORE FROM SPORT:" is a promo, below). */
+const TEASER_LABEL = new RegExp(`^(?:${TEASER_PHRASES})(?:\\s+[\\p{L}\\p{N}'’&-]+){0,3}?\\s*[:.!›»>|-]?$`, 'iu');
+/** An inline promo begins with the phrase and a colon: "Read more: <a>Other headline</a>". */
+const PROMO_START = new RegExp(`^(?:${TEASER_PHRASES})\\s*[:›»|–—-]`, 'iu');
+/** Tokens sites put on teaser containers by convention. */
+const TEASER_NAME = /^(related|related-?(articles|stories|posts|content|links|news)|recommend(ed|ations)?|more-?(stories|articles|news|from)|read-?more|read-?next|outbrain|taboola|ob-widget|trc_related_container|mostread|most-?(read|popular)|also-?read|teasers?)$/;
+const MAX_LABEL_WORDS = 8;
+const MAX_BLOCK_WORDS = 200;
+
+export const relatedLinks: CleanRule = {
+  name: 'related-links',
+  run(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return;
+    // Named teaser containers that are mostly links.
+    for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+      if (!el.isConnected || el === body) continue;
+      if (nameTokens(el).some((t) => TEASER_NAME.test(t)) && isLinkBlock(el)) ctx.remove(el, this.name);
+    }
+    // Labelled blocks and inline promos.
+    for (const label of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, header, li, dt, figcaption, aside'))) {
+      if (!label.isConnected) continue;
+      const text = normalizedText(label);
+      if (!text) continue;
+      if (TEASER_LABEL.test(text) && countWordsIn(text) <= MAX_LABEL_WORDS && label.children.length <= 2) {
+        const block = teaserBlockFor(label);
+        if (block) {
+          for (const el of block) ctx.remove(el, this.name);
+          continue;
+        }
+      }
+      if (isInlinePromo(label, text)) ctx.remove(label, this.name);
+    }
+  },
+};
+
+/** Mostly links and not long: a list of headlines, not an article. */
+function isLinkBlock(el: Element): boolean {
+  const words = countWordsIn(normalizedText(el));
+  return el.querySelectorAll('a[href]').length >= 1 && words <= MAX_BLOCK_WORDS && linkDensity(el) >= 0.5 && el.querySelectorAll('p').length <= 6;
+}
+
+/** The elements that make up the labelled teaser block, or null if the label stands alone. */
+function teaserBlockFor(label: Element): Element[] | null {
+  // The label heads a container of links: remove the container.
+  const container = closestWithin(label, 3, (el) => el !== label && el.localName !== 'body' && el.querySelectorAll('a[href]').length >= 2 && isLinkBlock(el) && el.firstElementChild !== null && (el.firstElementChild === label || el.firstElementChild.contains(label)));
+  if (container) return [container];
+  // The label is followed by a list of links as its next sibling.
+  const next = label.nextElementSibling;
+  if (next && next.querySelectorAll('a[href]').length >= 2 && isLinkBlock(next)) return [label, next];
+  return null;
+}
+
+/** "Read more: <a>Other headline</a>" as a paragraph of its own. */
+function isInlinePromo(el: Element, text: string): boolean {
+  if (!PROMO_START.test(text)) return false;
+  const links = el.querySelectorAll('a[href]');
+  return links.length >= 1 && links.length <= 3 && countWordsIn(text) <= 40 && linkDensity(el) >= 0.5;
+}

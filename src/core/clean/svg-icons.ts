@@ -1,0 +1,65 @@
+// SVG sprite sheets and icon SVGs. A sprite sheet is an <svg> of <symbol>s whose <title>s are
+// the icon names; sites inline it at the top of <body>, and every naive extraction then begins
+// "icon bookmark icon camera icon chevron…". Icons are the small SVGs that draw one of those
+// symbols (<use href="#icon-…">) or a glyph of their own. Content SVGs (charts, diagrams) are
+// kept: they are large and draw more than a single reference.
+import type { CleanRule } from './rule';
+import { nameTokens } from '../dom';
+
+/** Icons are drawn at text size; anything up to this many CSS px is treated as one. */
+const ICON_MAX_SIZE = 64;
+
+export const svgIcons: CleanRule = {
+  name: 'svg-icons',
+  run(ctx) {
+    const svgs = Array.from(ctx.doc.getElementsByTagName('svg'));
+    for (const svg of svgs) {
+      if (!svg.isConnected || svg.parentElement?.closest('svg')) continue; // nested: judged with its root
+      if (isSpriteSheet(svg) || isIcon(svg)) ctx.remove(svg, this.name);
+    }
+    // Stray <symbol>s outside any <svg> root (broken markup) are sprite parts too.
+    for (const symbol of Array.from(ctx.doc.getElementsByTagName('symbol'))) ctx.remove(symbol, this.name);
+  },
+};
+
+function isSpriteSheet(svg: Element): boolean {
+  // Only definitions and no drawing of its own: it exists to be referenced.
+  const hasDefinitions = svg.querySelector('symbol, defs') !== null;
+  if (!hasDefinitions) return false;
+  for (const child of Array.from(svg.children)) {
+    const tag = child.localName;
+    if (tag !== 'symbol' && tag !== 'defs' && tag !== 'title' && tag !== 'desc' && tag !== 'style') return false;
+  }
+  return true;
+}
+
+function isIcon(svg: Element): boolean {
+  const drawing = Array.from(svg.children).filter((c) => !['title', 'desc', 'defs', 'style', 'metadata'].includes(c.localName));
+  // A lone <use> (possibly in a <g>) draws one symbol: that is what an icon is.
+  const uses = svg.getElementsByTagName('use').length;
+  if (uses > 0 && uses === svg.querySelectorAll('use, path, circle, rect, polygon, polyline, line, ellipse, text, image').length) return true;
+  if (drawing.length === 0) return true;
+  const size = declaredSize(svg);
+  if (size !== null && size <= ICON_MAX_SIZE) return true;
+  if (nameTokens(svg).some((t) => /(?:^|[-_])(icon|icons|glyph|sprite)(?:$|[-_])/.test(t))) return true;
+  // aria-hidden or role=presentation SVGs inside a link or button are that control's icon.
+  const decorative = svg.getAttribute('aria-hidden') === 'true' || svg.getAttribute('role') === 'presentation' || svg.getAttribute('focusable') === 'false';
+  return decorative && svg.closest('a, button, [role="button"]') !== null;
+}
+
+/** The larger of width and height as declared in attributes (or the viewBox), in px. */
+function declaredSize(svg: Element): number | null {
+  const px = (v: string | null): number | null => {
+    if (!v) return null;
+    const m = /^\s*([\d.]+)\s*(px)?\s*$/.exec(v);
+    return m ? Number(m[1]) : null;
+  };
+  const w = px(svg.getAttribute('width'));
+  const h = px(svg.getAttribute('height'));
+  if (w !== null || h !== null) return Math.max(w ?? 0, h ?? 0);
+  const styled = /(?:^|;)\s*(?:width|height)\s*:\s*([\d.]+)(em|rem|px)/i.exec(svg.getAttribute('style') ?? '');
+  if (styled) return Number(styled[1]) * (styled[2]!.toLowerCase() === 'px' ? 1 : 16);
+  const box = svg.getAttribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
+  if (box && box.length === 4 && box.every(Number.isFinite)) return Math.max(box[2]!, box[3]!);
+  return null;
+}

@@ -1,0 +1,75 @@
+// Small DOM helpers the clean rules share: reading text, measuring link density, describing an
+// element for the removals log. Everything here is read-only and iterative.
+
+const WHITESPACE = /\s+/g;
+
+/** Text with runs of whitespace collapsed to one space and trimmed. */
+export function normalizedText(node: Node): string {
+  return (node.textContent ?? '').replace(WHITESPACE, ' ').trim();
+}
+
+/** Number of word-like runs in a string (letters or digits in any script). */
+export function countWordsIn(text: string): number {
+  let count = 0;
+  for (const _ of text.matchAll(/[\p{L}\p{N}]+/gu)) count++;
+  return count;
+}
+
+/** Share of the element's text that sits inside links, 0..1. */
+export function linkDensity(el: Element): number {
+  const total = normalizedText(el).length;
+  if (total === 0) return 0;
+  let linked = 0;
+  for (const a of el.querySelectorAll('a')) linked += normalizedText(a).length;
+  return Math.min(1, linked / total);
+}
+
+/** The element's class tokens, lower-cased. */
+export function classTokens(el: Element): string[] {
+  const cls = el.getAttribute('class');
+  return cls ? cls.toLowerCase().split(/\s+/).filter(Boolean) : [];
+}
+
+/** Class tokens plus the id, lower-cased: what naming conventions are matched against. */
+export function nameTokens(el: Element): string[] {
+  const id = el.getAttribute('id');
+  const tokens = classTokens(el);
+  if (id) tokens.push(id.toLowerCase());
+  return tokens;
+}
+
+/** `tag#id.class1.class2`, short, for the removals log. */
+export function describe(el: Element): string {
+  let out = el.localName;
+  const id = el.getAttribute('id');
+  if (id) out += `#${id.slice(0, 40)}`;
+  for (const cls of classTokens(el).slice(0, 3)) out += `.${cls.slice(0, 40)}`;
+  const role = el.getAttribute('role');
+  if (role) out += `[role=${role.slice(0, 20)}]`;
+  return out;
+}
+
+const MEDIA = 'img, picture, video, audio, iframe, canvas, math, table, pre';
+
+/** True when the element holds an image, table, code or other content beyond its text. */
+export function hasMedia(el: Element): boolean {
+  return el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
+}
+
+/** Walks up from `el` (inclusive) at most `levels` parents, returning the first match. */
+export function closestWithin(el: Element, levels: number, test: (e: Element) => boolean): Element | null {
+  let cur: Element | null = el;
+  for (let i = 0; cur && i <= levels; i++, cur = cur.parentElement) {
+    if (test(cur)) return cur;
+  }
+  return null;
+}
+
+/** The host of an absolute or page-relative URL, lower-cased without `www.`, or ''. */
+export function hostOf(href: string, base: string): string {
+  try {
+    return new URL(href, base).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}

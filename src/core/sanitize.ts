@@ -1,0 +1,120 @@
+// The one file in which markup becomes DOM, and the one place article HTML is made safe.
+// Everything shown, saved or copied passes through `sanitizeArticle` (DOMPurify with an article
+// allowlist); the offline reader sanitizes stored HTML again with `sanitizeHtml` before showing it.
+// Readability is not a sanitizer (its README says so): this is.
+import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+
+/** Anything with an http(s) or mailto scheme, or no scheme at all (relative links, #anchors). */
+const SAFE_URI = /^(?:(?:https?|mailto):|[^:]*$|[^:]*[/?#])/i;
+const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,4}$/i;
+const CODE_CLASS = /^language-[\w#+.-]{1,30}$/;
+const ID_PREFIX = 'user-content-';
+
+const CONFIG: Config = {
+  USE_PROFILES: { html: true, svg: true, mathMl: true },
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'option', 'optgroup', 'textarea', 'label', 'fieldset', 'legend',
+    'dialog', 'template', 'slot', 'noscript', 'meta', 'link', 'base', 'title', 'nav', 'iframe', 'frame', 'object', 'embed',
+    'portal', 'marquee', 'blink', 'font', 'center', 'use', 'foreignObject', 'animate', 'set', 'animateMotion', 'animateTransform'],
+  FORBID_ATTR: ['style', 'srcdoc', 'formaction', 'action', 'ping', 'autofocus', 'tabindex', 'contenteditable', 'draggable',
+    'accesskey', 'autoplay', 'target', 'rel', 'background', 'bgcolor', 'color', 'face', 'align', 'valign', 'border'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: true,
+  ALLOWED_URI_REGEXP: SAFE_URI,
+  SANITIZE_NAMED_PROPS: true,
+  KEEP_CONTENT: true,
+};
+
+const instances = new WeakMap<Window, DOMPurify>();
+
+/** One DOMPurify per window, with Readwell's hooks installed once. */
+function purifierFor(view: Window): DOMPurify {
+  let purify = instances.get(view);
+  if (purify) return purify;
+  purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    const value = data.attrValue;
+    switch (data.attrName) {
+      case 'class': {
+        // Only code-language classes carry meaning (the Markdown fence); page classes do not.
+        const kept = value.split(/\s+/).filter((c) => CODE_CLASS.test(c)).join(' ');
+        if (kept) data.attrValue = kept;
+        else data.keepAttr = false;
+        break;
+      }
+      case 'lang':
+      case 'xml:lang':
+        if (!LANG.test(value.trim())) data.keepAttr = false;
+        break;
+      case 'dir':
+        if (!/^(ltr|rtl|auto)$/i.test(value.trim())) data.keepAttr = false;
+        break;
+      case 'href':
+      case 'xlink:href': {
+        // Ids get DOMPurify's user-content- prefix (no clobbering of document properties), so
+        // in-article links like footnotes must point at the prefixed id.
+        const v = value.trim();
+        if (v.startsWith('#') && v.length > 1 && !v.startsWith(`#${ID_PREFIX}`)) data.attrValue = `#${ID_PREFIX}${v.slice(1)}`;
+        break;
+      }
+    }
+  });
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
+      const href = (node as Element).getAttribute('href')!;
+      if (!href.startsWith('#')) (node as Element).setAttribute('rel', 'noopener noreferrer nofollow');
+    }
+  });
+  instances.set(view, purify);
+  return purify;
+}
+
+export interface SanitizedArticle {
+  /** The clean content, owned by an inert document. */
+  fragment: DocumentFragment;
+  html: string;
+}
+
+/** Sanitizes Readability's article element (no string round trip) into a fragment and its HTML. */
+export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
+  const body = purifierFor(view).sanitize(content, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
+  unwrapSingleWrappers(body);
+  const fragment = body.ownerDocument.createDocumentFragment();
+  const html = body.innerHTML;
+  while (body.firstChild) fragment.appendChild(body.firstChild);
+  return { fragment, html };
+}
+
+/** Parses stored or copied article HTML into a sanitized fragment owned by `doc`. */
+export function sanitizeHtml(html: string, doc: Document): DocumentFragment {
+  const view = doc.defaultView;
+  if (!view) throw new Error('sanitizeHtml needs a document that has a window');
+  const clean = purifierFor(view).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  return doc.importNode(clean, true);
+}
+
+/**
+ * Parses a snippet of page markup (a <noscript> fallback) into inert, sanitized nodes. Owned by
+ * DOMPurify's own detached document: import what you keep with `doc.importNode`.
+ */
+export function parseInertFragment(markup: string, doc: Document): DocumentFragment {
+  const view = doc.defaultView ?? inertWindows.get(doc);
+  if (!view) throw new Error('parseInertFragment needs a document with a window');
+  return purifierFor(view).sanitize(markup, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+}
+
+/** Copies made with cloneNode have no window of their own; the pipeline records the page's. */
+const inertWindows = new WeakMap<Document, Window>();
+export function rememberWindow(copy: Document, view: Window): void {
+  inertWindows.set(copy, view);
+}
+
+/** Readability wraps the article in <div id="readability-page-1"> (and sometimes one more div). */
+function unwrapSingleWrappers(body: HTMLElement): void {
+  for (let i = 0; i < 3; i++) {
+    const only = body.children.length === 1 ? body.firstElementChild : null;
+    if (!only || only.localName !== 'div' || (body.textContent ?? '').trim() !== (only.textContent ?? '').trim()) return;
+    if (only.attributes.length > 0 && !/readability/.test(only.getAttribute('id') ?? '')) return;
+    while (only.firstChild) body.insertBefore(only.firstChild, only);
+    only.remove();
+  }
+}

@@ -1,0 +1,63 @@
+// The data the pipeline hands out. Plain values only (plus one DocumentFragment), so the
+// extension can send an article across contexts and the CLI can print it as JSON.
+
+/** One element a clean rule took out, kept so "why did this vanish?" has an answer. */
+export interface Removal {
+  /** Name of the clean rule (the file name under core/clean/). */
+  rule: string;
+  /** A short CSS-like description of the element, e.g. `svg.icon#share`. */
+  selector: string;
+  /** The first characters of its text, whitespace collapsed. */
+  text: string;
+}
+
+export interface Article {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** ISO 8601 string as the page declared it, or null. */
+  publishedTime: string | null;
+  /** A validated BCP 47 tag such as `en` or `pt-BR`, or null. */
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  excerpt: string | null;
+  /** Sanitized article HTML: safe to parse into any document. */
+  html: string;
+  /** Plain text with paragraphs separated by a blank line. */
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+  /** Absolute http(s) URL of the lead image, or null. */
+  leadImage: string | null;
+  /** The page's canonical URL (validated http(s)), else the URL we were given. */
+  canonicalUrl: string | null;
+  /** The URL the page was read from (the caller's claim, never a `<base>` or `og:url`). */
+  url: string;
+  removals: Removal[];
+}
+
+export type ExtractFailureReason = 'no-article' | 'too-large' | 'error';
+
+export type ExtractResult =
+  | { ok: true; article: Article; content: DocumentFragment }
+  | { ok: false; reason: ExtractFailureReason; message: string };
+
+export interface ExtractOptions {
+  /**
+   * Clean rules to skip, by name. Used by tests to prove each fixture fails without the rule
+   * that makes it pass, and by anyone asking "what does this rule do?".
+   */
+  disabledRules?: readonly string[];
+  /**
+   * When given, the live document is asked which elements the browser actually renders
+   * hidden (computed style, zero size, off-screen). jsdom has no layout, so the CLI leaves this
+   * off and the markup-only rules do the work.
+   */
+  useLayout?: boolean;
+  /** Refuse pages with more elements than this (default 150 000). */
+  maxElements?: number;
+  /** Refuse pages nested deeper than this (default 800). */
+  maxDepth?: number;
+  /** Minimum article length in characters for Readability (default 250). */
+  charThreshold?: number;
+}

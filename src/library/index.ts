@@ -1,0 +1,2 @@
+// Placeholder: the library page arrives with the library issue.
+export {};

@@ -1,0 +1,2 @@
+// Placeholder: the popup arrives with the extension issue.
+export {};

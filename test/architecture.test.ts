@@ -1,0 +1,82 @@
+// The import rule of shared/docs/design.md, checked on every source file rather than by memory.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname, sep } from 'node:path';
+
+const SRC = resolve(__dirname, '../src');
+type Layer = 'core' | 'shared' | 'platform' | 'background' | 'content' | 'popup' | 'library' | 'cli';
+const CONTEXTS: Layer[] = ['background', 'content', 'popup', 'library'];
+
+/** For each layer: which project layers and which packages it may import. */
+const RULES: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
+  core: { layers: ['core'], packages: /^(@mozilla\/readability|dompurify|turndown|turndown-plugin-gfm)$/ },
+  shared: { layers: ['core', 'shared'], packages: /^$/ },
+  platform: { layers: ['core', 'shared', 'platform'], packages: /^(webextension-polyfill|idb)$/ },
+  background: { layers: ['core', 'shared', 'platform', 'background'], packages: /^$/ },
+  content: { layers: ['core', 'shared', 'platform', 'content'], packages: /^$/ },
+  popup: { layers: ['core', 'shared', 'platform', 'popup'], packages: /^$/ },
+  library: { layers: ['core', 'shared', 'platform', 'library'], packages: /^$/ },
+  cli: { layers: ['core', 'shared', 'cli'], packages: /^(node:.*|jsdom)$/ },
+};
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.ts$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const code = readFileSync(file, 'utf8');
+  const specs = [...code.matchAll(/(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]/g), ...code.matchAll(/import\(\s*['"]([^'"]+)['"]\s*\)/g), ...code.matchAll(/(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)];
+  return specs.map((m) => m[1]!);
+}
+
+const layerOf = (file: string) => relative(SRC, file).split(sep)[0] as Layer;
+
+describe('architecture: the import rule', () => {
+  const files = sourceFiles(SRC);
+
+  it('finds source files in every layer', () => {
+    const layers = new Set(files.map(layerOf));
+    for (const layer of Object.keys(RULES)) expect(layers, layer).toContain(layer);
+  });
+
+  for (const file of files) {
+    const layer = layerOf(file);
+    it(`${relative(SRC, file)} imports only what ${layer} may`, () => {
+      const rule = RULES[layer];
+      expect(rule, `unknown layer ${layer}`).toBeDefined();
+      for (const spec of importsOf(file)) {
+        if (spec.startsWith('.')) {
+          const target = layerOf(resolve(dirname(file), spec));
+          expect(rule.layers, `${spec} (layer ${target})`).toContain(target);
+        } else {
+          expect(spec, `package ${spec}`).toMatch(rule.packages);
+        }
+      }
+    });
+  }
+
+  it('loads the polyfill only in platform/browser.ts', () => {
+    const users = files.filter((f) => importsOf(f).includes('webextension-polyfill')).map((f) => relative(SRC, f));
+    expect(users).toEqual([join('platform', 'browser.ts')]);
+  });
+
+  it('core touches no extension, window or storage globals', () => {
+    for (const file of files.filter((f) => layerOf(f) === 'core')) {
+      const code = readFileSync(file, 'utf8').replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
+      expect(code, relative(SRC, file)).not.toMatch(/\b(browser|chrome)\.[a-z]+\.|\bwindow\.|\b(localStorage|sessionStorage|indexedDB|globalThis|self\.|document\.)/);
+    }
+  });
+
+  it('contexts talk to each other only through platform/messages.ts', () => {
+    for (const file of files.filter((f) => CONTEXTS.includes(layerOf(f)))) {
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = layerOf(resolve(dirname(file), spec));
+        if (CONTEXTS.includes(target)) expect(target, relative(SRC, file)).toBe(layerOf(file));
+      }
+    }
+  });
+});
