@@ -1,0 +1,219 @@
+// The saved-article record: its one definition, the validator everything read from storage or
+// from an import file goes through, and the rules for creating and re-saving a record.
+// Storage and import files are user-reachable and outlive versions, so a record is rebuilt field
+// by field from what was read; anything wrong rejects that record with a reason a person can act
+// on, and never takes other records with it.
+
+export interface ArticleRecord {
+  id: string;
+  /** Where the page really was (the tab's URL as the background saw it), never a page's claim. */
+  url: string;
+  canonicalUrl: string | null;
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  /** As the page declared it (ISO 8601 expected, not enforced: pages vary). */
+  publishedTime: string | null;
+  /** Milliseconds since the epoch. */
+  savedAt: number;
+  updatedAt: number;
+  lang: string | null;
+  dir: 'ltr' | 'rtl';
+  /** Sanitized when extracted, and sanitized again whenever it is rendered. */
+  html: string;
+  text: string;
+  wordCount: number;
+  readingMinutes: number;
+  excerpt: string | null;
+  leadImage: string | null;
+  tags: string[];
+  /** How far the user has read, 0..1. */
+  progress: number;
+}
+
+/**
+ * What an extraction hands over for saving (the protocol's ArticleDraft has this shape; shared
+ * may not import platform, so the shape is restated here and TypeScript checks they agree).
+ */
+export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress'>;
+
+export const LIMITS = {
+  idLength: 100,
+  urlLength: 8_192,
+  shortText: 2_000,
+  htmlBytes: 8_000_000,
+  textBytes: 4_000_000,
+  tagLength: 40,
+  tags: 30,
+} as const;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const LANG = /^[a-z]{2,3}(?:-[a-z0-9]{1,8}){0,4}$/i;
+
+/** http(s) and file pages are what a tab can show and Readwell can read. */
+export function isSavableUrl(value: string): boolean {
+  if (value.length > LIMITS.urlLength) return false;
+  try {
+    return ['http:', 'https:', 'file:'].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+/** A tag as stored: trimmed, inner whitespace collapsed, lower case (tags are labels, not prose). */
+export function normalizeTag(tag: string): string {
+  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().slice(0, LIMITS.tagLength);
+}
+
+class Invalid extends Error {}
+
+function str(r: Record<string, unknown>, key: string, max: number, allowEmpty = true): string {
+  const v = r[key];
+  if (typeof v !== 'string') throw new Invalid(`${key} is not text`);
+  if (!allowEmpty && v.trim() === '') throw new Invalid(`${key} is empty`);
+  if (v.length > max) throw new Invalid(`${key} is longer than ${max} characters`);
+  return v;
+}
+
+function strOrNull(r: Record<string, unknown>, key: string, max: number): string | null {
+  return r[key] === null || r[key] === undefined ? null : str(r, key, max);
+}
+
+function url(r: Record<string, unknown>, key: string): string {
+  const v = str(r, key, LIMITS.urlLength, false);
+  if (!isSavableUrl(v)) throw new Invalid(`${key} is not an http(s) or file address`);
+  return v;
+}
+
+function time(r: Record<string, unknown>, key: string): number {
+  const v = r[key];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(v)) throw new Invalid(`${key} is not a time`);
+  return v;
+}
+
+function count(r: Record<string, unknown>, key: string): number {
+  const v = r[key];
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(`${key} is not a whole number`);
+  return v;
+}
+
+function tags(r: Record<string, unknown>): string[] {
+  const v = r.tags ?? [];
+  if (!Array.isArray(v)) throw new Invalid('tags is not a list');
+  if (v.length > LIMITS.tags) throw new Invalid(`more than ${LIMITS.tags} tags`);
+  for (const t of v) {
+    if (typeof t !== 'string' || t !== normalizeTag(t) || t === '') throw new Invalid(`tag ${JSON.stringify(t)} is not a valid tag`);
+  }
+  if (new Set(v).size !== v.length) throw new Invalid('tags repeat');
+  return [...v] as string[];
+}
+
+/** Whatever was read (storage, an import file) → a complete record, or why it is not one. */
+export function validateRecord(input: unknown): Validation<ArticleRecord> {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: 'not an object' };
+  const r = input as Record<string, unknown>;
+  try {
+    const dir = r.dir ?? 'ltr';
+    if (dir !== 'ltr' && dir !== 'rtl') throw new Invalid('dir is neither ltr nor rtl');
+    const lang = strOrNull(r, 'lang', 40);
+    if (lang !== null && !LANG.test(lang)) throw new Invalid('lang is not a language tag');
+    const progress = r.progress ?? 0;
+    if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) throw new Invalid('progress is not between 0 and 1');
+    const canonical = strOrNull(r, 'canonicalUrl', LIMITS.urlLength);
+    if (canonical !== null && !isSavableUrl(canonical)) throw new Invalid('canonicalUrl is not an http(s) or file address');
+    const leadImage = strOrNull(r, 'leadImage', LIMITS.urlLength);
+    if (leadImage !== null && !/^https?:/i.test(leadImage)) throw new Invalid('leadImage is not an http(s) address');
+    const record: ArticleRecord = {
+      id: str(r, 'id', LIMITS.idLength, false),
+      url: url(r, 'url'),
+      canonicalUrl: canonical,
+      title: str(r, 'title', LIMITS.shortText),
+      byline: strOrNull(r, 'byline', LIMITS.shortText),
+      siteName: strOrNull(r, 'siteName', LIMITS.shortText),
+      publishedTime: strOrNull(r, 'publishedTime', 100),
+      savedAt: time(r, 'savedAt'),
+      updatedAt: time(r, 'updatedAt'),
+      lang,
+      dir,
+      html: str(r, 'html', LIMITS.htmlBytes),
+      text: str(r, 'text', LIMITS.textBytes),
+      wordCount: count(r, 'wordCount'),
+      readingMinutes: count(r, 'readingMinutes'),
+      excerpt: strOrNull(r, 'excerpt', LIMITS.shortText),
+      leadImage,
+      tags: tags(r),
+      progress,
+    };
+    if (record.updatedAt < record.savedAt) throw new Invalid('updatedAt is before savedAt');
+    return { ok: true, value: record };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, reason: e.message };
+    throw e;
+  }
+}
+
+/**
+ * A new record from a draft the content script produced. `url` is the tab's location as the
+ * background saw it; the draft's own url is ignored because a page can lie about where it is.
+ * Returns a reason when the draft cannot make a valid record.
+ */
+export function recordFromDraft(draft: RecordDraft, url: string, now: number, id: string): Validation<ArticleRecord> {
+  if (!draft || typeof draft !== 'object') return { ok: false, reason: 'the page sent no article' };
+  return validateRecord({
+    id,
+    url,
+    canonicalUrl: draft.canonicalUrl && isSavableUrl(draft.canonicalUrl) ? draft.canonicalUrl : null,
+    title: typeof draft.title === 'string' ? draft.title.trim().slice(0, LIMITS.shortText) : draft.title,
+    byline: draft.byline,
+    siteName: draft.siteName,
+    publishedTime: draft.publishedTime,
+    savedAt: now,
+    updatedAt: now,
+    lang: draft.lang && LANG.test(draft.lang) ? draft.lang : null,
+    dir: draft.dir,
+    html: draft.html,
+    text: draft.text,
+    wordCount: draft.wordCount,
+    readingMinutes: draft.readingMinutes,
+    excerpt: draft.excerpt,
+    leadImage: draft.leadImage && /^https?:/i.test(draft.leadImage) ? draft.leadImage : null,
+    tags: [],
+    progress: 0,
+  });
+}
+
+/** Saving a page again: fresh content, but the user's id, first save time, tags and progress stay. */
+export function resave(existing: ArticleRecord, fresh: ArticleRecord): ArticleRecord {
+  return {
+    ...fresh,
+    id: existing.id,
+    savedAt: existing.savedAt,
+    updatedAt: Math.max(fresh.updatedAt, existing.updatedAt),
+    tags: existing.tags,
+    progress: existing.progress,
+  };
+}
+
+/**
+ * Two copies of the same article (an import meeting what is stored): the newer content wins,
+ * the earliest save time and the user's tags from both are kept, and the id already stored stays
+ * so links to the offline reader keep working.
+ */
+export function mergeRecords(stored: ArticleRecord, incoming: ArticleRecord): ArticleRecord {
+  const newer = incoming.updatedAt > stored.updatedAt ? incoming : stored;
+  const tagsUnion = [...new Set([...stored.tags, ...incoming.tags])].slice(0, LIMITS.tags);
+  return {
+    ...newer,
+    id: stored.id,
+    savedAt: Math.min(stored.savedAt, incoming.savedAt),
+    updatedAt: Math.max(stored.updatedAt, incoming.updatedAt),
+    tags: tagsUnion,
+  };
+}
+
+/** Field-by-field equality of two valid records (all fields are plain values or string lists). */
+export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
+  const keys = Object.keys(a) as (keyof ArticleRecord)[];
+  return keys.every((k) => (k === 'tags' ? a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]) : a[k] === b[k]));
+}

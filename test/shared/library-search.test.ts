@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { LibrarySearch, type Searchable } from '../../src/shared/library-search';
+import { foldText, queryTerms, tokenize } from '../../src/shared/search-tokens';
+
+const item = (id: string, savedAt: number, title: string, text: string, extra: Partial<Searchable> = {}): Searchable => ({
+  id,
+  savedAt,
+  title,
+  byline: null,
+  siteName: null,
+  text,
+  ...extra,
+});
+
+function library() {
+  return new LibrarySearch([
+    item('a', 1, 'Harbour cranes at dawn', 'The container terminal opened early. Workers arrived by ferry.'),
+    item('b', 3, 'Café culture in Zürich', 'Baristas in Zürich serve crème brûlée with coffee.', { byline: 'Jürgen Müller', siteName: 'Alpine Post' }),
+    item('c', 2, 'Ferry schedules', 'The ferry terminal publishes winter schedules.', { siteName: 'Harbour Times' }),
+    item('d', 4, '東京の地下鉄', '東京都の地下鉄は朝がとても混雑します。'),
+    item('e', 5, 'Straße und Verkehr', 'Die Straße ist gesperrt.'),
+  ]);
+}
+
+describe('search tokens', () => {
+  it('folds case and diacritics, and spells out letters that do not decompose', () => {
+    expect(foldText('Crème BRÛLÉE Straße Øresund')).toBe('creme brulee strasse oresund');
+  });
+  it('splits CJK runs into overlapping pairs plus the last character', () => {
+    expect(tokenize('東京都')).toEqual(['東京', '京都', '都']);
+  });
+  it('drops query terms already implied by longer ones', () => {
+    expect(queryTerms('fer ferry FERRY')).toEqual(['ferry']);
+  });
+});
+
+describe('library search', () => {
+  it('finds a word from the text, and an empty query lists everything newest first', () => {
+    const s = library();
+    expect(s.search('container')).toEqual(['a']);
+    expect(s.search('')).toEqual(['e', 'd', 'b', 'c', 'a']);
+  });
+
+  it('ANDs terms, across title, byline, site and text', () => {
+    const s = library();
+    expect(s.search('ferry')).toEqual(['c', 'a']);
+    expect(s.search('ferry winter')).toEqual(['c']);
+    expect(s.search('harbour ferry')).toEqual(['c', 'a']);
+    expect(s.search('muller alpine coffee')).toEqual(['b']);
+    expect(s.search('ferry zurich')).toEqual([]);
+  });
+
+  it('matches prefixes of words', () => {
+    const s = library();
+    expect(s.search('term')).toEqual(['c', 'a']);
+    expect(s.search('sched fer')).toEqual(['c']);
+  });
+
+  it('ignores case and diacritics on both sides', () => {
+    const s = library();
+    expect(s.search('ZURICH')).toEqual(['b']);
+    expect(s.search('zürich')).toEqual(['b']);
+    expect(s.search('creme brulee')).toEqual(['b']);
+    expect(s.search('strasse')).toEqual(['e']);
+    expect(s.search('Straße')).toEqual(['e']);
+  });
+
+  it('finds CJK text by a run of characters or a single character', () => {
+    const s = library();
+    expect(s.search('地下鉄')).toEqual(['d']);
+    expect(s.search('東京都')).toEqual(['d']);
+    expect(s.search('混')).toEqual(['d']);
+    expect(s.search('大阪')).toEqual([]);
+  });
+
+  it('treats punctuation as separators and finds nothing for words absent', () => {
+    const s = library();
+    expect(s.search('"ferry," -- terminal!')).toEqual(['c', 'a']);
+    expect(s.search('submarine')).toEqual([]);
+  });
+
+  it('follows adds, replacements and removals', () => {
+    const s = library();
+    s.remove('a');
+    expect(s.search('container')).toEqual([]);
+    s.add(item('a', 1, 'Harbour cranes at dawn', 'The container terminal opened early.'));
+    expect(s.search('container')).toEqual(['a']);
+    s.add(item('a', 9, 'Rewritten', 'Nothing about ships.'));
+    expect(s.search('container')).toEqual([]);
+    expect(s.search('')).toEqual(['a', 'e', 'd', 'b', 'c']);
+    s.add(item('f', 10, 'Zebra crossings', 'Zebras cross.'));
+    expect(s.search('zebr')).toEqual(['f']);
+    expect(s.size).toBe(6);
+  });
+});
