@@ -17,6 +17,7 @@ import {
   type ArticleRecord,
   type RecordDraft,
 } from '../shared/article-record';
+import { SAVE_MESSAGES } from '../shared/save-result';
 
 export const DB_NAME = 'readwell';
 const DB_VERSION = 1;
@@ -40,7 +41,7 @@ export class StoreError extends Error {
   }
 }
 
-export const QUOTA_MESSAGE = 'Storage is full: nothing was changed. Delete some saved articles or export and clear the library.';
+export const QUOTA_MESSAGE = SAVE_MESSAGES.quota;
 
 export interface SaveOutcome {
   record: ArticleRecord;
