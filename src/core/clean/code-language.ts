@@ -6,7 +6,9 @@
 import type { CleanRule } from './rule';
 import { classTokens } from '../dom';
 
-const CLASS_PATTERNS = [/^(?:language|lang)-([\w#+.-]+)$/, /^highlight-(?:source-)?([\w#+.-]+)$/, /^brush:([\w#+.-]+);?$/, /^sourceCode$/i];
+const CLASS_PATTERNS = [/^(?:language|lang)-([\w#+.-]+)$/, /^highlight-(?:source-)?([\w#+.-]+)$/, /^sourceCode$/i];
+/** SyntaxHighlighter writes its options into the class attribute: "brush: php; gutter: false". */
+const BRUSH = /(?:^|[\s;])brush\s*:\s*([\w#+.-]+)/i;
 const NOT_LANGUAGES = new Set(['none', 'plain', 'plaintext', 'text', 'txt', 'nohighlight', 'source', 'default', 'code', 'output']);
 
 export const codeLanguage: CleanRule = {
@@ -44,8 +46,10 @@ function languageOf(pre: Element): string | null {
       const lang = clean(data);
       if (lang) return lang;
     }
-    const tokens = [...classTokens(el), ...(el.getAttribute('class') ?? '').split(/\s+/).filter((t) => t.startsWith('brush:'))];
-    for (const token of tokens) {
+    const brush = BRUSH.exec(el.getAttribute('class') ?? '')?.[1];
+    const fromBrush = brush ? clean(brush) : null;
+    if (fromBrush) return fromBrush;
+    for (const token of classTokens(el)) {
       for (const pattern of CLASS_PATTERNS) {
         const m = pattern.exec(token);
         const lang = m?.[1] ? clean(m[1]) : null;

@@ -6,6 +6,8 @@ import type { CleanRule } from './rule';
 import { countWordsIn, normalizedText } from '../dom';
 
 const LANDMARKS = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="menubar"], [role="menu"], [role="toolbar"], [role="slider"], [role="progressbar"], [role="scrollbar"], [role="timer"], [role="tablist"], [role="dialog"], [role="alertdialog"]';
+/** Elements inside which a <header>/<footer> belongs to that section, not to the site. */
+const SECTIONING = 'article, aside, main, nav, section, [role="main"], [role="article"], [itemprop="articleBody"]';
 /** Buttons are controls; a button-role element with a paragraph of text is something else. */
 const MAX_CONTROL_WORDS = 4;
 
@@ -16,6 +18,11 @@ export const pageChrome: CleanRule = {
     if (!body) return;
     for (const el of Array.from(body.querySelectorAll(LANDMARKS))) {
       if (el.isConnected && !containsArticle(el)) ctx.remove(el, this.name);
+    }
+    // HTML gives <header> and <footer> the banner/contentinfo role implicitly when they are not
+    // inside sectioning content or main: those are the site's masthead and footer.
+    for (const el of Array.from(body.querySelectorAll('header, footer'))) {
+      if (el.isConnected && !el.parentElement?.closest(SECTIONING) && !el.hasAttribute('role') && !containsArticle(el) && !isArticleHeading(el)) ctx.remove(el, this.name);
     }
     for (const el of Array.from(body.querySelectorAll('button, [role="button"], [role="switch"], select, input, label'))) {
       if (!el.isConnected) continue;
@@ -30,4 +37,13 @@ export const pageChrome: CleanRule = {
 /** Sites occasionally wrap the whole page in a landmark; removing it would remove the article. */
 function containsArticle(el: Element): boolean {
   return el.querySelector('article, [role="main"], main, [itemprop="articleBody"]') !== null || el.querySelectorAll('p').length >= 6;
+}
+
+/**
+ * Templates also put an article's own heading block in a <header> outside <article>. A headline
+ * that is not just a home link, a date or an author link marks it as the article's: it stays.
+ */
+function isArticleHeading(el: Element): boolean {
+  if (el.querySelector('time, [rel~="author"], [itemprop="author"], [itemprop="datePublished"]')) return true;
+  return Array.from(el.querySelectorAll('h1')).some((h) => normalizedText(h) !== '' && Array.from(h.querySelectorAll('a')).map(normalizedText).join(' ') !== normalizedText(h));
 }
