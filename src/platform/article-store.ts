@@ -74,8 +74,33 @@ function toStoreError(e: unknown): StoreError {
   return new StoreError('error', `The library could not be updated (${err?.name ?? 'error'}: ${err?.message ?? String(e)}).`);
 }
 
+/** What other contexts hear after a change lands: these ids, or everything (`all`). */
+export type LibraryChange = { ids: string[] } | { all: true };
+
+const CHANNEL = 'readwell-library';
+
 export class ArticleStore {
+  // Pages and the background each hold their own connection; a broadcast after each committed
+  // change lets an open library page follow saves made from tabs without reloading everything.
+  private readonly channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+
   constructor(private readonly db: IDBPDatabase<LibrarySchema>) {}
+
+  private announce(change: LibraryChange): void {
+    this.channel?.postMessage(change);
+  }
+
+  /** Calls `cb` when another connection changed the library; returns the unsubscribe. */
+  subscribe(cb: (change: LibraryChange) => void): () => void {
+    if (!this.channel) return () => undefined;
+    const listener = (e: MessageEvent) => {
+      const d = e.data as { ids?: unknown; all?: unknown } | null;
+      if (d?.all === true) cb({ all: true });
+      else if (Array.isArray(d?.ids)) cb({ ids: d.ids.filter((x): x is string => typeof x === 'string') });
+    };
+    this.channel.addEventListener('message', listener);
+    return () => this.channel?.removeEventListener('message', listener);
+  }
 
   /**
    * Runs `work` in one readwrite transaction. `work` may only await IndexedDB requests (anything
@@ -108,13 +133,15 @@ export class ArticleStore {
   async saveDraft(draft: RecordDraft, url: string, now = Date.now()): Promise<SaveOutcome> {
     const fresh = recordFromDraft(draft, url, now, crypto.randomUUID());
     if (!fresh.ok) throw new StoreError('invalid', `This page cannot be saved: ${fresh.reason}.`);
-    return this.write(async (store) => {
+    const outcome = await this.write(async (store) => {
       const existing = await store.index('url').get(url);
       const old = existing ? validateRecord(existing) : null;
       const record = old?.ok ? resave(old.value, fresh.value) : existing ? { ...fresh.value, id: existing.id } : fresh.value;
       await store.put(record);
       return { record, updated: !!existing };
     });
+    this.announce({ ids: [outcome.record.id] });
+    return outcome;
   }
 
   async get(id: string): Promise<ArticleRecord | null> {
@@ -144,13 +171,15 @@ export class ArticleStore {
 
   /** Deletes and hands back what was deleted, so the caller can offer undo. */
   async delete(id: string): Promise<ArticleRecord | null> {
-    return this.write(async (store) => {
+    const deleted = await this.write(async (store) => {
       const raw = await store.get(id);
       if (raw === undefined) return null;
       await store.delete(id);
       const checked = validateRecord(raw);
       return checked.ok ? checked.value : null;
     });
+    this.announce({ ids: [id] });
+    return deleted;
   }
 
   /**
@@ -160,12 +189,14 @@ export class ArticleStore {
   async restore(record: ArticleRecord): Promise<ArticleRecord> {
     const checked = validateRecord(record);
     if (!checked.ok) throw new StoreError('invalid', `The article cannot be restored: ${checked.reason}.`);
-    return this.write(async (store) => {
+    const restored = await this.write(async (store) => {
       const sameUrl = await store.index('url').get(record.url);
       const result = sameUrl && sameUrl.id !== record.id ? mergeRecords(sameUrl, checked.value) : checked.value;
       await store.put(result);
       return result;
     });
+    this.announce({ ids: restored.id === record.id ? [record.id] : [record.id, restored.id] });
+    return restored;
   }
 
   async setTags(id: string, tags: readonly string[]): Promise<ArticleRecord> {
@@ -181,15 +212,17 @@ export class ArticleStore {
 
   /** Read and write of one record inside one transaction: atomic, and blind to other records. */
   private async update(id: string, change: (r: ArticleRecord) => ArticleRecord): Promise<ArticleRecord> {
-    return this.write(async (store) => {
+    const next = await this.write(async (store) => {
       const raw = await store.get(id);
       if (raw === undefined) throw new StoreError('not-found', 'That article is no longer in the library.');
       const checked = validateRecord(raw);
       if (!checked.ok) throw new StoreError('invalid', `The saved copy is damaged: ${checked.reason}.`);
-      const next = change(checked.value);
-      await store.put(next);
-      return next;
+      const updated = change(checked.value);
+      await store.put(updated);
+      return updated;
     });
+    this.announce({ ids: [id] });
+    return next;
   }
 
   /**
@@ -199,7 +232,7 @@ export class ArticleStore {
    * `records` must not repeat a URL or an id (parseImport guarantees it).
    */
   async importRecords(records: readonly ArticleRecord[]): Promise<ImportOutcome> {
-    return this.write(async (store) => {
+    const outcome = await this.write(async (store) => {
       // Issue every read at once: they run in order inside the transaction, without a round trip each.
       const byUrl = await Promise.all(records.map((r) => store.index('url').get(r.url)));
       const byId = await Promise.all(records.map((r) => store.get(r.id)));
@@ -232,14 +265,18 @@ export class ArticleStore {
       await Promise.all(puts);
       return outcome;
     });
+    this.announce({ all: true });
+    return outcome;
   }
 
   /** Removes every record (tests, the bench, and a future "clear library"). */
   async clear(): Promise<void> {
     await this.write((store) => store.clear());
+    this.announce({ all: true });
   }
 
   close(): void {
+    this.channel?.close();
     this.db.close();
   }
 }

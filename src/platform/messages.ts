@@ -20,6 +20,8 @@ export type ErrorCode =
 export interface ReplyError {
   code: ErrorCode;
   message: string;
+  /** With `no-article`: the page has a selection the reader could show instead. */
+  hasSelection?: boolean;
 }
 
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ReplyError };
@@ -34,8 +36,11 @@ export interface TabStatus {
 
 export interface ReaderStatus {
   open: boolean;
-  /** `article` normally; `selection` when the page had no article but the user selected text. */
-  source?: 'article' | 'selection';
+  /**
+   * `article` normally; `selection` when the page had no article but the user selected text;
+   * `message` when the overlay shows only a message (no article, page too large).
+   */
+  source?: 'article' | 'selection' | 'message';
   title?: string;
 }
 
@@ -44,6 +49,14 @@ export interface CopyResult {
   /** What was copied, for the confirmation ("Copied 1,204 words as Markdown"). */
   words: number;
   fromSelection: boolean;
+  /**
+   * False when the content script could not write the clipboard itself (no user gesture, no
+   * permission); the clean payload is then in `text`/`html` so an extension page that does hold
+   * a gesture (the popup) can write it.
+   */
+  copied: boolean;
+  text?: string;
+  html?: string;
 }
 
 /** A clean article as the content script hands it over for saving. */
@@ -73,7 +86,8 @@ export interface SaveResult {
 
 export interface BackgroundRequests {
   'tab-status': { request: { tabId: number }; reply: TabStatus };
-  'toggle-reader': { request: { tabId: number }; reply: ReaderStatus };
+  /** `allowSelection` (default true): with no article, show the user's selection instead. */
+  'toggle-reader': { request: { tabId: number; allowSelection?: boolean }; reply: ReaderStatus };
   'copy-article': { request: { tabId: number; format: CopyFormat }; reply: CopyResult };
   'save-tab': { request: { tabId: number }; reply: SaveResult };
   /** From the content script (the `s` key in the reader): store this draft. */
@@ -91,10 +105,17 @@ export interface ContentRequests {
 export type BackgroundMessage = { [K in keyof BackgroundRequests]: { type: K } & BackgroundRequests[K]['request'] }[keyof BackgroundRequests];
 export type ContentMessage = { [K in keyof ContentRequests]: { type: K } & ContentRequests[K]['request'] }[keyof ContentRequests];
 
-export function fail(code: ErrorCode, message: string): { ok: false; error: ReplyError } {
-  return { ok: false, error: { code, message } };
+export function fail(code: ErrorCode, message: string, extra: Omit<ReplyError, 'code' | 'message'> = {}): { ok: false; error: ReplyError } {
+  return { ok: false, error: { code, message, ...extra } };
 }
 
 export function ok<T>(value: T): { ok: true; value: T } {
   return { ok: true, value };
 }
+
+/** The reply type of a request, by message type, for either direction. */
+export type ReplyOf<K extends keyof BackgroundRequests | keyof ContentRequests> = Reply<
+  K extends keyof BackgroundRequests ? BackgroundRequests[K]['reply'] : K extends keyof ContentRequests ? ContentRequests[K]['reply'] : never
+>;
+
+export const STALE_MESSAGE = 'Readwell was updated — reload the page';

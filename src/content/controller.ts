@@ -1,0 +1,145 @@
+// The reader in one page: opens and closes the overlay, answers the background's requests
+// (toggle, status, copy, draft) and the reader's own keys. Every extension API arrives through
+// `ReaderDeps`, so the whole flow runs under jsdom with fakes.
+import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
+import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
+import type { SettingsStore } from '../platform/settings-store';
+import type { Article } from '../core/index';
+import { openOverlay, type Overlay } from './overlay';
+import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
+import { readPage, messageView, toDraft, defaultExtract, type Extract } from './source';
+import { cleanRange, overlaySelection, pageSelection } from './selection';
+import type { KeyAction } from './keys';
+
+export interface ReaderDeps {
+  doc: Document;
+  url(): string;
+  settings: SettingsStore;
+  saveDraft(draft: ArticleDraft): Promise<Reply<SaveResult>>;
+  writeClipboard(payload: ClipboardPayload): Promise<boolean>;
+  /** Shows a short notice on the page when no overlay is open. */
+  pageToast(text: string): void;
+  extract?: Extract;
+}
+
+interface Open {
+  overlay: Overlay;
+  article: Article | null;
+  content: DocumentFragment | null;
+  unsubscribe: () => void;
+}
+
+export function createReader(deps: ReaderDeps) {
+  const { doc } = deps;
+  const extract = deps.extract ?? defaultExtract;
+  let open: Open | null = null;
+  let settings: ReaderSettings = validateSettings(undefined);
+
+  const status = (): ReaderStatus => (open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title } : { open: false });
+  const notify = (text: string) => (open ? open.overlay.toast(text) : deps.pageToast(text));
+
+  function close(): void {
+    if (!open) return;
+    open.unsubscribe();
+    open.overlay.close();
+    open = null;
+  }
+
+  function changeSettings(next: ReaderSettings): void {
+    settings = validateSettings(next);
+    open?.overlay.applySettings(settings);
+    deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
+  }
+
+  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null): void {
+    const overlay = openOverlay(doc, view, settings, {
+      change: changeSettings,
+      copy: () => void copy('text'),
+      save: () => void save(),
+      close,
+      key: onKey,
+    });
+    // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
+    const unsubscribe = safeSubscribe((s) => {
+      settings = s;
+      overlay.applySettings(s);
+    });
+    open = { overlay, article, content, unsubscribe };
+  }
+
+  function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
+    try {
+      return deps.settings.subscribe(cb);
+    } catch {
+      return () => {};
+    }
+  }
+
+  async function toggle(allowSelection: boolean): Promise<Reply<ReaderStatus>> {
+    if (open) {
+      close();
+      return ok(status());
+    }
+    settings = await deps.settings.load();
+    const source = readPage(doc, deps.url(), extract, allowSelection);
+    if (source.ok) {
+      show(source.view, source.article, source.content);
+      return ok(status());
+    }
+    // With a selection the popup offers to read it instead; otherwise say so in the page.
+    if (!(source.code === 'no-article' && source.hasSelection)) show(messageView(source.message), null, null);
+    return fail(source.code, source.message, source.code === 'no-article' ? { hasSelection: source.hasSelection } : {});
+  }
+
+  /** The content to copy: a selection (overlay first, then page), else the whole article. */
+  function copySource(): { content: DocumentFragment; title?: string; fromSelection: boolean } | Reply<never> {
+    if (open?.content) {
+      const range = overlaySelection(open.overlay.root, open.overlay.content);
+      const selected = range && cleanRange(range, doc);
+      if (selected) return { content: selected, fromSelection: true };
+      return { content: open.content, title: open.article?.title, fromSelection: open.overlay.view.kind === 'selection' };
+    }
+    const selected = pageSelection(doc);
+    if (selected) return { content: selected, fromSelection: true };
+    const source = readPage(doc, deps.url(), extract, false);
+    return source.ok ? { content: source.content, title: source.article?.title, fromSelection: false } : fail(source.code, source.message);
+  }
+
+  async function copy(format: CopyFormat): Promise<Reply<CopyResult>> {
+    const src = copySource();
+    if ('ok' in src) {
+      if (!src.ok) notify(src.error.message);
+      return src;
+    }
+    const payload = buildPayload(src.content, format, src.title);
+    const copied = await deps.writeClipboard(payload);
+    notify(copied ? copiedMessage(payload.words, format, src.fromSelection) : 'Could not write to the clipboard.');
+    const result: CopyResult = { format, words: payload.words, fromSelection: src.fromSelection, copied };
+    return ok(copied ? result : { ...result, text: payload.plain, ...(payload.html ? { html: payload.html } : {}) });
+  }
+
+  function draft(): Reply<ArticleDraft> {
+    if (open?.content) return ok(toDraft(deps.url(), open.article, open.overlay.view, open.content));
+    const source = readPage(doc, deps.url(), extract, true);
+    return source.ok ? ok(toDraft(deps.url(), source.article, source.view, source.content)) : fail(source.code, source.message);
+  }
+
+  async function save(): Promise<void> {
+    const d = draft();
+    if (!d.ok) return notify(d.error.message);
+    const reply = await deps.saveDraft(d.value);
+    notify(reply.ok ? `Saved “${reply.value.title}” to your library` : reply.error.message);
+  }
+
+  function onKey(action: KeyAction): void {
+    if (action === 'close') close();
+    else if (action === 'size-up' || action === 'size-down') changeSettings(stepSetting(settings, 'fontSize', action === 'size-up' ? 1 : -1));
+    else if (action === 'theme') changeSettings({ ...settings, theme: nextTheme(settings.theme) });
+    else if (action === 'copy') void copy('text');
+    else if (action === 'save') void save();
+  }
+
+  return { toggle, status, copy, draft, close, onKey };
+}
+
+export type Reader = ReturnType<typeof createReader>;

@@ -1,0 +1,18 @@
+// The content script's routing table: one line per request from the background.
+import type { ContentMessage, ContentRequests, Reply } from '../platform/messages';
+import { ok } from '../platform/messages';
+import type { Reader } from './controller';
+
+type Handlers = { [K in keyof ContentRequests]: (reader: Reader, m: Extract<ContentMessage, { type: K }>) => Promise<Reply<ContentRequests[K]['reply']>> };
+
+const HANDLERS: Handlers = {
+  'reader-toggle': (r, m) => r.toggle(m.allowSelection),
+  'reader-status': async (r) => ok(r.status()),
+  'reader-copy': (r, m) => r.copy(m.format),
+  'reader-draft': async (r) => r.draft(),
+};
+
+export function handleContentMessage(reader: Reader, m: ContentMessage): Promise<Reply<unknown>> {
+  const handler = HANDLERS[m.type] as (r: Reader, m: ContentMessage) => Promise<Reply<unknown>>;
+  return handler(reader, m).catch((err: unknown) => ({ ok: false as const, error: { code: 'error' as const, message: err instanceof Error ? err.message : String(err) } }));
+}

@@ -1,0 +1,60 @@
+// The article's header inside the overlay: title, byline, and one meta line (site · date ·
+// reading time), plus the lead image when the content does not already show it.
+import { h } from './dom';
+
+export interface ReaderView {
+  kind: 'article' | 'selection' | 'message';
+  title: string;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  readingMinutes?: number;
+  wordCount?: number;
+  leadImage?: string | null;
+  lang?: string | null;
+  dir?: 'ltr' | 'rtl';
+  /** Sanitized content (from the core), in any document; the overlay imports a copy. */
+  content?: DocumentFragment;
+  message?: string;
+}
+
+export const TITLE_ID = 'rw-title';
+
+export function formatDate(iso: string | null | undefined, lang: string | null | undefined): string | null {
+  if (!iso) return null;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return null;
+  try {
+    return new Intl.DateTimeFormat(lang ?? undefined, { dateStyle: 'long' }).format(date);
+  } catch {
+    return date.toISOString().slice(0, 10);
+  }
+}
+
+export function metaLine(v: ReaderView): string {
+  const parts: string[] = [];
+  if (v.kind === 'selection') parts.push('Selection');
+  if (v.siteName) parts.push(v.siteName);
+  const date = formatDate(v.publishedTime, v.lang);
+  if (date) parts.push(date);
+  if (v.readingMinutes) parts.push(`${v.readingMinutes} min read`);
+  return parts.join(' · ');
+}
+
+export function buildHeader(doc: Document, v: ReaderView): HTMLElement {
+  const header = h(doc, 'header', {}, [h(doc, 'h1', { class: 'title', id: TITLE_ID, 'data-testid': 'reader-title' }, [v.title])]);
+  if (v.byline) header.append(h(doc, 'p', { class: 'byline', 'data-testid': 'reader-byline' }, [v.byline]));
+  const meta = metaLine(v);
+  if (meta) header.append(h(doc, 'p', { class: 'meta', 'data-testid': 'reader-meta' }, [meta]));
+  return header;
+}
+
+/** The lead image as a figure, unless the article content already contains that image. */
+export function leadFigure(doc: Document, v: ReaderView, content: ParentNode): HTMLElement | null {
+  if (!v.leadImage || !/^https?:/i.test(v.leadImage)) return null;
+  const already = Array.from(content.querySelectorAll('img')).some((img) => img.getAttribute('src') === v.leadImage || img.src === v.leadImage);
+  if (already) return null;
+  const img = h(doc, 'img', { alt: '', decoding: 'async' });
+  img.src = v.leadImage;
+  return h(doc, 'figure', { class: 'lead' }, [img]);
+}

@@ -1,0 +1,96 @@
+// The reader overlay: a fresh <div> host on <html> with a closed shadow root, a modal dialog
+// inside it, and the page locked behind it. Everything the page could notice is undone by
+// close(): the host leaves, the <html> style attribute, scroll position and focus are restored.
+// The host is held in this closure, never looked up by id, so a page cannot hand us its own.
+import type { ReaderSettings } from '../shared/settings';
+import { h, trusted } from './dom';
+import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
+import { keyAction, type KeyAction } from './keys';
+import { lockPage } from './page-state';
+import { adoptStyles, applySettings } from './styles';
+import { buildToolbar, type ToolbarActions } from './toolbar';
+import { trapTab, scrollToFragment } from './focus';
+
+export interface OverlayHandlers extends ToolbarActions {
+  key(action: KeyAction): void;
+}
+
+export interface Overlay {
+  view: ReaderView;
+  root: ShadowRoot;
+  content: HTMLElement;
+  applySettings(s: ReaderSettings): void;
+  toast(text: string): void;
+  close(): void;
+}
+
+export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSettings, on: OverlayHandlers): Overlay {
+  const snapshot = lockPage(doc);
+  const host = doc.createElement('div');
+  const root = host.attachShadow({ mode: 'closed' });
+  adoptStyles(root);
+
+  const dialog = h(doc, 'div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
+  const toolbar = buildToolbar(doc, settings, on);
+  const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
+  const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
+  const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
+  if (view.kind === 'message') {
+    page.append(h(doc, 'h1', { class: 'sr-only', id: TITLE_ID }, [view.title]), h(doc, 'p', { class: 'message', 'data-testid': 'reader-message' }, [view.message ?? '']));
+  } else {
+    // importNode: the sanitized nodes belong to the core's inert document; we show copies.
+    if (view.content) content.append(doc.importNode(view.content, true));
+    const lead = leadFigure(doc, view, content);
+    page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
+  }
+  const scroller = h(doc, 'div', { class: 'scroller' }, [page]);
+  dialog.append(toolbar.element, scroller, toastEl);
+  root.append(dialog);
+  applySettings(dialog, settings);
+
+  // Keys: only trusted ones, and none of them leak to the page's own shortcuts.
+  dialog.addEventListener('keydown', trusted((e: KeyboardEvent) => {
+    if (e.key === 'Tab') return trapTab(root, dialog, e);
+    const target = e.composedPath()[0] as Element | undefined;
+    const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inControl: !!target?.matches?.('select, input, textarea') });
+    if (!action) return;
+    e.preventDefault();
+    on.key(action);
+  }));
+  host.addEventListener('keydown', (e) => e.stopPropagation());
+  content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
+
+  // Focus stays in the dialog: anything that pulls it out to the page is sent back.
+  const keepFocus = (e: FocusEvent) => {
+    if (e.target !== host) dialog.focus({ preventScroll: true });
+  };
+  doc.documentElement.appendChild(host);
+  doc.addEventListener('focusin', keepFocus, true);
+  dialog.focus({ preventScroll: true });
+
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  return {
+    view,
+    root,
+    content,
+    applySettings(s) {
+      toolbar.update(s);
+      applySettings(dialog, s);
+    },
+    toast(text) {
+      toastEl.textContent = text;
+      toastEl.hidden = false;
+      clearTimeout(toastTimer);
+      toastTimer = setTimeout(() => (toastEl.hidden = true), 2600);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      clearTimeout(toastTimer);
+      doc.removeEventListener('focusin', keepFocus, true);
+      host.remove();
+      snapshot.restore();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+// The reader's toolbar: typography, theme, and the copy / save / close actions. Every control
+// changes a whole ReaderSettings value and hands it to `onChange`, which stores it; the overlay
+// then restyles from storage.onChanged as well, so the popup and the toolbar stay in step.
+import { LIMITS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { h, trusted } from './dom';
+
+export interface ToolbarActions {
+  change(next: ReaderSettings): void;
+  copy(): void;
+  save(): void;
+  close(): void;
+}
+
+export interface Toolbar {
+  element: HTMLElement;
+  /** Shows `s` in the controls (after a change from anywhere). */
+  update(s: ReaderSettings): void;
+}
+
+type NumericKey = keyof typeof LIMITS;
+const SELECTS = {
+  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
+  align: [['start', 'Ragged'], ['justify', 'Justified']],
+  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
+} as const;
+const RANGES: [NumericKey, string, string][] = [
+  ['lineHeight', 'Line height', 'setting-line-height'],
+  ['width', 'Width', 'setting-width'],
+  ['letterSpacing', 'Spacing', 'setting-letter-spacing'],
+];
+
+export function buildToolbar(doc: Document, initial: ReaderSettings, actions: ToolbarActions): Toolbar {
+  let current = initial;
+  const set = (patch: Partial<ReaderSettings>) => actions.change({ ...current, ...patch });
+
+  const selects = Object.fromEntries(Object.entries(SELECTS).map(([key, options]) => {
+    const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [label])));
+    select.addEventListener('change', trusted(() => set({ [key]: select.value } as Partial<ReaderSettings>)));
+    return [key, select];
+  })) as Record<keyof typeof SELECTS, HTMLSelectElement>;
+
+  const sizeValue = h(doc, 'span', { 'data-testid': 'setting-font-size', 'aria-live': 'polite' });
+  const sizeButton = (dir: 1 | -1, label: string, testid: string, text: string) => {
+    const b = h(doc, 'button', { type: 'button', 'aria-label': label, 'data-testid': testid }, [text]);
+    b.addEventListener('click', trusted(() => actions.change(stepSetting(current, 'fontSize', dir))));
+    return b;
+  };
+
+  const ranges = RANGES.map(([key, label, testid]) => {
+    const { min, max, step } = LIMITS[key];
+    const input = h(doc, 'input', { type: 'range', min, max, step, 'data-testid': testid });
+    input.addEventListener('input', trusted(() => set({ [key]: Number(input.value) } as Partial<ReaderSettings>)));
+    return { key, input, label: h(doc, 'label', {}, [label, input]) };
+  });
+
+  const button = (text: string, testid: string, fn: () => void, label?: string) => {
+    const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label }, [text]);
+    b.addEventListener('click', trusted(fn));
+    return b;
+  };
+
+  const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings', 'data-testid': 'reader-toolbar' }, [
+    h(doc, 'label', {}, ['Font', selects.font]),
+    h(doc, 'span', { class: 'group', role: 'group', 'aria-label': 'Text size' }, [
+      sizeButton(-1, 'Smaller text', 'setting-font-size-down', 'A−'), sizeValue, sizeButton(1, 'Larger text', 'setting-font-size-up', 'A+'),
+    ]),
+    ...ranges.map((r) => r.label),
+    h(doc, 'label', {}, ['Align', selects.align]),
+    h(doc, 'label', {}, ['Theme', selects.theme]),
+    h(doc, 'span', { class: 'spacer' }),
+    button('Copy', 'reader-copy', actions.copy, 'Copy article as text'),
+    button('Save', 'reader-save', actions.save, 'Save article to library'),
+    button('Close', 'reader-close', actions.close, 'Close reader view'),
+  ]);
+
+  const update = (s: ReaderSettings) => {
+    current = s;
+    selects.font.value = s.font;
+    selects.align.value = s.align;
+    selects.theme.value = s.theme;
+    sizeValue.textContent = `${s.fontSize}px`;
+    for (const r of ranges) {
+      r.input.value = String(s[r.key]);
+      r.input.setAttribute('aria-valuetext', String(s[r.key]));
+    }
+  };
+  update(initial);
+  return { element, update };
+}
