@@ -34,6 +34,23 @@ function turndown(): TurndownService {
       return `\n\n${fence}${lang}\n${text.replace(/\n$/, '')}\n${fence}\n\n`;
     },
   });
+  // "- item" and "1. item" with continuation lines indented to the text, the form people type,
+  // rather than Turndown's default of padding every marker to four columns.
+  td.addRule('compactListItem', {
+    filter: 'li',
+    replacement: (content, node) => {
+      const el = node as HTMLElement;
+      const parent = el.parentElement;
+      let marker = '-';
+      if (parent?.localName === 'ol') {
+        const start = Number(parent.getAttribute('start')) || 1;
+        marker = `${start + Array.prototype.indexOf.call(parent.children, el)}.`;
+      }
+      const prefix = `${marker} `;
+      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n(?=.)/g, `\n${' '.repeat(prefix.length)}`);
+      return prefix + body.replace(/\n$/, '') + (el.nextElementSibling ? '\n' : '');
+    },
+  });
   td.addRule('mathAsTex', {
     filter: (node) => node.nodeName.toLowerCase() === 'math',
     replacement: (content, node) => {
