@@ -6,6 +6,9 @@ import type { CleanRule } from './rule';
 import { countWordsIn, normalizedText } from '../dom';
 
 const LANDMARKS = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="menubar"], [role="menu"], [role="toolbar"], [role="slider"], [role="progressbar"], [role="scrollbar"], [role="timer"], [role="tablist"], [role="dialog"], [role="alertdialog"]';
+/** "© 2003–2023 Site", "Copyright (c) 2024 …": a notice that opens with the sign and a year. */
+const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[–—-]\s*\d{4})?)\b/i;
+const MAX_COPYRIGHT_WORDS = 40;
 /** Elements inside which a <header>/<footer> belongs to that section, not to the site. */
 const SECTIONING = 'article, aside, main, nav, section, [role="main"], [role="article"], [itemprop="articleBody"]';
 /** Buttons are controls; a button-role element with a paragraph of text is something else. */
@@ -23,6 +26,10 @@ export const pageChrome: CleanRule = {
     // inside sectioning content or main: those are the site's masthead and footer.
     for (const el of Array.from(body.querySelectorAll('header, footer'))) {
       if (el.isConnected && !el.parentElement?.closest(SECTIONING) && !el.hasAttribute('role') && !containsArticle(el) && !isArticleHeading(el)) ctx.remove(el, this.name);
+    }
+    // Old table layouts have no <footer>: the site's copyright line is only a short block of its own.
+    for (const el of Array.from(body.querySelectorAll('div, p, small, span'))) {
+      if (el.isConnected && isCopyrightLine(el)) ctx.remove(el, this.name);
     }
     for (const el of Array.from(body.querySelectorAll('button, [role="button"], [role="switch"], select, input, label'))) {
       if (!el.isConnected) continue;
@@ -46,4 +53,12 @@ function containsArticle(el: Element): boolean {
 function isArticleHeading(el: Element): boolean {
   if (el.querySelector('time, [rel~="author"], [itemprop="author"], [itemprop="datePublished"]')) return true;
   return Array.from(el.querySelectorAll('h1')).some((h) => normalizedText(h) !== '' && Array.from(h.querySelectorAll('a')).map(normalizedText).join(' ') !== normalizedText(h));
+}
+
+/** A short block that is only the site's copyright notice. Photo credits inside figures stay. */
+function isCopyrightLine(el: Element): boolean {
+  const text = normalizedText(el);
+  if (!COPYRIGHT.test(text) || countWordsIn(text) > MAX_COPYRIGHT_WORDS) return false;
+  if (el.closest('figure, figcaption, blockquote, [itemprop="articleBody"] p')) return false;
+  return el.querySelector('p, img, figure, h1, h2, h3') === null;
 }
