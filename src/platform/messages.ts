@@ -92,14 +92,14 @@ export interface BackgroundRequests {
   'save-tab': { request: { tabId: number }; reply: SaveResult };
   /** From the content script (the `s` key in the reader): store this draft. */
   'save-draft': { request: { draft: ArticleDraft }; reply: SaveResult };
-  'open-library': { request: Record<string, never>; reply: null };
+  'open-library': { request: Record<never, never>; reply: null };
 }
 
 export interface ContentRequests {
   'reader-toggle': { request: { allowSelection: boolean }; reply: ReaderStatus };
-  'reader-status': { request: Record<string, never>; reply: ReaderStatus };
+  'reader-status': { request: Record<never, never>; reply: ReaderStatus };
   'reader-copy': { request: { format: CopyFormat }; reply: CopyResult };
-  'reader-draft': { request: Record<string, never>; reply: ArticleDraft };
+  'reader-draft': { request: Record<never, never>; reply: ArticleDraft };
 }
 
 export type BackgroundMessage = { [K in keyof BackgroundRequests]: { type: K } & BackgroundRequests[K]['request'] }[keyof BackgroundRequests];

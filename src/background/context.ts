@@ -1,0 +1,23 @@
+// What handlers may do with the browser, as one small interface. index.ts builds it from the
+// polyfill (tabs.ts); tests pass fakes, so no handler needs the real extension APIs.
+import type { ContentMessage, ContentRequests, Reply } from '../platform/messages';
+
+export interface BackgroundCtx {
+  /** The tab's URL when the extension may know it (activeTab granted or host permission). */
+  tabUrl(tabId: number): Promise<string | undefined>;
+  fileAccess(): Promise<boolean>;
+  /** True when our content script is already running in the tab. Throws if the tab is off limits. */
+  probe(tabId: number): Promise<boolean>;
+  /** Injects content.js (idempotent). Throws if the tab is off limits. */
+  inject(tabId: number): Promise<void>;
+  sendToTab<K extends keyof ContentRequests>(tabId: number, message: Extract<ContentMessage, { type: K }>): Promise<Reply<ContentRequests[K]['reply']>>;
+  openTab(path: string): Promise<void>;
+  /** Marks the toolbar button of a tab with a failure the user could not otherwise see. */
+  flagTab(tabId: number, message: string | null): Promise<void>;
+}
+
+/** Who asked: `tabId` is the sending content script's tab, if a content script asked. */
+export interface RequestOrigin {
+  kind: 'extension-page' | 'content-script' | 'internal';
+  tabId?: number;
+}

@@ -1,0 +1,36 @@
+// The real BackgroundCtx, over the polyfill: tab URLs, probing and injecting the content script,
+// messaging a tab, opening our pages, and flagging the toolbar button.
+import browser from '../platform/browser';
+import type { BackgroundCtx } from './context';
+
+export function browserCtx(): BackgroundCtx {
+  return {
+    async tabUrl(tabId) {
+      const tab = await browser.tabs.get(tabId);
+      return tab.url || tab.pendingUrl || undefined;
+    },
+    fileAccess: () => browser.extension.isAllowedFileSchemeAccess(),
+    async probe(tabId) {
+      // Runs in the same isolated world as content.js, so it sees the script's marker.
+      const [result] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => Boolean((globalThis as Record<string, unknown>).__readwellContent),
+      });
+      return result?.result === true;
+    },
+    async inject(tabId) {
+      // content.js guards against running twice; re-injecting is cheap and always safe.
+      await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
+    },
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) as never,
+    async openTab(path) {
+      await browser.tabs.create({ url: browser.runtime.getURL(path) });
+    },
+    async flagTab(tabId, message) {
+      await Promise.all([
+        browser.action.setBadgeText({ tabId, text: message ? '!' : '' }),
+        browser.action.setTitle({ tabId, title: message ? `Readwell: ${message}` : 'Readwell' }),
+      ]).catch(() => undefined);
+    },
+  };
+}
