@@ -1,2 +1,59 @@
-// Placeholder: the offline reader arrives with the library issue.
-export {};
+// The offline reader (reader.html?id=…): the saved copy with the overlay's typography and themes,
+// read from storage.sync and validated, following live changes; the reading position is restored
+// on open and saved while scrolling.
+import { openArticleStore, type ArticleStore } from '../platform/article-store';
+import { settingsStore } from '../platform/extension';
+import { addStyles } from './dom';
+import { progressOf, scrollTopFor, throttledSaver } from './reading-position';
+import { renderArticle, renderMessage } from './reader-view';
+import { applySettings, READER_CSS } from './reader-style';
+
+const SAVE_EVERY_MS = 1000;
+
+function track(store: ArticleStore, id: string, label: HTMLElement, startAt: number): void {
+  const root = document.scrollingElement ?? document.documentElement;
+  const saver = throttledSaver((p) => void store.setProgress(id, p).catch(() => undefined), SAVE_EVERY_MS, window);
+  const current = () => progressOf(root.scrollTop, root.scrollHeight, window.innerHeight);
+  const show = (p: number) => (label.textContent = `${Math.round(p * 100)}%`);
+  show(startAt);
+  window.addEventListener('scroll', () => {
+    const p = current();
+    show(p);
+    saver.push(p);
+  }, { passive: true });
+  // Last chance to record the position when the tab is closed or switched away from.
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saver.flush());
+  window.addEventListener('pagehide', () => saver.flush());
+}
+
+async function main(): Promise<void> {
+  addStyles(document, READER_CSS);
+  const settings = settingsStore();
+  applySettings(document.documentElement, await settings.load());
+  settings.subscribe((s) => applySettings(document.documentElement, s));
+
+  const id = new URLSearchParams(location.search).get('id');
+  if (!id) return renderMessage(document, 'No article was asked for. Open one from the library.');
+  let store: ArticleStore;
+  try {
+    store = await openArticleStore();
+  } catch (e) {
+    return renderMessage(document, `The library could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+  }
+  const record = await store.get(id).catch((e: Error) => {
+    renderMessage(document, e.message);
+    return undefined;
+  });
+  if (record === undefined) return;
+  if (record === null) return renderMessage(document, 'This article is no longer in your library.');
+
+  const { progress } = renderArticle(document, record);
+  // Layout has to exist before a fraction of the height means anything.
+  requestAnimationFrame(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    if (record.progress > 0) root.scrollTop = scrollTopFor(record.progress, root.scrollHeight, window.innerHeight);
+    track(store, record.id, progress, record.progress);
+  });
+}
+
+void main();

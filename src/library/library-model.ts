@@ -1,0 +1,147 @@
+// The library page's state, apart from its DOM so it can be tested on its own: the records
+// (without their HTML, which only the reader and exports need), the search index, the current
+// query and tag filter, and the one deletion that can still be undone. Every change goes to the
+// store first; memory follows only when the store said yes.
+import type { ArticleRecord } from '../shared/article-record';
+import { buildExport, serializeExport } from '../shared/library-export';
+import { parseImport, type InvalidEntry } from '../shared/library-import';
+import { LibrarySearch } from '../shared/library-search';
+import type { ArticleStore, ImportOutcome } from '../platform/article-store';
+
+/** What the list shows of an article: everything but the heavy html and text. */
+export type Summary = Omit<ArticleRecord, 'html' | 'text'>;
+
+export type StorePort = Pick<ArticleStore, 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords'>;
+
+export type ImportReport =
+  | { ok: true; outcome: ImportOutcome; invalid: InvalidEntry[]; mergedInFile: number }
+  | { ok: false; reason: string; invalid?: InvalidEntry[] };
+
+function summarize(r: ArticleRecord): Summary {
+  const { html: _html, text: _text, ...rest } = r;
+  return rest;
+}
+
+export class LibraryModel {
+  private summaries = new Map<string, Summary>();
+  private index = new LibrarySearch();
+  query = '';
+  tag: string | null = null;
+  /** The last deletion, until it is undone or another one replaces it. */
+  lastDeleted: ArticleRecord | null = null;
+  /** Stored entries that failed validation when the library was loaded. */
+  unreadable = 0;
+
+  constructor(private readonly store: StorePort) {}
+
+  async load(): Promise<void> {
+    const { records, unreadable } = await this.store.loadAll();
+    this.summaries = new Map();
+    this.index = new LibrarySearch();
+    // Oldest first, so the index's slots come out in save order.
+    for (let i = records.length - 1; i >= 0; i--) this.put(records[i]!);
+    this.unreadable = unreadable.length;
+  }
+
+  get total(): number {
+    return this.summaries.size;
+  }
+
+  private put(r: ArticleRecord): void {
+    this.summaries.set(r.id, summarize(r));
+    this.index.add(r);
+  }
+
+  private drop(id: string): void {
+    this.summaries.delete(id);
+    this.index.remove(id);
+  }
+
+  /** Articles matching the query and the tag filter, newest first. */
+  visible(): Summary[] {
+    const out: Summary[] = [];
+    for (const id of this.index.search(this.query)) {
+      const s = this.summaries.get(id);
+      if (s && (this.tag === null || s.tags.includes(this.tag))) out.push(s);
+    }
+    return out;
+  }
+
+  /** Every tag in use with how many articles carry it, by name. */
+  tags(): { tag: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const s of this.summaries.values()) for (const t of s.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => a.tag.localeCompare(b.tag));
+  }
+
+  get(id: string): Summary | undefined {
+    return this.summaries.get(id);
+  }
+
+  /** Another context (a save from a tab) changed these ids: take the store's word for them. */
+  async refresh(ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const r = await this.store.get(id).catch(() => null);
+      if (r) this.put(r);
+      else this.drop(id);
+    }
+  }
+
+  async delete(id: string): Promise<ArticleRecord | null> {
+    const deleted = await this.store.delete(id);
+    this.drop(id);
+    if (deleted) this.lastDeleted = deleted;
+    return deleted;
+  }
+
+  async undo(): Promise<ArticleRecord | null> {
+    const record = this.lastDeleted;
+    if (!record) return null;
+    const restored = await this.store.restore(record);
+    this.lastDeleted = null;
+    // A restore may have merged into a newer save of the same page under another id.
+    for (const [id, s] of this.summaries) if (s.url === restored.url && id !== restored.id) this.drop(id);
+    this.put(restored);
+    return restored;
+  }
+
+  async addTag(id: string, tag: string): Promise<Summary> {
+    const current = this.summaries.get(id);
+    if (!current) throw new Error('That article is no longer in the library.');
+    return this.writeTags(id, [...current.tags, tag]);
+  }
+
+  async removeTag(id: string, tag: string): Promise<Summary> {
+    const current = this.summaries.get(id);
+    if (!current) throw new Error('That article is no longer in the library.');
+    return this.writeTags(id, current.tags.filter((t) => t !== tag));
+  }
+
+  private async writeTags(id: string, tags: string[]): Promise<Summary> {
+    const updated = await this.store.setTags(id, tags);
+    const summary = summarize(updated);
+    this.summaries.set(id, summary);
+    // Tags are not searched, so the index keeps its entry.
+    if (this.tag !== null && !this.tags().some((t) => t.tag === this.tag)) this.tag = null;
+    return summary;
+  }
+
+  /** The whole library as an export file, read fresh from the store (summaries lack the html). */
+  async exportJson(now = new Date()): Promise<string> {
+    const { records } = await this.store.loadAll();
+    return serializeExport(buildExport(records, now));
+  }
+
+  async importJson(text: string): Promise<ImportReport> {
+    const parsed = parseImport(text);
+    if (!parsed.ok) return parsed;
+    if (parsed.records.length === 0) return { ok: false, reason: 'The file has no article that can be imported.', invalid: parsed.invalid };
+    try {
+      const outcome = await this.store.importRecords(parsed.records);
+      await this.load();
+      return { ok: true, outcome, invalid: parsed.invalid, mergedInFile: parsed.mergedInFile };
+    } catch (e) {
+      return { ok: false, reason: e instanceof Error ? e.message : String(e), invalid: parsed.invalid };
+    }
+  }
+}

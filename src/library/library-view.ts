@@ -1,0 +1,96 @@
+// The library page's markup, built with createElement and text nodes only. Each builder returns
+// elements; the page controller (library-page.ts) owns the events, through data-action attributes
+// on buttons so one listener serves the whole list.
+import type { Summary } from './library-model';
+import { formatDate, h } from './dom';
+
+export interface Chrome {
+  search: HTMLInputElement;
+  tagFilter: HTMLSelectElement;
+  exportJson: HTMLButtonElement;
+  importInput: HTMLInputElement;
+  status: HTMLElement;
+  report: HTMLElement;
+  list: HTMLUListElement;
+  empty: HTMLElement;
+  more: HTMLButtonElement;
+  toast: HTMLElement;
+  toastText: HTMLElement;
+  undo: HTMLButtonElement;
+}
+
+export function buildChrome(doc: Document): Chrome {
+  const search = h(doc, 'input', {
+    type: 'search',
+    'data-testid': 'library-search',
+    'aria-label': 'Search saved articles',
+    placeholder: 'Search titles, authors, sites and text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+  });
+  const tagFilter = h(doc, 'select', { 'data-testid': 'library-tag-filter', 'aria-label': 'Show articles with tag' });
+  const exportJson = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-json' }, ['Export all (JSON)']);
+  const importInput = h(doc, 'input', { type: 'file', accept: '.json,application/json', 'data-testid': 'library-import-input', class: 'visually-hidden' });
+  const importLabel = h(doc, 'label', { class: 'button' }, ['Import JSON…', importInput]);
+  const status = h(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
+  const report = h(doc, 'div', { class: 'report', 'data-testid': 'library-import-report', role: 'status', 'aria-live': 'polite', hidden: true });
+  const list = h(doc, 'ul', { class: 'list', 'aria-label': 'Saved articles' });
+  const empty = h(doc, 'p', { class: 'empty', 'data-testid': 'library-empty', hidden: true });
+  const more = h(doc, 'button', { type: 'button', class: 'more', hidden: true }, ['Show more']);
+  const toastText = h(doc, 'span');
+  const undo = h(doc, 'button', { type: 'button', 'data-testid': 'library-undo' }, ['Undo']);
+  const toast = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true }, [toastText, ' ', undo]);
+
+  const header = h(doc, 'header', {}, [
+    h(doc, 'h1', {}, ['Saved articles']),
+    h(doc, 'div', { class: 'controls' }, [search, tagFilter, exportJson, importLabel]),
+  ]);
+  doc.body.append(header, h(doc, 'main', {}, [status, report, list, empty, more]), toast);
+  return { search, tagFilter, exportJson, importInput, status, report, list, empty, more, toast, toastText, undo };
+}
+
+export function tagOptions(doc: Document, select: HTMLSelectElement, tags: { tag: string; count: number }[], current: string | null): void {
+  select.replaceChildren(
+    h(doc, 'option', { value: '' }, ['All tags']),
+    ...tags.map(({ tag, count }) => h(doc, 'option', { value: tag }, [`${tag} (${count})`])),
+  );
+  select.value = current ?? '';
+}
+
+function metaLine(s: Summary, locale?: string): string {
+  let host = '';
+  try {
+    host = new URL(s.url).hostname;
+  } catch {
+    // Validated records always parse; an empty host just leaves the site blank.
+  }
+  const parts = [s.siteName || host, formatDate(s.savedAt, locale), `${s.readingMinutes} min read`];
+  if (s.progress > 0.02) parts.push(s.progress >= 0.98 ? 'finished' : `${Math.round(s.progress * 100)}% read`);
+  return parts.join(' · ');
+}
+
+export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIElement {
+  const title = s.title.trim() || 'Untitled';
+  const tags = h(doc, 'ul', { class: 'tags', 'aria-label': 'Tags' }, s.tags.map((tag) =>
+    h(doc, 'li', { class: 'tag' }, [
+      tag,
+      h(doc, 'button', { type: 'button', 'data-action': 'remove-tag', 'data-tag': tag, 'aria-label': `Remove tag ${tag}`, title: 'Remove tag' }, ['×']),
+    ]),
+  ));
+  return h(doc, 'li', { class: 'item', 'data-testid': 'library-item', 'data-id': s.id }, [
+    h(doc, 'h2', { 'data-testid': 'library-item-title', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [
+      h(doc, 'a', { href: `reader.html?id=${encodeURIComponent(s.id)}`, 'data-testid': 'library-open' }, [title]),
+    ]),
+    h(doc, 'p', { class: 'meta' }, [metaLine(s, locale)]),
+    s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [s.excerpt]) : null,
+    h(doc, 'div', { class: 'row' }, [
+      tags,
+      h(doc, 'input', { type: 'text', class: 'tag-input', 'data-testid': 'library-tag-input', 'aria-label': `Add a tag to ${title}`, placeholder: 'Add tag', maxlength: 40 }),
+      h(doc, 'span', { class: 'spacer' }),
+      h(doc, 'a', { href: s.url, class: 'source', rel: 'noopener noreferrer', target: '_blank' }, ['Original']),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-md', 'aria-label': `Download ${title} as Markdown` }, ['Markdown']),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-html', 'aria-label': `Download ${title} as HTML` }, ['HTML']),
+      h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete', 'aria-label': `Delete ${title}` }, ['Delete']),
+    ]),
+  ]);
+}

@@ -1,0 +1,42 @@
+// The offline reader's markup: a bar back to the library, then title, byline, site and date, a
+// link to the original, and the saved article sanitized again here, at render time, through the
+// core (stored HTML is data from disk or an import file, so it is not trusted as markup).
+import { sanitizeHtml } from '../core/index';
+import type { ArticleRecord } from '../shared/article-record';
+import { formatDate, h } from './dom';
+
+export interface ReaderElements {
+  progress: HTMLElement;
+  content: HTMLElement;
+}
+
+export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
+  const title = r.title.trim() || 'Untitled';
+  doc.title = title;
+  const progress = h(doc, 'span', { class: 'progress', 'aria-label': 'Reading progress' });
+  const bar = h(doc, 'nav', { class: 'bar', 'aria-label': 'Readwell' }, [
+    h(doc, 'a', { href: 'library.html' }, ['← Library']),
+    h(doc, 'span', { class: 'spacer' }),
+    progress,
+  ]);
+  const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
+  const dates = [r.publishedTime ? `Published ${r.publishedTime.slice(0, 10)}` : null, `Saved ${formatDate(r.savedAt)}`, `${r.readingMinutes} min read`];
+  const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
+  content.append(sanitizeHtml(r.html, doc));
+  const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
+    h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),
+    byline ? h(doc, 'p', { class: 'byline' }, [byline]) : null,
+    h(doc, 'p', { class: 'meta' }, [dates.filter(Boolean).join(' · '), ' · ', h(doc, 'a', { href: r.url, rel: 'noopener noreferrer' }, ['Original'])]),
+    content,
+  ]);
+  doc.body.replaceChildren(bar, h(doc, 'main', {}, [article]));
+  return { progress, content };
+}
+
+export function renderMessage(doc: Document, text: string): void {
+  doc.title = 'Readwell';
+  doc.body.replaceChildren(
+    h(doc, 'nav', { class: 'bar' }, [h(doc, 'a', { href: 'library.html' }, ['← Library'])]),
+    h(doc, 'p', { class: 'message', role: 'alert' }, [text]),
+  );
+}
