@@ -10,5 +10,6 @@ export default defineConfig({
     environment: 'node',
     pool: 'threads',
     testTimeout: 20_000,
+    hookTimeout: 60_000,
   },
 });

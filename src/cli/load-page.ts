@@ -2,7 +2,6 @@
 // jsdom decodes the way a browser would: byte-order mark, then the page's declared
 // <meta charset> (a windows-1251 or Shift_JIS page comes out right), then windows-1252.
 import { readFile } from 'node:fs/promises';
-import { JSDOM, VirtualConsole } from 'jsdom';
 
 export class InputError extends Error {}
 
@@ -27,7 +26,10 @@ export async function readInput(input: string, stdin: NodeJS.ReadableStream): Pr
   }
 }
 
-export function parsePage(bytes: Buffer, url: string | null): Document {
+export async function parsePage(bytes: Buffer, url: string | null): Promise<Document> {
+  // Loaded on demand: jsdom takes most of a second to import, which `--help` and a mistyped
+  // flag should not pay.
+  const { JSDOM, VirtualConsole } = await import('jsdom');
   // A silent console: pages are full of CSS jsdom cannot parse, which is not the user's problem.
   const dom = new JSDOM(bytes, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
   return dom.window.document;

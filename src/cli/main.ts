@@ -35,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`readwell: ${err.message}\n`);
     return EXIT.input;
   }
-  const doc = parsePage(bytes, command.url);
+  const doc = await parsePage(bytes, command.url);
   const result = extractArticle(doc, command.url ?? 'about:blank');
   if (!result.ok) {
     if (result.reason === 'no-article') {

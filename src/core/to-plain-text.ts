@@ -36,7 +36,8 @@ export function toPlainText(root: Node): string {
     const node = item;
     if (node.nodeType === 3) {
       const data = (node as Text).data;
-      pieces.push(preDepth > 0 ? { raw: data } : data.replace(/\s+/g, ' '));
+      // Only HTML's own whitespace collapses; a no-break space is the author's and stays.
+      pieces.push(preDepth > 0 ? { raw: data } : data.replace(/[ \t\n\r\f]+/g, ' '));
       continue;
     }
     if (node.nodeType !== 1 && node.nodeType !== 11 && node.nodeType !== 9) continue;
