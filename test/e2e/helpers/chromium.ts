@@ -161,7 +161,9 @@ export async function openPopupTab(l: Launched, target: Page): Promise<Page> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const path = join(screenshotsDir, `${name}.png`);
-  await page.screenshot({ path });
+  // caret: 'initial': Playwright's default caret hiding leaves style="" on every <input> and
+  // <textarea> of the page, which would break the "page left exactly as before" checks.
+  await page.screenshot({ path, caret: 'initial' });
   return path;
 }
 

@@ -153,3 +153,12 @@ export async function overlayCall<T>(page: Page, selector: string, fn: string): 
   if (!nodeId) throw new Error(`no ${selector} in the overlay`);
   return call<T>(found.s, nodeId, fn);
 }
+
+/** Moves focus to an element inside the overlay (CDP DOM.focus), so real keys can act on it. */
+export async function overlayFocus(page: Page, selector: string): Promise<void> {
+  const found = await findOverlay(page);
+  if (!found) throw new Error('no overlay');
+  const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
+  if (!nodeId) throw new Error(`no ${selector} in the overlay`);
+  await found.s.send('DOM.focus', { nodeId });
+}
