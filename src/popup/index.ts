@@ -1,2 +1,38 @@
-// Placeholder: the popup arrives with the extension issue.
-export {};
+// Popup entry: finds the target tab (`?tabId=N` when the popup is opened as a tab, as the
+// browser tests do; else the active tab of this window) and wires the real services.
+import browser from '../platform/browser';
+import { sendToBackground, settingsStore } from '../platform/extension';
+import { startPopup } from './popup';
+import { mountSettingsForm } from './settings-form';
+
+async function targetTab(): Promise<number | undefined> {
+  const param = new URLSearchParams(location.search).get('tabId');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function writeClipboard(text: string, html?: string): Promise<boolean> {
+  try {
+    if (html && typeof ClipboardItem === 'function') {
+      await navigator.clipboard.write([new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) })]);
+    } else {
+      await navigator.clipboard.writeText(text);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  void mountSettingsForm(document.querySelector<HTMLElement>('[data-testid="popup-settings"]')!, settingsStore());
+  const tabId = await targetTab();
+  if (tabId === undefined) {
+    document.querySelector('[data-testid="popup-status"]')!.textContent = 'No tab to read.';
+    return;
+  }
+  startPopup(document, { tabId, send: sendToBackground, writeClipboard });
+}
+
+void main();

@@ -1,0 +1,87 @@
+// The popup's behaviour over injected services, so it runs in jsdom tests: status of the tab,
+// the action buttons, and plain messages for restricted pages, no article, and copy results.
+import type { BackgroundRequests, CopyFormat, CopyResult, ReplyOf, ReplyError } from '../platform/messages';
+
+type Request<K extends keyof BackgroundRequests> = { type: K } & BackgroundRequests[K]['request'];
+export interface PopupDeps {
+  tabId: number;
+  send<K extends keyof BackgroundRequests>(message: Request<K>): Promise<ReplyOf<K>>;
+  /** Writes the clipboard from the popup itself (it holds the click's gesture and the focus). */
+  writeClipboard(text: string, html?: string): Promise<boolean>;
+}
+
+const FORMAT_NAMES: Record<CopyFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };
+const ACTION_IDS = ['popup-toggle', 'popup-copy-text', 'popup-copy-markdown', 'popup-copy-html', 'popup-save'];
+
+export function copiedText(r: CopyResult): string {
+  const n = new Intl.NumberFormat('en').format(r.words);
+  return `Copied ${n} ${r.words === 1 ? 'word' : 'words'}${r.fromSelection ? ' of the selection' : ''} as ${FORMAT_NAMES[r.format]}`;
+}
+
+export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<void> } {
+  const $ = (id: string) => doc.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+  const status = $('popup-status');
+  const message = $('popup-message');
+  const readSelection = $('popup-read-selection');
+  const say = (text: string) => (message.textContent = text);
+  const setActions = (enabled: boolean) => ACTION_IDS.forEach((id) => (($(id) as HTMLButtonElement).disabled = !enabled));
+  const showOpen = (open: boolean) => {
+    status.textContent = open ? 'Reader view is open on this tab.' : 'Reader view is closed on this tab.';
+    $('popup-toggle').textContent = open ? 'Close reader view' : 'Open reader view';
+  };
+  const showError = (e: ReplyError) => {
+    say(e.code === 'no-article' ? 'No article found on this page.' : e.message);
+    readSelection.hidden = !(e.code === 'no-article' && e.hasSelection);
+    if (e.code === 'restricted') {
+      status.textContent = e.message;
+      setActions(false);
+    }
+  };
+
+  async function toggle(allowSelection: boolean) {
+    say('');
+    readSelection.hidden = true;
+    const reply = await deps.send({ type: 'toggle-reader', tabId: deps.tabId, allowSelection });
+    if (reply.ok) return showOpen(reply.value.open);
+    showError(reply.error);
+    // The content script shows "no article" / "too large" in an overlay unless it offers the selection.
+    const { code, hasSelection } = reply.error;
+    if (code === 'too-large' || code === 'no-article') showOpen(!hasSelection);
+  }
+
+  async function copy(format: CopyFormat) {
+    say('Copying…');
+    const reply = await deps.send({ type: 'copy-article', tabId: deps.tabId, format });
+    if (!reply.ok) return showError(reply.error);
+    const r = reply.value;
+    // The page could not write the clipboard (no gesture there): the popup writes the payload.
+    const copied = r.copied || (r.text !== undefined && (await deps.writeClipboard(r.text, r.html)));
+    say(copied ? copiedText(r) : 'Could not write to the clipboard.');
+  }
+
+  async function save() {
+    say('Saving…');
+    const reply = await deps.send({ type: 'save-tab', tabId: deps.tabId });
+    if (reply.ok) say(`${reply.value.updated ? 'Updated' : 'Saved'} “${reply.value.title}” in your library.`);
+    else showError(reply.error);
+  }
+
+  const on = (id: string, fn: () => Promise<void>) => $(id).addEventListener('click', () => void fn().catch((e: unknown) => say(String(e))));
+  on('popup-toggle', () => toggle(false));
+  on('popup-read-selection', () => toggle(true));
+  on('popup-copy-text', () => copy('text'));
+  on('popup-copy-markdown', () => copy('markdown'));
+  on('popup-copy-html', () => copy('html'));
+  on('popup-save', save);
+  on('popup-open-library', async () => {
+    const reply = await deps.send({ type: 'open-library' });
+    if (!reply.ok) showError(reply.error);
+  });
+
+  const ready = deps.send({ type: 'tab-status', tabId: deps.tabId }).then((reply) => {
+    if (!reply.ok) return showError(reply.error);
+    setActions(true);
+    showOpen(reply.value.readerOpen);
+  });
+  return { ready };
+}

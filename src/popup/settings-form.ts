@@ -1,0 +1,73 @@
+// The reader settings as a form in the popup. Each change is stored at once; an open reader
+// restyles from storage.onChanged, and this form follows changes made in the reader's toolbar.
+import { LIMITS, stepSetting, type ReaderSettings } from '../shared/settings';
+import type { SettingsStore } from '../platform/settings-store';
+
+const CHOICES = {
+  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
+  align: [['start', 'Ragged'], ['justify', 'Justified']],
+  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
+} as const;
+const RANGES = [['lineHeight', 'Line height', 'setting-line-height'], ['width', 'Width', 'setting-width'], ['letterSpacing', 'Letter spacing', 'setting-letter-spacing']] as const;
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number> = {}, text?: string) {
+  const node = doc.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  if (text) node.textContent = text;
+  return node;
+}
+
+const label = (doc: Document, text: string, control: HTMLElement) => {
+  const l = el(doc, 'label', {}, text);
+  l.append(control);
+  return l;
+};
+
+export async function mountSettingsForm(form: HTMLElement, store: SettingsStore): Promise<void> {
+  const doc = form.ownerDocument;
+  let current = await store.load();
+  const save = (next: ReaderSettings) => {
+    current = next;
+    show(next);
+    void store.save(next);
+  };
+
+  const selects = Object.entries(CHOICES).map(([key, options]) => {
+    const select = el(doc, 'select', { 'data-testid': `setting-${key}` });
+    for (const [value, text] of options) select.append(el(doc, 'option', { value }, text));
+    select.addEventListener('change', () => save({ ...current, [key]: select.value }));
+    return { key: key as keyof typeof CHOICES, select };
+  });
+  const sizeValue = el(doc, 'output', { 'data-testid': 'setting-font-size' });
+  const sizeButton = (dir: 1 | -1, text: string, testid: string, aria: string) => {
+    const b = el(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': aria }, text);
+    b.addEventListener('click', () => save(stepSetting(current, 'fontSize', dir)));
+    return b;
+  };
+  const size = el(doc, 'span', { class: 'size' });
+  size.append(sizeButton(-1, 'A−', 'setting-font-size-down', 'Smaller text'), sizeValue, sizeButton(1, 'A+', 'setting-font-size-up', 'Larger text'));
+  const ranges = RANGES.map(([key, text, testid]) => {
+    const input = el(doc, 'input', { type: 'range', min: LIMITS[key].min, max: LIMITS[key].max, step: LIMITS[key].step, 'data-testid': testid });
+    input.addEventListener('input', () => save({ ...current, [key]: Number(input.value) }));
+    return { key, input, text };
+  });
+
+  form.append(
+    label(doc, 'Font', selects[0]!.select),
+    label(doc, 'Text size', size),
+    ...ranges.map((r) => label(doc, r.text, r.input)),
+    label(doc, 'Alignment', selects[1]!.select),
+    label(doc, 'Theme', selects[2]!.select),
+  );
+
+  function show(s: ReaderSettings) {
+    for (const { key, select } of selects) select.value = s[key];
+    for (const { key, input } of ranges) input.value = String(s[key]);
+    sizeValue.textContent = `${s.fontSize}px`;
+  }
+  show(current);
+  store.subscribe((s) => {
+    current = s;
+    show(s);
+  });
+}
