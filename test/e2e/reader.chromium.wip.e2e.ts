@@ -1,0 +1,258 @@
+// Readwell's reader overlay in real headless Chromium, on the seed reconstruction.
+// Two builds: dist/chrome (what users install: activeTab only, so only a real toolbar click can
+// open it, simulated with Extensions.triggerAction) and dist/chrome-test (adds host permissions
+// for 127.0.0.1 so the popup-as-a-tab and message paths can be driven without a gesture).
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, openPopupTab, realPopup, screenshot, tabIdOf, triggerAction, type Launched } from './helpers/chromium.js';
+import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
+import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
+import { byTestId, popupText, setPopupControl } from './helpers/popup.js';
+import { SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
+import { until } from './helpers/wait.js';
+import { htmlToCheckableText } from '../helpers/icon-text.js';
+import { startServer, type StaticServer } from './helpers/server.js';
+
+let server: StaticServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function openSeed(l: Launched): Promise<Page> {
+  await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+  const page = await l.ctx.newPage();
+  await page.goto(server.fixture(SEED));
+  return page;
+}
+
+/** Every type on the clipboard and its content, read in `page` (brought to front: reading needs focus). */
+async function readClipboard(page: Page): Promise<Record<string, string>> {
+  await page.bringToFront();
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    }
+    return out;
+  });
+}
+
+function expectSeedOverlay(view: Awaited<ReturnType<typeof readOverlay>>) {
+  expect(view).not.toBeNull();
+  expect(view!.shadowRootType).toBe('closed');
+  expect(view!.text['reader-title']?.trim()).toBe(seedTitle);
+  expect(seedTextProblems(view!.text['reader-content'] ?? '')).toEqual([]);
+  // Nothing else the overlay shows (header, toolbar) carries icon text either.
+  expect(seedTextProblems(Object.values(view!.text).join('\n')).filter((p) => p.startsWith('icon text'))).toEqual([]);
+}
+
+describe('shipped build (dist/chrome, activeTab only): the real toolbar button', () => {
+  let l: Launched;
+  beforeAll(async () => {
+    l = await launchChromium('chrome');
+  });
+  afterAll(async () => {
+    await l?.close();
+  });
+
+  test('toolbar button → popup → "Open reader view" covers the page with the clean article; Esc restores the page', async () => {
+    const page = await openSeed(l);
+    const before = await prepareState(page, 600);
+    await screenshot(page, 'chrome-seed-before');
+
+    await triggerAction(l, page);
+    const popup = await realPopup(l);
+    try {
+      await popup.page.locator(byTestId('popup-toggle')).waitFor({ state: 'visible' });
+      await screenshot(popup.page, 'chrome-action-popup');
+      await popup.page.locator(byTestId('popup-toggle')).click();
+    } finally {
+      await popup.browser.close();
+    }
+
+    const view = await waitForOverlay(page);
+    expectSeedOverlay(view);
+    // The page sees only the host element: the root is closed and covers the viewport.
+    expect(await page.evaluate((name) => document.querySelector(name)?.shadowRoot ?? null, view.hostName)).toBeNull();
+    expect(await elementAtCentre(page)).toBe(view.hostName);
+    await page.bringToFront();
+    await screenshot(page, 'chrome-seed-reader');
+
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(page);
+    expect(await pageState(page)).toEqual(before);
+  });
+});
+
+describe('test build (dist/chrome-test): popup, messages, settings, copy, messages for hard pages', () => {
+  let l: Launched;
+  beforeAll(async () => {
+    l = await launchChromium('chrome-test');
+  });
+  afterAll(async () => {
+    await l?.close();
+  });
+
+  test('popup toggle opens reader view and reports it; the same toggle closes it and the page is as before', async () => {
+    const page = await openSeed(l);
+    const before = await prepareState(page, 400);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    expectSeedOverlay(await waitForOverlay(page));
+    await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/open/i);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForNoOverlay(page);
+    expect(await pageState(page)).toEqual(before);
+    await popup.close();
+    await page.close();
+  });
+
+  test('the close button (a real mouse click) closes the overlay and restores the page', async () => {
+    const page = await openSeed(l);
+    const before = await prepareState(page, 300);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForOverlay(page);
+    await page.bringToFront();
+    const { x, y } = await overlayPoint(page, byTestId('reader-close'));
+    await page.mouse.click(x, y);
+    await waitForNoOverlay(page);
+    expect(await pageState(page)).toEqual(before);
+    await popup.close();
+    await page.close();
+  });
+
+  test('a runtime message from an extension page toggles reader view', async () => {
+    const page = await openSeed(l);
+    const tabId = await tabIdOf(l, page);
+    const ext = await l.ctx.newPage();
+    await ext.goto(`chrome-extension://${l.extId}/popup.html?tabId=${tabId}`);
+    const reply = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'toggle-reader', tabId: id }), tabId);
+    expect(reply).toMatchObject({ ok: true, value: { open: true } });
+    expectSeedOverlay(await waitForOverlay(page));
+    const again = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'toggle-reader', tabId: id }), tabId);
+    expect(again).toMatchObject({ ok: true, value: { open: false } });
+    await waitForNoOverlay(page);
+    await ext.close();
+    await page.close();
+  });
+
+  test('a synthetic Escape from the page does not close the overlay; a real one does', async () => {
+    const page = await openSeed(l);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForOverlay(page);
+    await page.bringToFront();
+    await page.evaluate(() => {
+      for (const t of [document, document.documentElement, window]) t.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(300);
+    expect(await readOverlay(page)).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(page);
+    await popup.close();
+    await page.close();
+  });
+
+  test('changing settings in the popup restyles the open overlay at once', async () => {
+    const page = await openSeed(l);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForOverlay(page);
+    const style = () => overlayStyle(page, byTestId('reader-content'), ['font-size', 'font-family', 'line-height']);
+    const was = await style();
+    await popup.locator(byTestId('setting-font-size-up')).click();
+    await expect.poll(async () => parseFloat((await style())['font-size']!)).toBe(parseFloat(was['font-size']!) + 1);
+    await setPopupControl(popup, 'setting-font', 'mono');
+    await expect.poll(async () => (await style())['font-family']).toMatch(/mono/i);
+    await page.bringToFront();
+    await screenshot(page, 'chrome-reader-popup-settings');
+    await popup.bringToFront();
+    await setPopupControl(popup, 'setting-font', 'serif');
+    await popup.locator(byTestId('setting-font-size-down')).click();
+    await expect.poll(style).toEqual(was);
+    await popup.close();
+    await page.close();
+  });
+
+  test.each([
+    ['text', 'popup-copy-text'],
+    ['markdown', 'popup-copy-markdown'],
+    ['html', 'popup-copy-html'],
+  ] as const)('"Copy %s" puts the clean article on the clipboard', async (format, button) => {
+    const page = await openSeed(l);
+    await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId(button)).click();
+    await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/cop/i);
+    const clip = await until('the clipboard to change', async () => {
+      const c = await readClipboard(page);
+      return c['text/plain'] !== 'clipboard before copy' ? c : undefined;
+    });
+    const plain = clip['text/plain'] ?? '';
+    expect(seedTextProblems(plain)).toEqual([]);
+    expect(plain).toContain(seedTitle);
+    if (format === 'text') {
+      expect(plain).not.toMatch(/<\/?[a-z][^>]*>|^#+ /m);
+      expect(plain).toMatch(/\n\n/); // paragraphs separated by a blank line
+    }
+    if (format === 'markdown') expect(plain).toMatch(/^# .*WMD may be key/m);
+    if (format === 'html') {
+      const html = clip['text/html'] ?? '';
+      expect(html).toMatch(/<p[\s>]/);
+      expect(seedTextProblems(htmlToCheckableText(html))).toEqual([]);
+      expect(html).not.toMatch(/<script|<svg|\son[a-z]+=/i);
+      expect(plain).not.toMatch(/<p[\s>]/);
+    } else {
+      expect(clip['text/html']).toBeUndefined();
+    }
+    await popup.close();
+    await page.close();
+  });
+
+  test('a no-article page says "No article found"', async () => {
+    const page = await l.ctx.newPage();
+    await page.goto(server.e2e('no-article.html'));
+    const before = await pageState(page);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await expect.poll(() => popupText(popup)).toMatch(/No article found/);
+    await screenshot(popup, 'chrome-popup-no-article');
+    // If the overlay opened to say so, it says the same, and Esc leaves the page as it was.
+    const view = await readOverlay(page);
+    if (view) {
+      expect(view.text['reader-message']).toMatch(/No article found/);
+      expect(view.text['reader-content']).toBeUndefined();
+      await page.bringToFront();
+      await screenshot(page, 'chrome-overlay-no-article');
+      await page.keyboard.press('Escape');
+      await waitForNoOverlay(page);
+    }
+    expect((await pageState(page)).html).toBe(before.html);
+    await popup.close();
+    await page.close();
+  });
+
+  test.each([
+    ['chrome://version', 'chrome-version'],
+    ['chrome://extensions', 'chrome-extensions'],
+  ])('a browser page (%s) gets a plain message in the popup', async (url, name) => {
+    const page = await l.ctx.newPage();
+    await page.goto(url);
+    const popup = await openPopupTab(l, page);
+    const text = await popupText(popup);
+    expect(text).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
+    expect(text).not.toMatch(/error:|undefined|\[object|cannot access contents/i);
+    // The toggle is not offered as if it would work.
+    const toggle = popup.locator(byTestId('popup-toggle'));
+    expect((await toggle.count()) === 0 || !(await toggle.isVisible()) || (await toggle.isDisabled())).toBe(true);
+    await screenshot(popup, `chrome-popup-${name}`);
+    await popup.close();
+    await page.close();
+  });
+});
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
