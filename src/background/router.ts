@@ -7,10 +7,8 @@ import { copyArticle } from './handlers/copy-article';
 import { openLibrary } from './handlers/open-library';
 import { tabStatus } from './handlers/tab-status';
 import { toggleReader } from './handlers/toggle-reader';
-// SAVE-HANDLERS (library engineer): when src/background/save-handlers.ts lands, uncomment the
-// import below and the `...saveHandlers` line in ROUTES; it must export
-// `saveHandlers: Pick<Routes, 'save-tab' | 'save-draft'>`.
-// import { saveHandlers } from './save-handlers';
+// save-tab and save-draft: the library's routes, kept with the article store they write to.
+import { saveHandlers } from './save-handlers';
 
 export type Handler<K extends keyof BackgroundRequests> = (
   message: Extract<BackgroundMessage, { type: K }>,
@@ -20,16 +18,12 @@ export type Handler<K extends keyof BackgroundRequests> = (
 
 export type Routes = { [K in keyof BackgroundRequests]: Handler<K> };
 
-const notYet = async () => fail('error', 'Saving arrives with the library. Nothing was saved.');
-
 export const ROUTES: Routes = {
   'tab-status': tabStatus,
   'toggle-reader': toggleReader,
   'copy-article': copyArticle,
   'open-library': openLibrary,
-  'save-tab': notYet,
-  'save-draft': notYet,
-  // ...saveHandlers, // SAVE-HANDLERS: uncomment with the import above.
+  ...saveHandlers,
 };
 
 /** Runs an already-validated message (also used by the shortcut, the menus and test hooks). */

@@ -1,8 +1,9 @@
-// The background's save handlers (src/background/save-handlers.ts) with fake tabs and an
+// The background's save routes (src/background/save-handlers.ts) with a fake BackgroundCtx and an
 // in-memory IndexedDB. Lives under test/library because it is the library's feature.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSaveHandlers, type SaveDeps } from '../../src/background/save-handlers';
+import { createSaveHandlers } from '../../src/background/save-handlers';
+import type { BackgroundCtx } from '../../src/background/context';
 import { openArticleStore, type ArticleStore } from '../../src/platform/article-store';
 import { fail, ok, type ArticleDraft } from '../../src/platform/messages';
 import { describeSave, SAVE_MESSAGES } from '../../src/shared/save-result';
@@ -15,32 +16,39 @@ afterEach(() => {
   while (opened.length) opened.pop()!.close();
 });
 
-async function setup(tabs: Record<number, { url?: string; draft?: ArticleDraft | 'no-article' }>) {
+type Tab = { url?: string; draft?: ArticleDraft | 'no-article'; navigatesTo?: string };
+
+async function setup(tabs: Record<number, Tab>) {
   const db = await openArticleStore(`test-handlers-${n++}`);
   opened.push(db);
-  const openTab = vi.fn(async () => undefined);
-  const deps: SaveDeps = {
-    store: async () => db,
+  const ctx: BackgroundCtx = {
     tabUrl: async (id) => tabs[id]?.url,
-    requestDraft: async (id) => {
-      const d = tabs[id]?.draft;
-      if (d === 'no-article') return fail('no-article', 'No article found');
-      return d ? ok(d) : fail('error', 'no tab');
+    fileAccess: async () => false,
+    probe: async () => true,
+    inject: async (id) => {
+      if (!tabs[id]?.draft) throw new Error('Cannot access contents of the page.');
     },
-    openTab,
-    libraryUrl: () => 'chrome-extension://abc/library.html',
+    sendToTab: (async (id: number) => {
+      const tab = tabs[id]!;
+      if (tab.navigatesTo) tab.url = tab.navigatesTo;
+      return tab.draft === 'no-article' ? fail('no-article', 'No article found') : ok(tab.draft);
+    }) as BackgroundCtx['sendToTab'],
+    openTab: async () => undefined,
+    flagTab: async () => undefined,
   };
-  return { db, handlers: createSaveHandlers(deps), openTab };
+  return { db, ctx, handlers: createSaveHandlers(async () => db) };
 }
 
 const pageDraft = (claimedUrl: string): ArticleDraft => ({ ...draft(1), url: claimedUrl });
+const popup = { kind: 'extension-page' } as const;
 
 describe('save-tab', () => {
   it('stores the article under the tab URL the browser reports, then reports an update on the second save', async () => {
-    const { db, handlers } = await setup({ 7: { url: 'https://news.example/a', draft: pageDraft('https://attacker.example/claimed') } });
-    const first = await handlers['save-tab']({ tabId: 7 });
+    const { db, ctx, handlers } = await setup({ 7: { url: 'https://news.example/a', draft: pageDraft('https://attacker.example/claimed') } });
+    const first = await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup);
     expect(first).toEqual({ ok: true, value: { id: expect.any(String), updated: false, title: 'Story number 1' } });
-    const second = await handlers['save-tab']({ tabId: 7 });
+    expect(first.ok && describeSave(first.value)).toBe('Saved');
+    const second = await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup);
     expect(second.ok && second.value.updated).toBe(true);
     expect(second.ok && describeSave(second.value)).toBe('Updated the saved copy');
     const { records } = await db.loadAll();
@@ -48,46 +56,46 @@ describe('save-tab', () => {
   });
 
   it('refuses pages the browser keeps from extensions, and passes on the content script failure', async () => {
-    const { handlers } = await setup({ 1: { url: 'chrome://settings' }, 2: { url: undefined }, 3: { url: 'https://x.example/', draft: 'no-article' } });
-    expect(await handlers['save-tab']({ tabId: 1 })).toEqual(fail('restricted', SAVE_MESSAGES.restricted));
-    expect(await handlers['save-tab']({ tabId: 2 })).toEqual(fail('restricted', SAVE_MESSAGES.restricted));
-    expect(await handlers['save-tab']({ tabId: 3 })).toEqual(fail('no-article', 'No article found'));
+    const { ctx, handlers } = await setup({ 1: { url: 'chrome://settings' }, 2: { url: undefined }, 3: { url: 'https://x.example/', draft: 'no-article' } });
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 1 }, ctx, popup)).toMatchObject({ ok: false, error: { code: 'restricted' } });
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 2 }, ctx, popup)).toMatchObject({ ok: false, error: { code: 'restricted' } });
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 3 }, ctx, popup)).toEqual(fail('no-article', 'No article found'));
+  });
+
+  it('does not save an article under a URL the tab navigated to while it was being read', async () => {
+    const { db, ctx, handlers } = await setup({ 5: { url: 'https://news.example/a', draft: pageDraft('x'), navigatesTo: 'https://news.example/b' } });
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 5 }, ctx, popup)).toMatchObject({ ok: false, error: { code: 'error' } });
+    expect(await db.count()).toBe(0);
   });
 
   it('turns a full disk into the quota reply', async () => {
-    const { handlers } = await setup({ 7: { url: 'https://news.example/a', draft: pageDraft('x') } });
+    const { ctx, handlers } = await setup({ 7: { url: 'https://news.example/a', draft: pageDraft('x') } });
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    expect(await handlers['save-tab']({ tabId: 7 })).toEqual(fail('quota', 'Storage is full: nothing was changed. Delete some saved articles or export and clear the library.'));
-  });
-
-  it('saves from the context menu through the same path', async () => {
-    const { handlers } = await setup({ 4: { url: 'https://news.example/m', draft: pageDraft('x') } });
-    expect((await handlers.saveFromMenu({ id: 4 })).ok).toBe(true);
-    expect((await handlers.saveFromMenu(undefined)).ok).toBe(false);
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup)).toEqual(fail('quota', SAVE_MESSAGES.quota));
+    expect(SAVE_MESSAGES.quota).toBe('Storage is full: nothing was changed. Delete some saved articles or export and clear the library.');
   });
 });
 
 describe('save-draft', () => {
   it("takes the URL from the sender's tab, never from the draft", async () => {
-    const { db, handlers } = await setup({});
-    const reply = await handlers['save-draft']({ draft: pageDraft('https://claimed.example/') }, { tab: { id: 3, url: 'https://real.example/story' }, frameId: 0 });
+    const { db, ctx, handlers } = await setup({ 3: { url: 'https://real.example/story' } });
+    const reply = await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('https://claimed.example/') }, ctx, { kind: 'content-script', tabId: 3 });
     expect(reply.ok).toBe(true);
     expect((await db.loadAll()).records[0]!.url).toBe('https://real.example/story');
   });
 
-  it('refuses a draft from a frame or from no tab', async () => {
-    const { handlers } = await setup({});
-    expect((await handlers['save-draft']({ draft: pageDraft('x') }, { tab: { id: 3, url: 'https://real.example/' }, frameId: 2 })).ok).toBe(false);
-    expect(await handlers['save-draft']({ draft: pageDraft('x') }, {})).toEqual(fail('invalid', SAVE_MESSAGES.noTab));
+  it('prefers sender.tab.url when the router passes it along', async () => {
+    const { db, ctx, handlers } = await setup({ 3: { url: 'https://later.example/' } });
+    const origin = { kind: 'content-script' as const, tabId: 3, tabUrl: 'https://real.example/at-send-time' };
+    await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, origin);
+    expect((await db.loadAll()).records[0]!.url).toBe('https://real.example/at-send-time');
   });
-});
 
-describe('open-library', () => {
-  it('opens the library page in a tab', async () => {
-    const { handlers, openTab } = await setup({});
-    expect(await handlers['open-library']()).toEqual({ ok: true, value: null });
-    expect(openTab).toHaveBeenCalledWith('chrome-extension://abc/library.html');
+  it('accepts drafts only from a content script in a tab', async () => {
+    const { ctx, handlers } = await setup({});
+    expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'extension-page' })).toEqual(fail('invalid', SAVE_MESSAGES.noTab));
+    expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'content-script', tabId: 9 })).toMatchObject({ ok: false, error: { code: 'restricted' } });
   });
 });
