@@ -21,11 +21,11 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   visuallyHidden, //  screen-reader-only labels, before they inflate link and word counts below
   svgIcons, //        sprite sheets and icon SVGs: their <title>s are the worst clutter
   iconFonts, //       ligature words and private-use glyphs, before rules count words
+  newsletter, //      sign-up boxes, found by their e-mail field: before page-chrome removes inputs
   pageChrome, //      landmarks and controls: removes most share/player UI wholesale
   socialLinks, //     share/follow bars, now that icons inside them are gone
   tagLists, //        archive links, before the related-links density checks see them
   relatedLinks, //    teaser blocks and inline promos
-  newsletter, //      sign-up pitches (their forms would only be stripped later)
   comments, //        last of the removals: comment sections sit after everything above
   lazyImages, //      real image URLs before Readability scores images and drops spacers
   codeLanguage, //    code-block languages, and the classes Readability must keep for them

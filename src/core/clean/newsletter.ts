@@ -5,7 +5,7 @@ import type { CleanRule } from './rule';
 import { countWordsIn, normalizedText } from '../dom';
 
 const EMAIL_FIELD = 'input[type="email" i], input[name*="mail" i], input[autocomplete="email" i], input[placeholder*="mail" i]';
-const PITCH = /\b(sign[ -]?up|subscribe|subscription|get (our|the) [\w ]{0,30}(newsletter|briefing|digest)|newsletter|inbox|join \d[\d,.]* (readers|subscribers))\b|подпи(шитесь|саться)|рассылк|abonnez|newsletter abonnieren|suscr[ií]bete/i;
+const PITCH = /\b(sign[ -]?up|subscribe|subscription|get (our|the) [\w ]{0,30}(newsletter|briefing|digest)|newsletter|inbox|join (?:over |more than )?\d[\d,.]*\s*(?:k|m|million|thousand)?(?: [\w-]+){0,2} (readers|subscribers|members|fans|people|bakers|cooks|parents|investors|professionals)|unsubscribe (at )?any ?time)\b|подпи(шитесь|саться)|рассылк|abonnez|newsletter abonnieren|suscr[ií]bete/i;
 /** A pitch is short; longer blocks mentioning newsletters are articles about newsletters. */
 const MAX_PITCH_WORDS = 70;
 

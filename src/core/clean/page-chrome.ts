@@ -6,9 +6,9 @@ import type { CleanRule } from './rule';
 import { countWordsIn, normalizedText } from '../dom';
 
 const LANDMARKS = 'nav, [role="navigation"], [role="banner"], [role="contentinfo"], [role="search"], [role="menubar"], [role="menu"], [role="toolbar"], [role="slider"], [role="progressbar"], [role="scrollbar"], [role="timer"], [role="tablist"], [role="dialog"], [role="alertdialog"]';
-/** "© 2003–2023 Site", "Copyright (c) 2024 …": a notice that opens with the sign and a year. */
-const COPYRIGHT = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[–—-]\s*\d{4})?)\b/i;
-const MAX_COPYRIGHT_WORDS = 40;
+/** "© 2003–2023 Site", "Copyright (c) 2024 …", "… publication. © 2024": a sign or word and a year. */
+const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:[\p{L}\p{N}.&'’ -]{0,60}?\s)?\d{4}\b|^(?:©|\(c\)|copyright\b)/iu;
+const MAX_COPYRIGHT_WORDS = 30;
 /** Elements inside which a <header>/<footer> belongs to that section, not to the site. */
 const SECTIONING = 'article, aside, main, nav, section, [role="main"], [role="article"], [itemprop="articleBody"]';
 /** Buttons are controls; a button-role element with a paragraph of text is something else. */
@@ -55,10 +55,14 @@ function isArticleHeading(el: Element): boolean {
   return Array.from(el.querySelectorAll('h1')).some((h) => normalizedText(h) !== '' && Array.from(h.querySelectorAll('a')).map(normalizedText).join(' ') !== normalizedText(h));
 }
 
-/** A short block that is only the site's copyright notice. Photo credits inside figures stay. */
+/**
+ * A short block holding the site's copyright notice, outside the article's own markup. Photo
+ * credits ("© Reuters 2024") sit in figures and captions, and a notice inside the article is the
+ * author's: both stay.
+ */
 function isCopyrightLine(el: Element): boolean {
   const text = normalizedText(el);
   if (!COPYRIGHT.test(text) || countWordsIn(text) > MAX_COPYRIGHT_WORDS) return false;
-  if (el.closest('figure, figcaption, blockquote, [itemprop="articleBody"] p')) return false;
+  if (el.closest('figure, figcaption, blockquote, article, main, [role="main"], [itemprop="articleBody"]')) return false;
   return el.querySelector('p, img, figure, h1, h2, h3') === null;
 }
