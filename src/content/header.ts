@@ -31,21 +31,22 @@ export function formatDate(iso: string | null | undefined, lang: string | null |
   }
 }
 
-export function metaLine(v: ReaderView): string {
+export function metaParts(v: ReaderView): string[] {
   const parts: string[] = [];
   if (v.kind === 'selection') parts.push('Selection');
   if (v.siteName) parts.push(v.siteName);
   const date = formatDate(v.publishedTime, v.lang);
   if (date) parts.push(date);
   if (v.readingMinutes) parts.push(`${v.readingMinutes} min read`);
-  return parts.join(' · ');
+  return parts;
 }
 
 export function buildHeader(doc: Document, v: ReaderView): HTMLElement {
   const header = h(doc, 'header', {}, [h(doc, 'h1', { class: 'title', id: TITLE_ID, 'data-testid': 'reader-title' }, [v.title])]);
   if (v.byline) header.append(h(doc, 'p', { class: 'byline', 'data-testid': 'reader-byline' }, [v.byline]));
-  const meta = metaLine(v);
-  if (meta) header.append(h(doc, 'p', { class: 'meta', 'data-testid': 'reader-meta' }, [meta]));
+  // Each part isolated (<bdi>), so "1 min read" stays whole inside a right-to-left article.
+  const parts = metaParts(v).flatMap((part, i) => (i ? [' · ', h(doc, 'bdi', {}, [part])] : [h(doc, 'bdi', {}, [part])]));
+  if (parts.length) header.append(h(doc, 'p', { class: 'meta', 'data-testid': 'reader-meta' }, parts));
   return header;
 }
 

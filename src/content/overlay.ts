@@ -31,7 +31,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   adoptStyles(root);
 
   const dialog = h(doc, 'div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
-  const toolbar = buildToolbar(doc, settings, on);
+  const toolbar = buildToolbar(doc, settings, on, view.kind === 'message');
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });

@@ -25,15 +25,15 @@ export const CSS = `
 @media (prefers-color-scheme: dark) {
   .dialog[data-theme=system] { --bg: #17181a; --fg: #e6e6e3; --muted: #a3a3a8; --link: #8ab4f8; --rule: #3a3b3f; --panel: #232427; color-scheme: dark; }
 }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 8px 16px;
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding: 6px 12px;
   background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
 .toolbar label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
 .toolbar .group { display: inline-flex; gap: 4px; align-items: center; }
 .toolbar .spacer { flex: 1; }
 button, select, input { font: inherit; font-size: 13px; color: var(--fg); }
-button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
+button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
 button:hover { border-color: var(--muted); }
-input[type=range] { width: 90px; accent-color: var(--link); }
+input[type=range] { width: 64px; accent-color: var(--link); }
 :focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
 .scroller { flex: 1; overflow: auto; overscroll-behavior: contain; scroll-behavior: smooth; }
 .page { margin: 0 auto; padding: 32px 20px 96px; max-width: calc(var(--width) * 1ch + 40px);

@@ -29,7 +29,8 @@ const RANGES: [NumericKey, string, string][] = [
   ['letterSpacing', 'Spacing', 'setting-letter-spacing'],
 ];
 
-export function buildToolbar(doc: Document, initial: ReaderSettings, actions: ToolbarActions): Toolbar {
+/** `minimal`: only the close button (the overlay shows a message, not an article). */
+export function buildToolbar(doc: Document, initial: ReaderSettings, actions: ToolbarActions, minimal = false): Toolbar {
   let current = initial;
   const set = (patch: Partial<ReaderSettings>) => actions.change({ ...current, ...patch });
 
@@ -59,6 +60,11 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     return b;
   };
 
+  const close = button('Close', 'reader-close', actions.close, 'Close reader view');
+  if (minimal) {
+    const bar = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader', 'data-testid': 'reader-toolbar' }, [h(doc, 'span', { class: 'spacer' }), close]);
+    return { element: bar, update: () => {} };
+  }
   const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings', 'data-testid': 'reader-toolbar' }, [
     h(doc, 'label', {}, ['Font', selects.font]),
     h(doc, 'span', { class: 'group', role: 'group', 'aria-label': 'Text size' }, [
@@ -70,7 +76,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     h(doc, 'span', { class: 'spacer' }),
     button('Copy', 'reader-copy', actions.copy, 'Copy article as text'),
     button('Save', 'reader-save', actions.save, 'Save article to library'),
-    button('Close', 'reader-close', actions.close, 'Close reader view'),
+    close,
   ]);
 
   const update = (s: ReaderSettings) => {
