@@ -1,0 +1,103 @@
+// The saved-articles library in real headless Chromium (test build): save from the popup, find
+// the seed article by a word of its paragraph 12, read it offline, delete and undo, export all as
+// JSON, wipe, and import the file back.
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { launchChromium, openPopupTab, screenshot, type Launched } from './helpers/chromium.js';
+import { byTestId, popupText } from './helpers/popup.js';
+import { SEED, seedParagraphs, seedTextProblems, seedTitle } from './helpers/seed.js';
+import { startServer, type StaticServer } from './helpers/server.js';
+
+const OTHER = 'icon-fonts--font-awesome-blog';
+const OTHER_TITLE = 'What three winters of composting taught me about soil';
+
+let server: StaticServer;
+let l: Launched;
+beforeAll(async () => {
+  server = await startServer();
+  l = await launchChromium('chrome-test');
+});
+afterAll(async () => {
+  await l?.close();
+  await server?.close();
+});
+
+async function saveFromPopup(slug: string, title: string): Promise<void> {
+  const page = await l.ctx.newPage();
+  await page.goto(server.fixture(slug));
+  const popup = await openPopupTab(l, page);
+  await popup.locator(byTestId('popup-save')).click();
+  await expect.poll(() => popupText(popup, ['popup-message'])).toContain(`Saved “${title}”`);
+  await popup.close();
+  await page.close();
+}
+
+const titles = (library: Page) => library.locator(byTestId('library-item-title')).allInnerTexts();
+
+test('save from the popup, search, read offline, delete and undo, export and re-import', async () => {
+  await saveFromPopup(OTHER, OTHER_TITLE);
+  await saveFromPopup(SEED, seedTitle);
+
+  // Open the library from the popup, as a user does.
+  const seedTab = await l.ctx.newPage();
+  await seedTab.goto(server.fixture(SEED));
+  const popup = await openPopupTab(l, seedTab);
+  const [library] = await Promise.all([l.ctx.waitForEvent('page'), popup.locator(byTestId('popup-open-library')).click()]);
+  await library.waitForURL(/\/library\.html/);
+  await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]); // newest first
+  await screenshot(library, 'chrome-library-list');
+
+  // Full-text search: a word that only paragraph 12 of the seed article has.
+  expect(seedParagraphs[11]).toContain('triggered');
+  await library.locator(byTestId('library-search')).fill('triggered');
+  await expect.poll(() => titles(library)).toEqual([seedTitle]);
+  await screenshot(library, 'chrome-library-search');
+  await library.locator(byTestId('library-search')).fill('zzqxnotaword');
+  await expect(library.locator(byTestId('library-empty')).isVisible()).resolves.toBe(true);
+  await library.locator(byTestId('library-search')).fill('triggered');
+  await expect.poll(() => titles(library)).toEqual([seedTitle]);
+
+  // Read it in the offline reader.
+  await library.locator(byTestId('library-open')).first().click();
+  await library.waitForURL(/\/reader\.html\?id=/);
+  await expect(library.locator(byTestId('reader-page-title')).innerText()).resolves.toBe(seedTitle);
+  expect(seedTextProblems(await library.locator(byTestId('reader-page-content')).innerText())).toEqual([]);
+  await screenshot(library, 'chrome-offline-reader');
+  await library.goBack();
+  await library.waitForURL(/\/library\.html/);
+  await library.locator(byTestId('library-search')).fill('');
+  await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]);
+
+  // Delete, then undo.
+  await library.locator(byTestId('library-item')).filter({ hasText: seedTitle }).locator(byTestId('library-delete')).click();
+  await expect.poll(() => titles(library)).toEqual([OTHER_TITLE]);
+  await library.locator(byTestId('library-undo')).click();
+  await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]);
+
+  // Export everything as JSON.
+  const [download] = await Promise.all([library.waitForEvent('download'), library.locator(byTestId('library-export-json')).click()]);
+  const file = await download.path();
+  const exported = readFileSync(file, 'utf8');
+  expect(exported).toContain('triggered a sharp reaction');
+  expect(exported).toContain(OTHER_TITLE);
+
+  // Wipe the library, then import the file back.
+  for (const title of [seedTitle, OTHER_TITLE]) {
+    await library.locator(byTestId('library-item')).filter({ hasText: title }).locator(byTestId('library-delete')).click();
+  }
+  await expect.poll(() => titles(library)).toEqual([]);
+  await library.reload();
+  await expect.poll(() => library.locator(byTestId('library-empty')).isVisible()).toBe(true);
+  await library.locator(byTestId('library-import-input')).setInputFiles(file);
+  await expect.poll(() => library.locator(byTestId('library-import-report')).innerText()).toMatch(/Imported: 2 new\b/);
+  await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]);
+  await screenshot(library, 'chrome-library-imported');
+
+  // The re-imported article reads the same offline.
+  await library.locator(byTestId('library-item')).filter({ hasText: seedTitle }).locator(byTestId('library-open')).click();
+  await library.waitForURL(/\/reader\.html\?id=/);
+  expect(seedTextProblems(await library.locator(byTestId('reader-page-content')).innerText())).toEqual([]);
+  await popup.close();
+  await seedTab.close();
+});
