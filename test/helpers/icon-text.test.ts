@@ -7,6 +7,7 @@ describe('icon-text detector', () => {
   it.each([
     ['a sprite title run', 'icon bookmark'],
     ['glued sprite titles', 'Photo: Reuters iconcamera'],
+    ['a sprite title glued to the caption after it', 'icon cameraReuters / Michael Dalder'],
     ['a class-like icon name', 'icon-share Share'],
     ['a ligature with an underscore inside a sentence', 'Save for later bookmark_border'],
     ['a vertical-dots ligature', 'Options more_vert'],

@@ -12,7 +12,9 @@
 /** Names sprite sheets and icon sets give their icons (the seed's sprite included). */
 const ICON_NAMES = String.raw`bookmark(?:-b)?|camera|check|chevron|close|compress|expand|download|upload|edit|fb|facebook|file|filter|flag|full chevron|gp|ins|instagram|mail|email|move|music|muted|nomuted|ok|pause|play|search|share|sign|stepback|stepfor|swipe|tags?|tg|telegram|trash|tw|twitter|vk|yt|youtube|wt|fm|arrow|menu|user|heart|star|comments?|print|link|plus|minus|home|calendar|clock|eye|lock|phone|rss|whatsapp|linkedin|pinterest|reddit|caret|angle|bars|times|v-[a-z]+`;
 /** "icon bookmark", "iconcamera", "icon-share": `icon` glued or joined to an icon name. */
-const SPRITE_RUN = new RegExp(String.raw`icon(?:-[a-z][\w-]*|[ _]?(?:${ICON_NAMES})(?=icon|[^a-z]|$))`, 'gi');
+// Case-sensitive on purpose: sprite titles are lower-case, and a capital right after a name is
+// where the next piece of page text begins ("icon cameraReuters").
+const SPRITE_RUN = new RegExp(String.raw`[Ii]con(?:-[a-z][\w-]*|[ _]?(?:${ICON_NAMES})(?=icon|[^a-z]|$))`, 'g');
 /** Material ligatures never occur in prose; those with an underscore are unmistakable. */
 const LIGATURES = ['share', 'bookmark', 'bookmark_border', 'bookmark_add', 'more_vert', 'more_horiz', 'favorite', 'favorite_border',
   'thumb_up', 'thumb_down', 'content_copy', 'chevron_right', 'chevron_left', 'expand_more', 'expand_less', 'close', 'menu',
