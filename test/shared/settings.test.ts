@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, LIMITS, nextTheme, stepSetting, THEMES, validateSettings } from '../../src/shared/settings';
+import { DEFAULT_SETTINGS, LIMITS, nextTheme, stepSetting, THEMES, validateSettings, type Theme } from '../../src/shared/settings';
 
 describe('validateSettings', () => {
   it('gives the defaults for nothing or garbage', () => {
@@ -39,7 +39,7 @@ describe('stepSetting and nextTheme', () => {
   });
 
   it('walks every theme and wraps around', () => {
-    let theme = THEMES[0];
+    let theme: Theme = THEMES[0];
     const seen = new Set<string>();
     for (let i = 0; i < THEMES.length; i++) {
       seen.add(theme);
