@@ -20,6 +20,8 @@ export interface ReaderDeps {
   /** Shows a short notice on the page when no overlay is open. */
   pageToast(text: string): void;
   extract?: Extract;
+  /** Builds the overlay (tests wrap it to look inside the closed shadow root). */
+  openOverlay?: typeof openOverlay;
 }
 
 interface Open {
@@ -52,7 +54,7 @@ export function createReader(deps: ReaderDeps) {
   }
 
   function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null): void {
-    const overlay = openOverlay(doc, view, settings, {
+    const overlay = (deps.openOverlay ?? openOverlay)(doc, view, settings, {
       change: changeSettings,
       copy: () => void copy('text'),
       save: () => void save(),

@@ -1,0 +1,169 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { extractArticle } from '../../src/core/index';
+import { createReader, type ReaderDeps } from '../../src/content/controller';
+import { openOverlay, type Overlay } from '../../src/content/overlay';
+import type { SettingsStore } from '../../src/platform/settings-store';
+import { DEFAULT_SETTINGS, type ReaderSettings } from '../../src/shared/settings';
+import { fail, ok, STALE_MESSAGE } from '../../src/platform/messages';
+
+const fixture = (slug: string) => readFileSync(join(__dirname, '../fixtures/pages', slug, 'source.html'), 'utf8');
+const SEED = fixture('svg-icons--seed-news');
+const LOGIN = fixture('no-article--login-page');
+
+function fakeStore(initial: Partial<ReaderSettings> = {}) {
+  let value: ReaderSettings = { ...DEFAULT_SETTINGS, ...initial };
+  const subs = new Set<(s: ReaderSettings) => void>();
+  const store: SettingsStore = {
+    load: vi.fn(async () => value),
+    save: vi.fn(async (s) => {
+      value = s;
+      subs.forEach((cb) => cb(s));
+      return s;
+    }),
+    subscribe: (cb) => (subs.add(cb), () => subs.delete(cb)),
+  };
+  return { store, subs, external: (s: ReaderSettings) => subs.forEach((cb) => cb(s)) };
+}
+
+function setup(html: string, over: Partial<ReaderDeps> = {}) {
+  const dom = new JSDOM(html, { url: 'https://news.example/story', pretendToBeVisual: true });
+  const doc = dom.window.document;
+  const settings = fakeStore();
+  const overlays: Overlay[] = [];
+  const deps: ReaderDeps = {
+    doc,
+    url: () => 'https://news.example/story',
+    settings: settings.store,
+    saveDraft: vi.fn(async () => ok({ id: '1', updated: false, title: 'Saved' })),
+    writeClipboard: vi.fn(async () => true),
+    pageToast: vi.fn(),
+    extract: (d, url) => extractArticle(d, url, { useLayout: false }),
+    openOverlay: (...args) => {
+      const o = openOverlay(...args);
+      overlays.push(o);
+      return o;
+    },
+    ...over,
+  };
+  const reader = createReader(deps);
+  const last = () => overlays[overlays.length - 1]!;
+  const q = (id: string) => last().root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  return { dom, doc, deps, reader, settings, last, q };
+}
+
+describe('reader controller', () => {
+  it('toggles the seed article open and closed, leaving the page as it was', async () => {
+    const { doc, reader, q } = setup(SEED);
+    const link = doc.querySelector('a')!;
+    link.focus();
+    const body = doc.body.outerHTML;
+    const html = doc.documentElement.outerHTML;
+    const opened = await reader.toggle(true);
+    expect(opened).toMatchObject({ ok: true, value: { open: true, source: 'article' } });
+    expect(q('reader-title')!.textContent).toBe('WMD may be key to US-Russia ‘reset’');
+    expect(q('reader-content')!.textContent).toContain('Kommersant daily');
+    expect(q('reader-content')!.textContent).not.toMatch(/icon bookmark/);
+    expect(reader.status()).toMatchObject({ open: true });
+    expect(await reader.toggle(true)).toEqual(ok({ open: false }));
+    expect(doc.body.outerHTML).toBe(body);
+    expect(doc.documentElement.outerHTML).toBe(html);
+    expect(doc.activeElement).toBe(link);
+  });
+
+  it('closes on Esc (the key map) and returns focus', async () => {
+    const { doc, reader } = setup(SEED);
+    const before = doc.documentElement.outerHTML;
+    await reader.toggle(true);
+    reader.onKey('close');
+    expect(reader.status()).toEqual({ open: false });
+    expect(doc.documentElement.outerHTML).toBe(before);
+  });
+
+  it('says "No article found" in the page when there is neither article nor selection', async () => {
+    const { reader, q } = setup(LOGIN);
+    const reply = await reader.toggle(true);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'no-article', hasSelection: false } });
+    expect(q('reader-message')!.textContent).toMatch(/No article found/);
+    expect(reader.status()).toMatchObject({ open: true, source: 'message' });
+    await reader.toggle(true);
+    expect(reader.status()).toEqual({ open: false });
+  });
+
+  it('shows the selection when there is no article (selection mode), sanitized', async () => {
+    const { doc, reader, q } = setup(LOGIN.replace('</body>', '<div id="sel"><p>Selected words <img src="x" onerror="alert(1)"> here.</p><script>bad()</script></div></body>'));
+    doc.getSelection()!.selectAllChildren(doc.getElementById('sel')!);
+    // The popup asks without selection first, learns there is one, and offers it.
+    expect(await reader.toggle(false)).toMatchObject({ ok: false, error: { code: 'no-article', hasSelection: true } });
+    expect(reader.status()).toEqual({ open: false });
+    expect(await reader.toggle(true)).toMatchObject({ ok: true, value: { open: true, source: 'selection' } });
+    const content = q('reader-content')!;
+    expect(content.textContent).toContain('Selected words');
+    expect(content.innerHTML).not.toMatch(/onerror|<script/);
+  });
+
+  it('copies the article in each format and confirms with a word count', async () => {
+    const { deps, reader } = setup(SEED);
+    const md = await reader.copy('markdown');
+    expect(md).toMatchObject({ ok: true, value: { format: 'markdown', fromSelection: false, copied: true } });
+    const payload = vi.mocked(deps.writeClipboard).mock.calls[0]![0];
+    expect(payload.plain).toMatch(/^# WMD may be key/);
+    expect(payload.html).toBeUndefined();
+    expect(deps.pageToast).toHaveBeenCalledWith(expect.stringMatching(/^Copied \d[\d,]* words as Markdown$/));
+    await reader.copy('html');
+    const html = vi.mocked(deps.writeClipboard).mock.calls[1]![0];
+    expect(html.html).toMatch(/^<h1>WMD/);
+    expect(html.plain).toMatch(/^WMD may be key/);
+  });
+
+  it('copies only the selected part of an open article', async () => {
+    const { doc, deps, reader, last } = setup(SEED);
+    await reader.toggle(true);
+    const p = last().content.querySelector('p')!;
+    const range = doc.createRange();
+    range.selectNodeContents(p);
+    // jsdom has no shadow-root selection; stand in for Chrome's ShadowRoot.getSelection().
+    Object.assign(last().root, { getSelection: () => ({ rangeCount: 1, isCollapsed: false, getRangeAt: () => range }) });
+    const reply = await reader.copy('text');
+    expect(reply).toMatchObject({ ok: true, value: { fromSelection: true } });
+    expect(vi.mocked(deps.writeClipboard).mock.calls[0]![0].plain).toBe(p.textContent!.replace(/\s+/g, ' ').trim());
+  });
+
+  it('hands the payload back when the page may not write the clipboard', async () => {
+    const { reader } = setup(SEED, { writeClipboard: vi.fn(async () => false) });
+    const reply = await reader.copy('html');
+    expect(reply).toMatchObject({ ok: true, value: { copied: false } });
+    expect(reply.ok && reply.value.html).toMatch(/<h1>/);
+  });
+
+  it('updates an open reader at once when settings change elsewhere, and stops listening on close', async () => {
+    const { reader, settings, q } = setup(SEED);
+    await reader.toggle(true);
+    settings.external({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 28 });
+    expect(q('reader-dialog')!.dataset.theme).toBe('dark');
+    expect(q('reader-dialog')!.style.getPropertyValue('--size')).toBe('28px');
+    reader.onKey('size-up');
+    expect(settings.store.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, theme: 'dark', fontSize: 29 });
+    reader.onKey('theme');
+    expect(q('reader-dialog')!.dataset.theme).toBe('system'); // the cycle after dark
+    reader.close();
+    expect(settings.subs.size).toBe(0);
+  });
+
+  it('says "reload the page" when the extension was updated underneath', async () => {
+    const { reader, q } = setup(SEED, { saveDraft: vi.fn(async () => fail('stale', STALE_MESSAGE)) });
+    await reader.toggle(true);
+    reader.onKey('save');
+    await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe(STALE_MESSAGE));
+  });
+
+  it('builds a save draft from the open article', async () => {
+    const { reader } = setup(SEED);
+    await reader.toggle(true);
+    const d = reader.draft();
+    expect(d).toMatchObject({ ok: true, value: { title: 'WMD may be key to US-Russia ‘reset’', url: 'https://news.example/story', dir: 'ltr' } });
+    expect(d.ok && 'removals' in d.value).toBe(false);
+  });
+});
