@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { startPopup, type PopupDeps } from '../../src/popup/popup';
+import { mountSettingsForm } from '../../src/popup/settings-form';
+import { fail, ok } from '../../src/platform/messages';
+import type { SettingsStore } from '../../src/platform/settings-store';
+import { DEFAULT_SETTINGS } from '../../src/shared/settings';
+
+const HTML = readFileSync(join(__dirname, '../../src/popup/popup.html'), 'utf8').replace(/<script[^>]*><\/script>/, '');
+
+function setup(replies: Record<string, unknown>, writeClipboard = vi.fn(async () => true)) {
+  const doc = new JSDOM(HTML).window.document;
+  const send = vi.fn(async (m: { type: string }) => replies[m.type] ?? fail('error', 'unexpected'));
+  startPopup(doc, { tabId: 12, send: send as unknown as PopupDeps['send'], writeClipboard });
+  const $ = (id: string) => doc.querySelector<HTMLButtonElement>(`[data-testid="${id}"]`)!;
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  return { doc, send, $, settle, writeClipboard };
+}
+
+describe('popup', () => {
+  it('shows whether reader view is open and enables the actions', async () => {
+    const { $, send, settle } = setup({ 'tab-status': ok({ accessible: true, readerOpen: true }) });
+    await settle();
+    expect(send).toHaveBeenCalledWith({ type: 'tab-status', tabId: 12 });
+    expect($('popup-status').textContent).toBe('Reader view is open on this tab.');
+    expect($('popup-toggle').textContent).toBe('Close reader view');
+    expect($('popup-copy-markdown').disabled).toBe(false);
+  });
+
+  it('says plainly when a page is off limits, and disables the page actions', async () => {
+    const { $, settle } = setup({ 'tab-status': fail('restricted', 'Readwell can’t run on browser pages like this one.') });
+    await settle();
+    expect($('popup-status').textContent).toBe('Readwell can’t run on browser pages like this one.');
+    expect($('popup-toggle').disabled).toBe(true);
+    expect($('popup-open-library').disabled).toBe(false);
+  });
+
+  it('says "No article found" and offers the selection when there is one', async () => {
+    const { $, send, settle } = setup({
+      'tab-status': ok({ accessible: true, readerOpen: false }),
+      'toggle-reader': fail('no-article', 'No article found on this page.', { hasSelection: true }),
+    });
+    await settle();
+    $('popup-toggle').click();
+    await settle();
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: false });
+    expect($('popup-message').textContent).toBe('No article found on this page.');
+    expect($('popup-read-selection').hidden).toBe(false);
+    $('popup-read-selection').click();
+    await settle();
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: true });
+  });
+
+  it('confirms a copy, and writes the clipboard itself when the page could not', async () => {
+    const { $, settle, writeClipboard } = setup({
+      'tab-status': ok({ accessible: true, readerOpen: false }),
+      'copy-article': ok({ format: 'html', words: 1204, fromSelection: false, copied: false, text: 'T', html: '<p>T</p>' }),
+    });
+    await settle();
+    $('popup-copy-html').click();
+    await settle();
+    await settle();
+    expect(writeClipboard).toHaveBeenCalledWith('T', '<p>T</p>');
+    expect($('popup-message').textContent).toBe('Copied 1,204 words as HTML');
+  });
+
+  it('settings form shows stored values and saves changes', async () => {
+    const doc = new JSDOM(HTML).window.document;
+    const save = vi.fn(async (s) => s);
+    const store: SettingsStore = { load: async () => ({ ...DEFAULT_SETTINGS, theme: 'sepia' }), save, subscribe: () => () => {} };
+    await mountSettingsForm(doc.querySelector('[data-testid="popup-settings"]')!, store);
+    const theme = doc.querySelector<HTMLSelectElement>('[data-testid="setting-theme"]')!;
+    expect(theme.value).toBe('sepia');
+    doc.querySelector<HTMLButtonElement>('[data-testid="setting-font-size-up"]')!.click();
+    expect(save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: DEFAULT_SETTINGS.fontSize + 1 });
+    expect(doc.querySelector('[data-testid="setting-font-size"]')!.textContent).toBe(`${DEFAULT_SETTINGS.fontSize + 1}px`);
+  });
+});
