@@ -12,6 +12,7 @@ import { tagLists } from './tag-lists';
 import { relatedLinks } from './related-links';
 import { newsletter } from './newsletter';
 import { comments } from './comments';
+import { articleMeta } from './article-meta';
 import { lazyImages } from './lazy-images';
 import { codeLanguage } from './code-language';
 import { emptyLeftovers } from './empty-leftovers';
@@ -26,7 +27,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   socialLinks, //     share/follow bars, now that icons inside them are gone
   tagLists, //        archive links, before the related-links density checks see them
   relatedLinks, //    teaser blocks and inline promos
-  comments, //        last of the removals: comment sections sit after everything above
+  comments, //        comment sections sit after everything above
+  articleMeta, //     byline/date lines, last: earlier rules have taken the icons out of them
   lazyImages, //      real image URLs before Readability scores images and drops spacers
   codeLanguage, //    code-block languages, and the classes Readability must keep for them
   emptyLeftovers, //  last: prunes the wrappers earlier removals emptied

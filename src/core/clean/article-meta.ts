@@ -1,0 +1,97 @@
+// Byline and dateline lines that only repeat the article's metadata: "By Hannah Okafor ·
+// 14 March 2024 · 4 min read". The reader shows author, date and reading time in its own header,
+// so the page's copy reads as a stray line above the first paragraph. Readability drops such a
+// line itself only when it has no author from <head>; when it has one, the line stays.
+//
+// A line goes only when the page marks it as metadata (a <time>, schema.org author/date, or a
+// byline/date class) AND nothing is left of it once dates, times, reading times, the author
+// names the page declares in <head>, and filler words ("By", "Updated") are taken out. A name
+// the page does not declare keeps the line, so a byline is never lost.
+import type { CleanRule } from './rule';
+import { countWordsIn, nameTokens, normalizedText } from '../dom';
+
+const MAX_WORDS = 24;
+const MARKED = 'time, [itemprop="author"], [itemprop="datePublished"], [itemprop="dateModified"], [rel~="author"]';
+const META_NAME = /(?:^|[-_])(?:byline|dateline|date|dates|time|timestamp|author|authors|posted|published|pubdate|meta|info|credits?)(?:$|[-_])/;
+const CONTENT = 'p, h1, h2, h3, h4, h5, h6, img, picture, figure, table, ul, ol, blockquote, pre, video, audio';
+const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]`;
+const WEEKDAYS = String.raw`mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?`;
+const FILLER = String.raw`by|and|on|at|published|updated|posted|last|written|am|pm|a\.m|p\.m|utc|gmt|bst|cet|cest|[ecmp][sd]t|min|mins|minutes?|read|reading|time|ago|hours?|от|обновлено|опубликовано|автор`;
+const STRIP = [
+  new RegExp(String.raw`(?<![\p{L}])(?:${MONTHS}|${WEEKDAYS}|${FILLER})\.?(?![\p{L}])`, 'giu'),
+  /[\d年月日時分]+/g,
+];
+
+export const articleMeta: CleanRule = {
+  name: 'article-meta',
+  run(ctx) {
+    const body = ctx.doc.body;
+    if (!body) return;
+    const authors = declaredAuthors(ctx.doc);
+    for (const el of Array.from(body.querySelectorAll('div, p, span, header, footer, time, address, small'))) {
+      if (!el.isConnected || !isMarked(el) || el.querySelector(CONTENT) || el.closest('figure, blockquote, pre') || inDataTable(el) || inRunningText(el)) continue;
+      const text = normalizedText(el);
+      if (!text || countWordsIn(text) > MAX_WORDS) continue;
+      if (residue(text, authors) === '') ctx.remove(el, this.name);
+    }
+  },
+};
+
+/** "The meeting on <time>3 March</time> was…": a date inside a sentence is the sentence's. */
+function inRunningText(el: Element): boolean {
+  const block = el.parentElement?.closest('p, li, dd, dt, h1, h2, h3, h4, h5, h6, caption');
+  if (block && normalizedText(block) !== normalizedText(el)) return true;
+  const parent = el.parentElement;
+  if (!parent) return false;
+  return Array.from(parent.childNodes).some((n) => n.nodeType === 3 && /[\p{L}]{2,}/u.test((n as Text).data));
+}
+
+/** Dates in a data table are data; old sites lay whole pages out in tables without headers. */
+function inDataTable(el: Element): boolean {
+  const table = el.closest('table');
+  return table !== null && table.querySelector('th, caption, thead') !== null;
+}
+
+function isMarked(el: Element): boolean {
+  return el.matches(MARKED) || el.querySelector(MARKED) !== null || nameTokens(el).some((t) => META_NAME.test(t));
+}
+
+/** What is left of a line once everything that is metadata is taken out: letters only. */
+function residue(text: string, authors: string[]): string {
+  let rest = text;
+  for (const name of authors) rest = rest.split(name).join(' ');
+  for (const pattern of STRIP) rest = rest.replace(pattern, ' ');
+  return rest.replace(/[^\p{L}]+/gu, '');
+}
+
+/** Author names the page declares in <head>: meta author, article:author, JSON-LD author. */
+function declaredAuthors(doc: Document): string[] {
+  const names = new Set<string>();
+  for (const meta of Array.from(doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="byl" i]'))) {
+    const v = (meta.getAttribute('content') ?? '').replace(/^by\s+/i, '').trim();
+    if (v && !/^https?:/i.test(v)) for (const part of v.split(/\s*(?:,|\band\b|&)\s*/)) if (part) names.add(part);
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      collectJsonLdAuthors(JSON.parse(script.textContent ?? ''), names, 0);
+    } catch {
+      // Broken JSON-LD is common; it simply declares nothing.
+    }
+  }
+  // Longest first, so "Ann Lee-Smith" is taken out before "Ann Lee".
+  return [...names].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+function collectJsonLdAuthors(node: unknown, out: Set<string>, depth: number): void {
+  if (depth > 6 || node === null || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const item of node) collectJsonLdAuthors(item, out, depth + 1);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  for (const author of [record.author, record.creator].flat()) {
+    if (typeof author === 'string') out.add(author.trim());
+    else if (author && typeof author === 'object' && typeof (author as Record<string, unknown>).name === 'string') out.add(((author as Record<string, unknown>).name as string).trim());
+  }
+  if (record['@graph']) collectJsonLdAuthors(record['@graph'], out, depth + 1);
+}
