@@ -16,8 +16,12 @@ export interface BackgroundCtx {
   flagTab(tabId: number, message: string | null): Promise<void>;
 }
 
-/** Who asked: `tabId` is the sending content script's tab, if a content script asked. */
+/**
+ * Who asked: `tabId` and `tabUrl` are the sending content script's tab as the browser reports
+ * it (never what the page claims), if a content script asked.
+ */
 export interface RequestOrigin {
   kind: 'extension-page' | 'content-script' | 'internal';
   tabId?: number;
+  tabUrl?: string;
 }

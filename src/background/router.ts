@@ -49,5 +49,5 @@ export function dispatch(raw: unknown, sender: SenderLike, me: Identity, ctx: Ba
   const message = parseBackgroundMessage(raw);
   if (!message) return Promise.resolve(fail('invalid', 'Malformed request.'));
   if (!allowedFrom(kind, message)) return Promise.resolve(fail('invalid', `A page may not ask for ${message.type}.`));
-  return run(message, ctx, { kind, tabId: sender.tab?.id }, routes);
+  return run(message, ctx, { kind, tabId: sender.tab?.id, tabUrl: sender.tab?.url }, routes);
 }

@@ -65,7 +65,7 @@ export function parseContentMessage(m: unknown): ContentMessage | null {
 export interface SenderLike {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; url?: string };
 }
 
 export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
