@@ -1,7 +1,7 @@
 // The reader overlay itself in real headless Chromium (content script injected the way the
 // background injects it), on the seed reconstruction: what it shows, how it closes, its toolbar.
 // The toolbar-button and popup paths that open it are in reader.chromium.e2e.ts.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, type Launched } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
@@ -19,6 +19,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await l?.close();
   await server?.close();
+});
+// A failed test leaves its tab open; close it so the next test finds one tab per URL.
+afterEach(async () => {
+  for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
 });
 
 async function openSeed(): Promise<Page> {

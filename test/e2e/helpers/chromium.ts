@@ -1,7 +1,7 @@
 // Launching headless Chromium with a built Readwell, and the few CDP moves the tests need.
 // Facts behind each choice are in /work/shared/docs/browser-testing.md.
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './server.js';
@@ -24,9 +24,13 @@ export interface Launched {
 }
 
 export async function launchChromium(build: Build, opts: { viewport?: { width: number; height: number } } = {}): Promise<Launched> {
-  const extDir = join(repoRoot, 'dist', build);
-  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`${extDir} is not built: run node scripts/build.mjs --test`);
+  const builtDir = join(repoRoot, 'dist', build);
+  if (!existsSync(join(builtDir, 'manifest.json'))) throw new Error(`${builtDir} is not built: run node scripts/build.mjs --test`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'readwell-e2e-'));
+  // Load a private copy: a rebuild of dist/ while the browser runs (another `npm test` in the
+  // same checkout) must not swap files under the loaded extension.
+  const extDir = join(userDataDir, 'extension');
+  cpSync(builtDir, extDir, { recursive: true });
   let ctx: BrowserContext | undefined;
   try {
     ctx = await chromium.launchPersistentContext(userDataDir, {

@@ -35,7 +35,12 @@ export async function launchFirefox(): Promise<LaunchedFirefox> {
       executablePath: firefoxPath,
       headless: true,
       args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }) },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
+        // Firefox's testing switch for the async clipboard: pages may read it without the
+        // paste prompt, so a test can read back what "Copy" wrote.
+        'dom.events.testing.asyncClipboard': true,
+      },
     });
     const id = await browser.installExtension(extDir);
     if (id !== geckoId) throw new Error(`installed ${id}, expected ${geckoId}`);
