@@ -34,13 +34,44 @@ export class LibraryModel {
 
   constructor(private readonly store: StorePort) {}
 
-  async load(): Promise<void> {
+  /** Articles not yet in the search index (while `indexing`); searches skip them until then. */
+  pending = 0;
+  private generation = 0;
+
+  /**
+   * Loads every record; the list can show at once. The search index is built afterwards in
+   * slices that yield to the page (tokenizing 10,000 texts takes seconds of CPU), and the
+   * returned `indexed` promise settles when it is complete.
+   */
+  async load(): Promise<{ indexed: Promise<void> }> {
     const { records, unreadable } = await this.store.loadAll();
-    this.summaries = new Map();
+    const generation = ++this.generation;
+    this.summaries = new Map(records.map((r) => [r.id, summarize(r)]));
     this.index = new LibrarySearch();
-    // Oldest first, so the index's slots come out in save order.
-    for (let i = records.length - 1; i >= 0; i--) this.put(records[i]!);
     this.unreadable = unreadable.length;
+    this.pending = records.length;
+    return { indexed: this.indexInSlices(records, generation) };
+  }
+
+  private async indexInSlices(records: ArticleRecord[], generation: number): Promise<void> {
+    const SLICE_MS = 30;
+    // Oldest first, so the index's slots come out in save order.
+    let i = records.length - 1;
+    while (i >= 0) {
+      const until = Date.now() + SLICE_MS;
+      while (i >= 0 && Date.now() < until) {
+        if (generation !== this.generation) return; // a newer load replaced this index
+        const r = records[i--]!;
+        // Skip what was deleted or replaced meanwhile (those went through put/drop already).
+        if (this.summaries.get(r.id)?.updatedAt === r.updatedAt && !this.index.has(r.id)) this.index.add(r);
+        this.pending = i + 1;
+      }
+      if (i >= 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  }
+
+  get indexing(): boolean {
+    return this.pending > 0;
   }
 
   get total(): number {
@@ -59,12 +90,12 @@ export class LibraryModel {
 
   /** Articles matching the query and the tag filter, newest first. */
   visible(): Summary[] {
-    const out: Summary[] = [];
-    for (const id of this.index.search(this.query)) {
-      const s = this.summaries.get(id);
-      if (s && (this.tag === null || s.tags.includes(this.tag))) out.push(s);
+    const keep = (s: Summary | undefined): s is Summary => !!s && (this.tag === null || s.tags.includes(this.tag));
+    if (this.query.trim() === '') {
+      // No index needed to list everything, so the list shows before indexing finishes.
+      return [...this.summaries.values()].filter(keep).sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
     }
-    return out;
+    return this.index.search(this.query).map((id) => this.summaries.get(id)).filter(keep);
   }
 
   /** Every tag in use with how many articles carry it, by name. */
@@ -138,7 +169,7 @@ export class LibraryModel {
     if (parsed.records.length === 0) return { ok: false, reason: 'The file has no article that can be imported.', invalid: parsed.invalid };
     try {
       const outcome = await this.store.importRecords(parsed.records);
-      await this.load();
+      await (await this.load()).indexed;
       return { ok: true, outcome, invalid: parsed.invalid, mergedInFile: parsed.mergedInFile };
     } catch (e) {
       return { ok: false, reason: e instanceof Error ? e.message : String(e), invalid: parsed.invalid };

@@ -29,14 +29,21 @@ export class LibraryPage {
 
   async start(): Promise<void> {
     this.ui.status.textContent = 'Loading…';
-    await this.model.load();
     this.store.subscribe?.((change) => void this.onExternalChange(change));
+    await this.reload();
+  }
+
+  /** Shows the list as soon as records are loaded, and again once search covers all of them. */
+  private async reload(): Promise<void> {
+    const { indexed } = await this.model.load();
+    this.render();
+    await indexed;
     this.render();
   }
 
   private async onExternalChange(change: LibraryChange): Promise<void> {
-    if ('all' in change) await this.model.load();
-    else await this.model.refresh(change.ids);
+    if ('all' in change) return this.reload();
+    await this.model.refresh(change.ids);
     this.render();
   }
 
@@ -50,6 +57,7 @@ export class LibraryPage {
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;
     const filtered = model.query.trim() !== '' || model.tag !== null;
     ui.status.textContent = filtered ? `${visible.length} of ${count(model.total)} match` : count(model.total);
+    if (filtered && model.indexing) ui.status.textContent += ` · still indexing ${model.pending.toLocaleString()} articles…`;
     if (model.unreadable) ui.status.textContent += ` · ${model.unreadable} stored entries could not be read`;
     ui.empty.hidden = visible.length > 0;
     ui.empty.textContent = model.total === 0

@@ -29,6 +29,15 @@ describe('search tokens', () => {
   it('splits CJK runs into overlapping pairs plus the last character', () => {
     expect(tokenize('東京都')).toEqual(['東京', '京都', '都']);
   });
+  it('splits words at punctuation, emoji and case-free separators, and folds inside words', () => {
+    expect(tokenize('hello😀World naïve Cafe\u0301 ÉCOLE x-ray 3.14 l’été')).toEqual(['hello', 'world', 'naive', 'cafe', 'ecole', 'x', 'ray', '3', '14', 'l', 'ete']);
+    expect(tokenize('한국어 문장입니다')).toEqual(['한국어', '문장입니다']);
+    expect(tokenize('a'.repeat(40))).toEqual(['a'.repeat(24)]);
+  });
+  it('agrees with folding whole strings, for text in many scripts', () => {
+    const samples = ['Crème brûlée, Øresund & Straße!', 'Ελληνικά κείμενα ΆΈΉ', 'Русский ТЕКСТ ёлка', 'עברית וערבית العربية', 'Türkçe İstanbul ﬁnance ①', 'Việt Nam Tiếng Việt'];
+    for (const text of samples) expect(tokenize(text), text).toEqual(foldText(text).match(/[\p{L}\p{N}]+/gu));
+  });
   it('drops query terms already implied by longer ones', () => {
     expect(queryTerms('fer ferry FERRY')).toEqual(['ferry']);
   });
