@@ -7,7 +7,7 @@ import type { CleanRule } from './rule';
 import { classTokens, hasMedia, normalizedText } from '../dom';
 
 /** Class tokens of icon-font families (whole token, or as a prefix before `-`). */
-const ICON_CLASS = /^(?:fa[srlbdtk]?|fa-[\w-]+|bi|bi-[\w-]+|glyphicon(?:-[\w-]+)?|material-icons(?:-[\w-]+)?|material-symbols(?:-[\w-]+)?|mdi(?:-[\w-]+)?|icon|icons|icon-[\w-]+|[\w-]+-icon|ion-[\w-]+|ionicons?|octicon(?:-[\w-]+)?|dashicons(?:-[\w-]+)?|genericon(?:-[\w-]+)?|la[srb]?|la-[\w-]+|ti|ti-[\w-]+|fi|fi-[\w-]+|icofont-[\w-]+|typcn(?:-[\w-]+)?|wi|wi-[\w-]+|flaticon-[\w-]+|lni|lni-[\w-]+|ri-[\w-]+|bx|bx-[\w-]+|bxs-[\w-]+|bxl-[\w-]+|uil|uil-[\w-]+|ph|ph-[\w-]+)$/;
+const ICON_CLASS = /^(?:fa[srlbdtk]?|fa-[\w-]+|bi|bi-[\w-]+|glyphicon(?:-[\w-]+)?|material-icons(?:-[\w-]+)?|material-symbols(?:-[\w-]+)?|mdi(?:-[\w-]+)?|icon|icons|icon-[\w-]+|icon_[\w-]+|[\w-]+-icons?|google-symbols|ion-[\w-]+|ionicons?|octicon(?:-[\w-]+)?|dashicons(?:-[\w-]+)?|genericon(?:-[\w-]+)?|la[srb]?|la-[\w-]+|ti|ti-[\w-]+|fi|fi-[\w-]+|icofont-[\w-]+|typcn(?:-[\w-]+)?|wi|wi-[\w-]+|flaticon-[\w-]+|lni|lni-[\w-]+|ri-[\w-]+|bx|bx-[\w-]+|bxs-[\w-]+|bxl-[\w-]+|uil|uil-[\w-]+|ph|ph-[\w-]+)$/;
 /** What a ligature icon's text looks like: one lower-case identifier such as `bookmark_border`. */
 const LIGATURE = /^[a-z][a-z0-9_]{0,39}$/;
 /** Unicode private-use areas: glyphs with no meaning outside the icon font that drew them. */
@@ -16,6 +16,22 @@ const ONLY_PRIVATE_USE = /^[\ue000-\uf8ff\u{f0000}-\u{ffffd}\u{100000}-\u{10fffd
 const PRIVATE_USE_ALL = /[\ue000-\uf8ff\u{f0000}-\u{ffffd}\u{100000}-\u{10fffd}]/gu;
 /** Tags icon fonts are put on. Block containers with an `icon` class hold real content. */
 const ICON_TAGS = new Set(['i', 'span', 'em', 'b', 'small', 'strong', 'use', 'div']);
+/** Icon web components (Angular Material, Ionic, Polymer, Shoelace, Material Web, Font Awesome). */
+const ICON_ELEMENTS = 'mat-icon, ion-icon, iron-icon, sl-icon, md-icon, mwc-icon, fa-icon, wa-icon, calcite-icon';
+/**
+ * Material ligature names with an underscore. No prose word looks like this, so a leaf element
+ * holding only one of them is an icon even when the site's class name for the font is its own.
+ */
+const MATERIAL_LIGATURES = new Set(['bookmark_border', 'bookmark_add', 'bookmark_added', 'more_vert', 'more_horiz', 'favorite_border',
+  'thumb_up', 'thumb_down', 'thumb_up_off_alt', 'content_copy', 'chevron_right', 'chevron_left', 'expand_more', 'expand_less',
+  'arrow_forward', 'arrow_back', 'arrow_upward', 'arrow_downward', 'arrow_forward_ios', 'arrow_back_ios', 'arrow_drop_down',
+  'arrow_drop_up', 'arrow_outward', 'open_in_new', 'play_arrow', 'play_circle', 'pause_circle', 'volume_up', 'volume_off',
+  'fullscreen_exit', 'chat_bubble', 'chat_bubble_outline', 'photo_camera', 'ios_share', 'account_circle', 'text_fields',
+  'format_size', 'keyboard_arrow_down', 'keyboard_arrow_up', 'keyboard_arrow_right', 'keyboard_arrow_left', 'star_border',
+  'star_half', 'mail_outline', 'access_time', 'calendar_today', 'location_on', 'info_outline', 'open_in_full', 'zoom_in',
+  'zoom_out', 'add_circle', 'remove_circle', 'check_circle', 'mode_comment', 'print_outline', 'link_off', 'menu_book']);
+/** Where an underscore word is code, not an icon. */
+const CODE_CONTEXT = 'code, pre, kbd, samp, var, tt';
 
 export const iconFonts: CleanRule = {
   name: 'icon-fonts',
@@ -26,6 +42,12 @@ export const iconFonts: CleanRule = {
       if (!el.isConnected || !ICON_TAGS.has(el.localName) || hasMedia(el)) continue;
       if (isIconFontElement(el)) ctx.remove(el, this.name);
     }
+    for (const el of Array.from(body.querySelectorAll(ICON_ELEMENTS))) {
+      if (el.isConnected && !hasMedia(el) && isGlyphText(normalizedText(el))) ctx.remove(el, this.name);
+    }
+    for (const el of Array.from(body.querySelectorAll('i, span, em, b, small, strong, a, button, div'))) {
+      if (el.isConnected && el.children.length === 0 && MATERIAL_LIGATURES.has(normalizedText(el)) && !el.closest(CODE_CONTEXT)) ctx.remove(el, this.name);
+    }
     stripPrivateUseGlyphs(ctx.doc, body, (el) => ctx.remove(el, this.name));
   },
 };
@@ -34,7 +56,11 @@ function isIconFontElement(el: Element): boolean {
   const isIconClass = el.hasAttribute('data-icon') || classTokens(el).some((t) => ICON_CLASS.test(t));
   if (!isIconClass) return false;
   if (el.localName === 'div' && el.children.length > 0) return false;
-  const text = normalizedText(el);
+  return isGlyphText(normalizedText(el));
+}
+
+/** Nothing, one ligature word, or private-use glyphs: what an icon element holds. */
+function isGlyphText(text: string): boolean {
   return text === '' || LIGATURE.test(text) || ONLY_PRIVATE_USE.test(text);
 }
 

@@ -9,6 +9,8 @@ const LANDMARKS = 'nav, [role="navigation"], [role="banner"], [role="contentinfo
 /** "© 2003–2023 Site", "Copyright (c) 2024 …", "… publication. © 2024": a sign or word and a year. */
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:[\p{L}\p{N}.&'’ -]{0,60}?\s)?\d{4}\b|^(?:©|\(c\)|copyright\b)/iu;
 const MAX_COPYRIGHT_WORDS = 30;
+/** The whole text of an ad slot's label, in the languages we have seen it in. */
+const AD_LABEL = /^(?:advertisements?|advert|ads?|sponsored( content)?|promoted|paid (content|post)|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)|advertisement[\s:–—-]*(?:scroll|continue) (?:down )?to continue( reading)?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|anzeige|werbung|publicité|publicidad|pubblicità|реклама|إعلان|広告|广告)$/i;
 /** Elements inside which a <header>/<footer> belongs to that section, not to the site. */
 const SECTIONING = 'article, aside, main, nav, section, [role="main"], [role="article"], [itemprop="articleBody"]';
 /** Buttons are controls; a button-role element with a paragraph of text is something else. */
@@ -26,6 +28,10 @@ export const pageChrome: CleanRule = {
     // inside sectioning content or main: those are the site's masthead and footer.
     for (const el of Array.from(body.querySelectorAll('header, footer'))) {
       if (el.isConnected && !el.parentElement?.closest(SECTIONING) && !el.hasAttribute('role') && !containsArticle(el) && !isArticleHeading(el)) ctx.remove(el, this.name);
+    }
+    // Ad slots leave their label behind even when the ad itself never loads.
+    for (const el of Array.from(body.querySelectorAll('div, span, p, small, aside, section, figure'))) {
+      if (el.isConnected && AD_LABEL.test(normalizedText(el)) && el.querySelector('img, picture, video, iframe, table, pre') === null) ctx.remove(el, this.name);
     }
     // Old table layouts have no <footer>: the site's copyright line is only a short block of its own.
     for (const el of Array.from(body.querySelectorAll('div, p, small, span'))) {
@@ -64,5 +70,6 @@ function isCopyrightLine(el: Element): boolean {
   const text = normalizedText(el);
   if (!COPYRIGHT.test(text) || countWordsIn(text) > MAX_COPYRIGHT_WORDS) return false;
   if (el.closest('figure, figcaption, blockquote, article, main, [role="main"], [itemprop="articleBody"]')) return false;
+  if (el.parentElement?.querySelector('img, picture, video')) return false; // a credit beside its picture
   return el.querySelector('p, img, figure, h1, h2, h3') === null;
 }

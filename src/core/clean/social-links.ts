@@ -82,11 +82,14 @@ function enclosingBar(link: Element, base: string): Element | null {
   let best: Element | null = null;
   let cur = link.parentElement;
   for (let level = 0; cur && cur.localName !== 'body' && level < 4; level++, cur = cur.parentElement) {
+    // Cheapest test first: a bar is short, and reading text is far cheaper than a selector query
+    // over what may be the whole article.
+    const words = countWordsIn(normalizedText(cur));
+    if (words > MAX_BAR_WORDS) break;
     if (cur.querySelector('p, h1, h2, h3, h4, h5, h6, img, figure, table, pre, blockquote, time, address, [rel~="author"]')) break;
     const links = cur.querySelectorAll('a[href]');
     const shares = Array.from(links).filter((a) => isShareLink(a, base)).length;
-    const words = countWordsIn(normalizedText(cur));
-    if (words > MAX_BAR_WORDS || (links.length > 1 && shares / links.length < 0.5 && linkDensity(cur) > 0.2)) break;
+    if (links.length > 1 && shares / links.length < 0.5 && linkDensity(cur) > 0.2) break;
     best = cur;
   }
   return best;

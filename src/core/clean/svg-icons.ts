@@ -41,7 +41,9 @@ function isIcon(svg: Element): boolean {
   if (drawing.length === 0) return true;
   const size = declaredSize(svg);
   if (size !== null && size <= ICON_MAX_SIZE) return true;
-  if (nameTokens(svg).some((t) => /(?:^|[-_])(icon|icons|glyph|sprite)(?:$|[-_])/.test(t))) return true;
+  // Icon naming conventions: "icon", "c-icon--share", "IconTwitter", Font Awesome's SVG+JS
+  // "svg-inline--fa fa-twitter", Bootstrap's "bi bi-share".
+  if (nameTokens(svg).some((t) => /icon|glyph|sprite|^svg-inline--fa$|^fa-[\w-]+$|^bi-[\w-]+$/.test(t))) return true;
   // aria-hidden or role=presentation SVGs inside a link or button are that control's icon.
   const decorative = svg.getAttribute('aria-hidden') === 'true' || svg.getAttribute('role') === 'presentation' || svg.getAttribute('focusable') === 'false';
   return decorative && svg.closest('a, button, [role="button"]') !== null;
