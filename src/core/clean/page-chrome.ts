@@ -70,6 +70,12 @@ function isCopyrightLine(el: Element): boolean {
   const text = normalizedText(el);
   if (!COPYRIGHT.test(text) || countWordsIn(text) > MAX_COPYRIGHT_WORDS) return false;
   if (el.closest('figure, figcaption, blockquote, article, main, [role="main"], [itemprop="articleBody"]')) return false;
-  if (el.parentElement?.querySelector('img, picture, video')) return false; // a credit beside its picture
+  if (besidePicture(el)) return false;
   return el.querySelector('p, img, figure, h1, h2, h3') === null;
+}
+
+/** A credit placed right after its picture ("<img><span>© Reuters 2024</span>"). */
+function besidePicture(el: Element): boolean {
+  const prev = el.previousElementSibling;
+  return prev !== null && (prev.matches('img, picture, video') || prev.querySelector(':scope > img, :scope > picture') !== null);
 }
