@@ -9,26 +9,122 @@
 /** Attributes whose value is a URL that a browser may load or navigate to. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping', 'cite', 'longdesc', 'lowsrc', 'dynsrc'];
 /** Elements that can run code or pull in other documents; none of them is article text. */
-const ACTIVE_ELEMENTS = 'iframe, frame, frameset, object, embed, applet, portal, fencedframe, script:not([type="application/ld+json"])';
+const ACTIVE_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'portal', 'fencedframe', 'script']);
+
+/** JSON-LD is data, not code; Readability reads the article's metadata from it. */
+function isActive(el: Element, m: ElementMethods): boolean {
+  const tag = m.localName(el);
+  if (ACTING_ELEMENTS.has(tag)) return true;
+  if (tag === 'meta') return (m.get(el, 'http-equiv') ?? '').trim().toLowerCase() === 'refresh';
+  return ACTIVE_ELEMENTS.has(tag) && !(tag === 'script' && m.get(el, 'type')?.trim().toLowerCase() === 'application/ld+json');
+}
 /** Whitespace and control characters a browser ignores inside a URL scheme. */
 const SCHEME_NOISE = /[\u0000-\u0020\u007f-\u009f\u00a0\u1680\u180e\u2000-\u200f\u2028\u2029\u205f\u3000\ufeff]/g;
 const SCRIPT_SCHEME = /^(?:javascript|vbscript|livescript|mocha|data\s*:\s*text\/html|data\s*:\s*image\/svg)/i;
+/** Elements that act without a click: a refresh that navigates, SVG animations that set a link. */
+const ACTING_ELEMENTS = new Set(['animate', 'set', 'animateMotion', 'animateTransform', 'discard']);
+/** Elements whose `name` becomes a property of the document (`<img name="body">` shadows document.body). */
+const DOCUMENT_NAMED = new Set(['img', 'form', 'embed', 'object', 'iframe']);
+/** Elements whose `name` or `id` becomes a property of their form (`<input name="attributes">`). */
+const FORM_LISTED = new Set(['button', 'fieldset', 'input', 'object', 'output', 'select', 'textarea', 'img']);
 
 export function isScriptUrl(value: string): boolean {
   return SCRIPT_SCHEME.test(value.replace(SCHEME_NOISE, ''));
 }
 
-/** Removes handlers and script URLs from one element. */
-function disarm(el: Element): void {
-  const names = el.getAttributeNames();
-  for (const name of names) {
+/**
+ * Element methods taken from the prototype once: a <form> is shadowed by its own controls
+ * (`<input name="getAttributeNames">` makes `form.getAttributeNames` that input), so disarming
+ * must not call methods through the element itself.
+ */
+interface ElementMethods {
+  names: (el: Element) => string[];
+  get: (el: Element, name: string) => string | null;
+  remove: (el: Element, name: string) => void;
+  localName: (el: Element) => string;
+  detach: (el: Element) => void;
+  /** Every element under `doc`, document order, read through Node.prototype's getters. */
+  all: (doc: Document) => Element[];
+  documentProps: object;
+  formProps: object;
+}
+
+function methodsFor(doc: Document): ElementMethods {
+  const create = protoValue<Document['createElement']>(doc, 'createElement');
+  const sample = create.call(doc, 'form');
+  const names = protoValue<Element['getAttributeNames']>(sample, 'getAttributeNames');
+  const get = protoValue<Element['getAttribute']>(sample, 'getAttribute');
+  const remove = protoValue<Element['removeAttribute']>(sample, 'removeAttribute');
+  const localName = protoGetter<string>(sample, 'localName');
+  const detach = protoValue<Element['remove']>(sample, 'remove');
+  const first = protoGetter<Element | null>(sample, 'firstElementChild');
+  const next = protoGetter<Element | null>(sample, 'nextElementSibling');
+  const parent = protoGetter<Element | null>(sample, 'parentElement');
+  const all = (d: Document): Element[] => {
+    // Iterative, and not Array.from(getElementsByTagName('*')): iterating a live collection is
+    // quadratic in jsdom (10,000 elements took 35 s); no selector engine either (slow in jsdom).
+    const out: Element[] = [];
+    let node: Element | null = protoGetter<Element | null>(d, 'documentElement')(d);
+    while (node) {
+      out.push(node);
+      const child = first(node);
+      if (child) {
+        node = child;
+        continue;
+      }
+      while (node && !next(node)) node = parent(node);
+      node = node ? next(node) : null;
+    }
+    return out;
+  };
+  return {
+    detach: (el) => detach.call(el),
+    all,
+    names: (el) => names.call(el),
+    get: (el, n) => get.call(el, n),
+    remove: (el, n) => remove.call(el, n),
+    localName,
+    documentProps: Object.getPrototypeOf(doc) as object,
+    formProps: Object.getPrototypeOf(sample) as object,
+  };
+}
+
+function protoDescriptor(obj: object, name: string): PropertyDescriptor {
+  let proto: object | null = Object.getPrototypeOf(obj);
+  while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
+  if (!proto) throw new TypeError(`no ${name} on the prototype chain`);
+  return Object.getOwnPropertyDescriptor(proto, name)!;
+}
+function protoValue<T>(obj: object, name: string): T {
+  return protoDescriptor(obj, name).value as T;
+}
+function protoGetter<T>(obj: object, name: string): (o: object) => T {
+  const get = protoDescriptor(obj, name).get!;
+  return (o) => get.call(o) as T;
+}
+
+/** Removes handlers, script URLs and clobbering names from one element. */
+function disarm(el: Element, m: ElementMethods): void {
+  const tag = m.localName(el);
+  for (const name of m.names(el)) {
     const lower = name.toLowerCase();
+    const value = m.get(el, name) ?? '';
     if (lower.startsWith('on') || lower === 'srcdoc' || lower === 'formaction') {
-      el.removeAttribute(name);
-    } else if (URL_ATTRIBUTES.includes(lower) && isScriptUrl(el.getAttribute(name) ?? '')) {
-      el.removeAttribute(name);
+      m.remove(el, name);
+    } else if (URL_ATTRIBUTES.includes(lower) && isScriptUrl(value)) {
+      m.remove(el, name);
+    } else if ((lower === 'name' || lower === 'id') && clobbers(tag, lower, value, m)) {
+      // DOM clobbering: the copy's document and forms must keep their real properties, or
+      // Readability and the clean rules would call an <img> where they expect a method.
+      m.remove(el, name);
     }
   }
+}
+
+function clobbers(tag: string, attr: 'name' | 'id', value: string, m: ElementMethods): boolean {
+  if (!value) return false;
+  if (DOCUMENT_NAMED.has(tag) && (attr === 'name' || tag === 'object' || tag === 'img') && value in m.documentProps) return true;
+  return FORM_LISTED.has(tag) && value in m.formProps;
 }
 
 export interface InertCopy {
@@ -44,22 +140,25 @@ export interface InertCopy {
  * order, so the i-th live element is the twin of the i-th copied one.
  */
 export function makeInertCopy(doc: Document, useLayout: boolean): InertCopy {
-  const copy = doc.cloneNode(true) as Document;
-  const copied = copy.getElementsByTagName('*');
+  // Through the prototype: the live page may shadow document.cloneNode with <img name="cloneNode">.
+  const copy = protoValue<Document['cloneNode']>(doc, 'cloneNode').call(doc, true) as Document;
+  const m = methodsFor(copy);
+  // A static snapshot in document order, so removing active elements does not shift the walk.
+  const copied = m.all(copy);
   const layoutHidden = new Set<Element>();
-  if (useLayout) collectHidden(doc, copied, layoutHidden);
-  // A static snapshot: removing active elements below must not shift the walk.
-  for (const el of Array.from(copied)) disarm(el);
-  for (const el of Array.from(copy.querySelectorAll(ACTIVE_ELEMENTS))) el.remove();
+  if (useLayout) collectHidden(doc, copied, m.all(doc), layoutHidden);
+  for (const el of copied) {
+    if (isActive(el, m)) m.detach(el);
+    else disarm(el, m);
+  }
   return { doc: copy, layoutHidden };
 }
 
 type VisibilityAware = Element & { checkVisibility?: (o?: object) => boolean };
 
-function collectHidden(live: Document, copied: HTMLCollectionOf<Element>, out: Set<Element>): void {
+function collectHidden(live: Document, copied: readonly Element[], liveElements: readonly Element[], out: Set<Element>): void {
   const body = live.body;
   if (!body || typeof (body as VisibilityAware).checkVisibility !== 'function') return;
-  const liveElements = live.getElementsByTagName('*');
   if (liveElements.length !== copied.length) return; // the page changed under us: skip, don't guess
   const view = live.defaultView;
   const page = {

@@ -14,7 +14,9 @@ export function cleanText(value: string | null | undefined, maxLength: number): 
   if (!value) return null;
   const text = value.replace(BIDI_CONTROLS, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   if (!text) return null;
-  return text.length > maxLength ? `${text.slice(0, maxLength - 1).trimEnd()}…` : text;
+  if (text.length <= maxLength) return text;
+  // Cut by code points, not UTF-16 units: half an emoji is a lone surrogate, which is not text.
+  return `${Array.from(text).slice(0, maxLength - 1).join('').trimEnd()}…`;
 }
 
 export function validLang(value: string | null | undefined): string | null {

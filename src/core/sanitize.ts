@@ -31,6 +31,10 @@ function purifierFor(view: Window): DOMPurify {
   let purify = instances.get(view);
   if (purify) return purify;
   purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
+  // DOMPurify hands back its input *unchanged* when the window it was given cannot run it. A
+  // page can make `document.defaultView` an <img> (`<img name="defaultView">`, DOM clobbering),
+  // so fail closed here instead of passing page markup through.
+  if (!purify.isSupported) throw new Error('The sanitizer cannot run: the document has no usable window');
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
     const value = data.attrValue;
     switch (data.attrName) {
@@ -77,6 +81,7 @@ export interface SanitizedArticle {
 /** Sanitizes Readability's article element (no string round trip) into a fragment and its HTML. */
 export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
   const body = purifierFor(view).sanitize(content, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
+  if ((body as Node) === content || body.ownerDocument === content.ownerDocument) throw new Error('The sanitizer returned its input');
   unwrapSingleWrappers(body);
   const fragment = body.ownerDocument.createDocumentFragment();
   const html = body.innerHTML;
