@@ -11,6 +11,8 @@ import type { CleanRule } from './rule';
 import { countWordsIn, nameTokens, normalizedText } from '../dom';
 
 const MAX_WORDS = 24;
+/** A paragraph this long is the story's prose. */
+const PROSE_WORDS = 25;
 const MARKED = 'time, [itemprop="author"], [itemprop="datePublished"], [itemprop="dateModified"], [rel~="author"]';
 const META_NAME = /(?:^|[-_])(?:byline|dateline|date|dates|time|timestamp|author|authors|posted|published|pubdate|meta|info|credits?)(?:$|[-_])/;
 const CONTENT = 'p, h1, h2, h3, h4, h5, h6, img, picture, figure, table, ul, ol, blockquote, pre, video, audio';
@@ -28,14 +30,25 @@ export const articleMeta: CleanRule = {
     const body = ctx.doc.body;
     if (!body) return;
     const authors = declaredAuthors(ctx.doc);
+    const prose = Array.from(body.querySelectorAll('p')).filter((p) => countWordsIn(normalizedText(p)) >= PROSE_WORDS);
+    const first = prose[0];
+    const last = prose[prose.length - 1];
     for (const el of Array.from(body.querySelectorAll('div, p, span, header, footer, time, address, small'))) {
       if (!el.isConnected || !isMarked(el) || el.querySelector(CONTENT) || el.closest('figure, blockquote, pre') || inDataTable(el) || inRunningText(el)) continue;
+      // Bylines and datelines frame the story; a dated line between its paragraphs is a diary
+      // entry or a timeline, which is content.
+      if (first && last && follows(el, first) && follows(last, el)) continue;
       const text = normalizedText(el);
       if (!text || countWordsIn(text) > MAX_WORDS) continue;
       if (residue(text, authors) === '') ctx.remove(el, this.name);
     }
   },
 };
+
+/** True when `b` comes after `a` in document order. */
+function follows(b: Element, a: Element): boolean {
+  return (a.compareDocumentPosition(b) & 4 /* Node.DOCUMENT_POSITION_FOLLOWING */) !== 0 && !a.contains(b);
+}
 
 /** "The meeting on <time>3 March</time> was…": a date inside a sentence is the sentence's. */
 function inRunningText(el: Element): boolean {
