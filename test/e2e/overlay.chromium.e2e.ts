@@ -106,6 +106,34 @@ describe('reader overlay on the seed page', () => {
   });
 });
 
+describe('other pages', () => {
+  test('a right-to-left article is laid out right to left', async () => {
+    const page = await l.ctx.newPage();
+    await page.goto(server.fixture('keep--rtl-arabic'));
+    const view = await openReader(page);
+    expect(view.text['reader-title']).toMatch(/[\u0600-\u06ff]/);
+    expect((await contentStyle(page, ['direction']))['direction']).toBe('rtl');
+    await screenshot(page, 'chrome-overlay-rtl');
+  });
+
+  test("the page's own hostile CSS cannot hide, shrink or blank the overlay", async () => {
+    const page = await l.ctx.newPage();
+    await page.goto(server.e2e('hostile-css.html'));
+    const view = await openReader(page);
+    expect(view.text['reader-content']).toContain('For three centuries the river ran');
+    expect(await elementAtCentre(page)).toBe(view.hostName);
+    const style = await contentStyle(page, ['font-size', 'color', 'visibility', 'opacity']);
+    expect(parseFloat(style['font-size']!)).toBeGreaterThanOrEqual(12);
+    expect(style.visibility).toBe('visible');
+    expect(style.opacity).toBe('1');
+    expect(style.color).not.toMatch(/rgba\(\d+, \d+, \d+, 0\)|transparent/);
+    const box = await overlayStyle(page, byTestId('reader-dialog'), ['width', 'height', 'display']);
+    expect(parseFloat(box.width!)).toBeGreaterThan(1000);
+    expect(parseFloat(box.height!)).toBeGreaterThan(700);
+    await screenshot(page, 'chrome-overlay-hostile-css');
+  });
+});
+
 describe('reader toolbar', () => {
   test('"A+" (a real click) enlarges the text at once, and the size is kept for the next reader', async () => {
     const page = await openSeed();

@@ -4,7 +4,7 @@
 // for 127.0.0.1 so the popup-as-a-tab and message paths can be driven without a gesture).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopupTab, realPopup, screenshot, tabIdOf, triggerAction, type Launched } from './helpers/chromium.js';
+import { launchChromium, openPopupTab, realPopup, screenshot, stopServiceWorker, tabIdOf, triggerAction, type Launched } from './helpers/chromium.js';
 import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
 import { byTestId, popupText, setPopupControl } from './helpers/popup.js';
@@ -156,6 +156,22 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     await page.close();
   });
 
+  test('after Chrome stops the idle service worker, the popup still opens and closes reader view', async () => {
+    const page = await openSeed(l);
+    const tabId = await tabIdOf(l, page);
+    await stopServiceWorker(l, page);
+    const popup = await l.ctx.newPage();
+    await popup.goto(`chrome-extension://${l.extId}/popup.html?tabId=${tabId}`);
+    await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/closed/i);
+    await popup.locator(byTestId('popup-toggle')).click();
+    expectSeedOverlay(await waitForOverlay(page));
+    await stopServiceWorker(l, page);
+    await popup.reload();
+    await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/open/i);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForNoOverlay(page);
+  });
+
   test('a synthetic Escape from the page does not close the overlay; a real one does', async () => {
     const page = await openSeed(l);
     const popup = await openPopupTab(l, page);
@@ -250,6 +266,28 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     expect((await pageState(page)).html).toBe(before.html);
     await popup.close();
     await page.close();
+  });
+
+  test('on a no-article page with a selection, the popup offers "Read the selection" and the reader shows it', async () => {
+    const page = await l.ctx.newPage();
+    await page.goto(server.e2e('no-article.html'));
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('main')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/No article found/);
+    await popup.locator(byTestId('popup-read-selection')).click();
+    const view = await waitForOverlay(page);
+    expect(view.text['reader-content']).toMatch(/Forgot password\?/);
+    expect(view.text['reader-content']).not.toMatch(/Privacy|© Example Mail/); // outside the selection
+    await page.bringToFront();
+    await screenshot(page, 'chrome-reader-selection');
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(page);
   });
 
   test.each([

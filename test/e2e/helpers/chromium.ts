@@ -172,3 +172,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 declare const chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]> } };
+
+/**
+ * Stops Readwell's service worker the way Chrome does when it idles (CDP ServiceWorker.stopWorker),
+ * so a test can check that the next message starts it again with nothing lost. Until then the
+ * Playwright `sw` handle hangs; get tab ids first.
+ */
+export async function stopServiceWorker(l: Launched, anyPage: Page): Promise<void> {
+  const cdp = await l.ctx.newCDPSession(anyPage);
+  try {
+    const versions = new Map<string, { versionId: string; runningStatus: string }>();
+    cdp.on('ServiceWorker.workerVersionUpdated' as never, ((e: { versions: { versionId: string; scriptURL: string; runningStatus: string }[] }) => {
+      for (const v of e.versions) if (v.scriptURL.startsWith(`chrome-extension://${l.extId}/`)) versions.set(v.versionId, v);
+    }) as never);
+    await cdp.send('ServiceWorker.enable' as never);
+    for (let i = 0; i < 40 && ![...versions.values()].some((v) => v.runningStatus === 'running'); i++) await new Promise((r) => setTimeout(r, 50));
+    const running = [...versions.values()].find((v) => v.runningStatus === 'running');
+    if (!running) throw new Error('no running Readwell service worker found');
+    await cdp.send('ServiceWorker.stopWorker' as never, { versionId: running.versionId } as never);
+    for (let i = 0; i < 40 && versions.get(running.versionId)?.runningStatus !== 'stopped'; i++) await new Promise((r) => setTimeout(r, 50));
+    if (versions.get(running.versionId)?.runningStatus !== 'stopped') throw new Error('the service worker did not stop');
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}

@@ -46,8 +46,23 @@ function shadowRoots(node: CdpNode, out: { host: CdpNode; root: CdpNode & { shad
   return out;
 }
 
-/** The shadow root holding [data-testid=reader-dialog], or null when the overlay is not in the page. */
+/**
+ * The shadow root holding [data-testid=reader-dialog], or null when the overlay is not in the
+ * page. Node ids die when the DOM changes under a query (the overlay opening or closing), so a
+ * failed lookup is retried on a fresh document.
+ */
 async function findOverlay(page: Page) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await findOverlayOnce(page);
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
+async function findOverlayOnce(page: Page) {
   const s = await cdp(page);
   const { root } = (await s.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
   for (const { host, root: sr } of shadowRoots(root)) {
