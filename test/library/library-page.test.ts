@@ -12,7 +12,8 @@ let store: ArticleStore;
 const $ = (id: string) => document.querySelector<HTMLElement>(`[data-testid=${id}]`)!;
 const $$ = (id: string) => [...document.querySelectorAll<HTMLElement>(`[data-testid=${id}]`)];
 const titles = () => $$('library-item-title').map((e) => e.textContent);
-const flush = () => new Promise((r) => setTimeout(r, 20));
+/** Clicks start IndexedDB work the test cannot await; wait for what the user would see. */
+const until = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 5000, interval: 10 });
 
 async function mount(): Promise<LibraryPage> {
   const page = new LibraryPage(document, store);
@@ -74,31 +75,28 @@ describe('library page', () => {
     const input = $$('library-item')[1]!.querySelector<HTMLInputElement>('[data-testid=library-tag-input]')!;
     input.value = 'Long Reads';
     input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
-    await flush();
-    expect((await store.get('id-00001'))!.tags).toEqual(['long reads']);
+    await until(async () => expect((await store.get('id-00001'))!.tags).toEqual(['long reads']));
+    await until(() => expect($$('library-item')[1]!.querySelector('.tag')?.textContent).toContain('long reads'));
     const filter = $('library-tag-filter') as HTMLSelectElement;
     expect([...filter.options].map((o) => o.textContent)).toEqual(['All tags', 'long reads (1)']);
     filter.value = 'long reads';
     filter.dispatchEvent(new Event('change'));
     expect(titles()).toEqual(['Story number 1']);
     $$('library-item')[0]!.querySelector<HTMLButtonElement>('[data-action=remove-tag]')!.click();
-    await flush();
-    expect((await store.get('id-00001'))!.tags).toEqual([]);
     // The filter's tag is gone, so the filter resets and everything shows again.
-    expect(titles()).toEqual(['Story number 2', 'Story number 1']);
+    await until(() => expect(titles()).toEqual(['Story number 2', 'Story number 1']));
+    expect((await store.get('id-00001'))!.tags).toEqual([]);
   });
 
   it('deletes with undo: the record comes back exactly', async () => {
     await store.importRecords([record(1, { tags: ['keep'], progress: 0.5 }), record(2)]);
     await mount();
     $$('library-item')[1]!.querySelector<HTMLButtonElement>('[data-testid=library-delete]')!.click();
-    await flush();
-    expect(titles()).toEqual(['Story number 2']);
+    await until(() => expect(titles()).toEqual(['Story number 2']));
     expect(await store.get('id-00001')).toBeNull();
     expect($('library-undo').closest<HTMLElement>('.toast')!.hidden).toBe(false);
     $('library-undo').click();
-    await flush();
-    expect(titles()).toEqual(['Story number 2', 'Story number 1']);
+    await until(() => expect(titles()).toEqual(['Story number 2', 'Story number 1']));
     expect(await store.get('id-00001')).toEqual(record(1, { tags: ['keep'], progress: 0.5 }));
   });
 
