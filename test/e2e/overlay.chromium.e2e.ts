@@ -176,3 +176,32 @@ describe('reader toolbar', () => {
     await page.close();
   });
 });
+
+describe('reader keys (real key presses)', () => {
+  test('"+" and "-" change the text size, "t" the theme, "c" copies the article', async () => {
+    await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    const size = async () => parseFloat((await contentStyle(page, ['font-size']))['font-size']!);
+    const bg = async () => (await overlayStyle(page, byTestId('reader-dialog'), ['background-color']))['background-color'];
+    const was = await size();
+    await page.keyboard.press('+');
+    await expect.poll(size).toBe(was + 1);
+    await page.keyboard.press('-');
+    await expect.poll(size).toBe(was);
+    const theme = await bg();
+    await page.keyboard.press('t');
+    await expect.poll(bg).not.toBe(theme);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('t'); // five themes: back to the first
+    await expect.poll(bg).toBe(theme);
+
+    await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
+    await page.keyboard.press('c');
+    await expect.poll(async () => (await readOverlay(page))?.text['reader-toast'] ?? '').toMatch(/Copied \d+ words/);
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    expect(text).not.toBe('clipboard before copy');
+    expect(seedTextProblems(text)).toEqual([]);
+  });
+});
+

@@ -99,6 +99,45 @@ describe('shipped build (dist/chrome, activeTab only): the real toolbar button',
   });
 });
 
+describe('shipped build (dist/chrome): copy and save through the real toolbar popup', () => {
+  let l: Launched;
+  beforeAll(async () => {
+    l = await launchChromium('chrome');
+  });
+  afterAll(async () => {
+    await l?.close();
+  });
+
+  test('toolbar button → "Copy Markdown" and → "Save" work with activeTab alone', async () => {
+    const page = await openSeed(l);
+    await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
+    await triggerAction(l, page);
+    let popup = await realPopup(l);
+    try {
+      await popup.page.locator(byTestId('popup-copy-markdown')).click();
+      await expect.poll(() => popupText(popup.page, ['popup-message'])).toMatch(/Copied \d+ words as Markdown/);
+    } finally {
+      await popup.browser.close();
+    }
+    const md = await until('the clipboard to change', async () => {
+      const c = await readClipboard(page);
+      return c['text/plain'] !== 'clipboard before copy' ? c['text/plain'] : undefined;
+    });
+    expect(md).toMatch(/^# WMD may be key/m);
+    expect(seedTextProblems(markdownToCheckableText(md ?? ''))).toEqual([]);
+
+    await triggerAction(l, page);
+    popup = await realPopup(l);
+    try {
+      await popup.page.locator(byTestId('popup-save')).click();
+      await expect.poll(() => popupText(popup.page, ['popup-message'])).toContain(`Saved “${seedTitle}”`);
+      await screenshot(popup.page, 'chrome-action-popup-saved');
+    } finally {
+      await popup.browser.close();
+    }
+  });
+});
+
 describe('test build (dist/chrome-test): popup, messages, settings, copy, messages for hard pages', () => {
   let l: Launched;
   beforeAll(async () => {
