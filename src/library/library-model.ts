@@ -55,18 +55,19 @@ export class LibraryModel {
 
   private async indexInSlices(records: ArticleRecord[], generation: number): Promise<void> {
     const SLICE_MS = 30;
-    // Oldest first, so the index's slots come out in save order.
-    let i = records.length - 1;
-    while (i >= 0) {
+    // Newest first (records come that way): a search typed while indexing finds recent saves,
+    // the likeliest targets, first. Result order does not depend on slot order.
+    let i = 0;
+    while (i < records.length) {
       const until = Date.now() + SLICE_MS;
-      while (i >= 0 && Date.now() < until) {
+      while (i < records.length && Date.now() < until) {
         if (generation !== this.generation) return; // a newer load replaced this index
-        const r = records[i--]!;
+        const r = records[i++]!;
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
         if (this.summaries.get(r.id)?.updatedAt === r.updatedAt && !this.index.has(r.id)) this.index.add(r);
-        this.pending = i + 1;
+        this.pending = records.length - i;
       }
-      if (i >= 0) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (i < records.length) await new Promise((resolve) => setTimeout(resolve, 0));
     }
   }
 
