@@ -48,6 +48,9 @@ export const iconFonts: CleanRule = {
     for (const el of Array.from(body.querySelectorAll('i, span, em, b, small, strong, a, button, div'))) {
       if (el.isConnected && el.children.length === 0 && MATERIAL_LIGATURES.has(normalizedText(el)) && !el.closest(CODE_CONTEXT)) ctx.remove(el, this.name);
     }
+    for (const img of Array.from(body.querySelectorAll('img'))) {
+      if (img.isConnected && isIconImage(img)) ctx.remove(img, this.name);
+    }
     stripPrivateUseGlyphs(ctx.doc, body, (el) => ctx.remove(el, this.name));
   },
 };
@@ -62,6 +65,22 @@ function isIconFontElement(el: Element): boolean {
 /** Nothing, one ligature word, or private-use glyphs: what an icon element holds. */
 function isGlyphText(text: string): boolean {
   return text === '' || LIGATURE.test(text) || ONLY_PRIVATE_USE.test(text);
+}
+
+/**
+ * Icons drawn as <img>: an icon class or an icons/sprites folder, at icon size when the size is
+ * declared. Their alt text ("Share", "icon camera") would otherwise surface in Markdown. Emoji
+ * images (whose alt is the emoji itself) are text and stay.
+ */
+function isIconImage(img: Element): boolean {
+  const alt = img.getAttribute('alt') ?? '';
+  if (/\p{Extended_Pictographic}/u.test(alt) || img.closest('figure, picture')) return false;
+  const named = classTokens(img).some((t) => ICON_CLASS.test(t) || /(?:^|[-_])icon(?:s)?(?:$|[-_])/.test(t));
+  const path = /\/(?:icons?|sprites?|social-icons?)\//i.test(img.getAttribute('src') ?? '');
+  if (!named && !path) return false;
+  const w = Number(img.getAttribute('width') || NaN);
+  const h = Number(img.getAttribute('height') || NaN);
+  return (Number.isNaN(w) || w <= 48) && (Number.isNaN(h) || h <= 48);
 }
 
 /** Removes elements whose whole text is private-use glyphs, and such glyphs inside other text. */

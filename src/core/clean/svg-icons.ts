@@ -8,6 +8,8 @@ import { nameTokens } from '../dom';
 
 /** Icons are drawn at text size; anything up to this many CSS px is treated as one. */
 const ICON_MAX_SIZE = 64;
+/** A social-network logo or a UI glyph is drawn with a handful of shapes; a chart is not. */
+const MAX_GLYPH_SHAPES = 4;
 
 export const svgIcons: CleanRule = {
   name: 'svg-icons',
@@ -44,9 +46,12 @@ function isIcon(svg: Element): boolean {
   // Icon naming conventions: "icon", "c-icon--share", "IconTwitter", Font Awesome's SVG+JS
   // "svg-inline--fa fa-twitter", Bootstrap's "bi bi-share".
   if (nameTokens(svg).some((t) => /icon|glyph|sprite|^svg-inline--fa$|^fa-[\w-]+$|^bi-[\w-]+$/.test(t))) return true;
-  // aria-hidden or role=presentation SVGs inside a link or button are that control's icon.
+  // Inside a link or button, an SVG is that control's icon when it says so (aria-hidden,
+  // presentation) or when it is one simple glyph: a few shapes and no text of its own.
+  if (svg.closest('a, button, [role="button"]') === null) return false;
   const decorative = svg.getAttribute('aria-hidden') === 'true' || svg.getAttribute('role') === 'presentation' || svg.getAttribute('focusable') === 'false';
-  return decorative && svg.closest('a, button, [role="button"]') !== null;
+  const shapes = svg.querySelectorAll('path, circle, rect, polygon, polyline, line, ellipse').length;
+  return decorative || (shapes <= MAX_GLYPH_SHAPES && svg.querySelector('text, image, foreignObject') === null);
 }
 
 /** The larger of width and height as declared in attributes (or the viewBox), in px. */
