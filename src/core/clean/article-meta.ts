@@ -3,8 +3,8 @@
 // so the page's copy reads as a stray line above the first paragraph. Readability drops such a
 // line itself only when it has no author from <head>; when it has one, the line stays.
 //
-// A line goes only when the page marks it as metadata (a <time>, schema.org author/date, or a
-// byline/date class) AND nothing is left of it once dates, times, reading times, the author
+// A line goes only when the page marks it as metadata (a <time>, schema.org author/date, a
+// byline/date class, or icons before its items that earlier rules removed) AND nothing is left of it once dates, times, reading times, the author
 // names the page declares in <head>, and filler words ("By", "Updated") are taken out. A name
 // the page does not declare keeps the line, so a byline is never lost.
 import type { CleanRule } from './rule';
@@ -34,7 +34,7 @@ export const articleMeta: CleanRule = {
     const first = prose[0];
     const last = prose[prose.length - 1];
     for (const el of Array.from(body.querySelectorAll('div, p, span, header, footer, time, address, small'))) {
-      if (!el.isConnected || !isMarked(el) || el.querySelector(CONTENT) || el.closest('figure, blockquote, pre') || inDataTable(el) || inRunningText(el)) continue;
+      if (!el.isConnected || !(isMarked(el) || lostIcons(el, ctx.emptiedParents)) || el.querySelector(CONTENT) || el.closest('figure, blockquote, pre') || inDataTable(el) || inRunningText(el)) continue;
       // Bylines and datelines frame the story; a dated line between its paragraphs is a diary
       // entry or a timeline, which is content.
       if (first && last && follows(el, first) && follows(last, el)) continue;
@@ -63,6 +63,13 @@ function inRunningText(el: Element): boolean {
 function inDataTable(el: Element): boolean {
   const table = el.closest('table');
   return table !== null && table.querySelector('th, caption, thead') !== null;
+}
+
+/** Themes mark meta lines with icons (a calendar before the date): earlier rules took them out. */
+function lostIcons(el: Element, emptied: ReadonlySet<Element>): boolean {
+  if (emptied.has(el)) return true;
+  for (const child of Array.from(el.children)) if (emptied.has(child)) return true;
+  return false;
 }
 
 function isMarked(el: Element): boolean {
