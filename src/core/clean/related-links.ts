@@ -1,9 +1,11 @@
 // "Related", "Read more", "More from…" teasers. Two shapes: a labelled block of links (a heading
 // or label saying "Related stories" followed by a list of headlines), and an inline promo
 // paragraph ("READ MORE: Headline of another story"). Both are found by the label and by
-// structure (mostly links, little prose); a label alone never removes anything.
+// structure (mostly links, little prose); a label alone never removes anything. A page made only
+// of teasers (a section front) loses them all, so that it reads as having no article.
 import type { CleanRule } from './rule';
 import { closestWithin, countWordsIn, linkDensity, nameTokens, normalizedText } from '../dom';
+import { removeTeaserRivers } from './teaser-river';
 
 /** Labels that announce links to other stories, in the languages we have seen them in. */
 const TEASER_PHRASES = String.raw`related( (stories|articles|news|posts|content|coverage|reading|links|topics))?|read (more|next|also)|also read|more (from|on|in|about|stories|news|articles|like this|to read)|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|most (popular|read|viewed|shared)|popular (now|stories|posts)?|trending( now| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|up next|keep reading|continue reading|читайте также|читать также|по теме|ещё по теме|смотрите также|lire aussi|à lire aussi|weitere artikel|mehr zum thema|lee también|leia também|اقرأ أيضا|קרא עוד|相关(文章|阅读|新闻)|関連記事`;
@@ -26,6 +28,8 @@ export const relatedLinks: CleanRule = {
       if (!el.isConnected || el === body) continue;
       if (nameTokens(el).some((t) => TEASER_NAME.test(t)) && isLinkBlock(el)) ctx.remove(el, this.name);
     }
+    // Pages that are nothing but teasers (section fronts): see teaser-river.ts.
+    removeTeaserRivers(body, ctx.url, (el) => ctx.remove(el, this.name));
     // Labelled blocks and inline promos.
     for (const label of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, header, li, dt, figcaption, aside'))) {
       if (!label.isConnected) continue;
