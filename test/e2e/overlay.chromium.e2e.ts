@@ -93,6 +93,18 @@ describe('reader overlay on the seed page', () => {
     await page.close();
   });
 
+  test('keyboard focus stays inside the open reader (Tab and Shift+Tab never reach the page)', async () => {
+    const page = await openSeed();
+    const view = await openReader(page);
+    await page.bringToFront();
+    const focused = () => page.evaluate(() => document.activeElement?.localName ?? 'none');
+    expect(await focused()).toBe(view.hostName);
+    for (const key of [...Array(25).fill('Tab'), ...Array(25).fill('Shift+Tab')] as string[]) {
+      await page.keyboard.press(key);
+      expect(await focused()).toBe(view.hostName);
+    }
+  });
+
   test('the page cannot close it with synthetic events', async () => {
     const page = await openSeed();
     const view = await openReader(page);
