@@ -27,7 +27,7 @@ const centre = (page: Page) =>
     return e ? { name: e.localName, inPage: document.body.contains(e), openRoot: e.shadowRoot !== null } : null;
   });
 
-test('Firefox: the popup opens reader view on the seed page, and closes it leaving the page as it was', async () => {
+test('Firefox: the popup opens reader view on the seed page; the toggle and Esc close it leaving the page as it was', async () => {
   const page = (await ff.browser.pages())[0] ?? (await ff.browser.newPage());
   const url = server.fixture(SEED);
   await page.goto(url);
@@ -61,7 +61,7 @@ test('Firefox: the popup opens reader view on the seed page, and closes it leavi
   await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
   await popup.bringToFront();
   await popup.click('[data-testid="popup-copy-text"]');
-  await popup.waitForFunction(() => /cop/i.test(document.querySelector('[data-testid="popup-message"]')?.textContent ?? ''), { timeout: 10_000 });
+  await popup.waitForFunction(() => /Copied \d+ words/.test(document.querySelector('[data-testid="popup-message"]')?.textContent ?? ''), { timeout: 10_000 });
   await page.bringToFront();
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toContain(seedTitle);
@@ -70,6 +70,15 @@ test('Firefox: the popup opens reader view on the seed page, and closes it leavi
   await popup.bringToFront();
   await popup.click('[data-testid="popup-toggle"]');
   await page.bringToFront();
+  await page.waitForFunction(() => document.body.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)), { timeout: 10_000, polling: 50 });
+  expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
+
+  // Again, closed this time with a real Escape key press (BiDi input is trusted input).
+  await popup.bringToFront();
+  await popup.click('[data-testid="popup-toggle"]');
+  await page.bringToFront();
+  await page.waitForFunction(() => !document.body.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)), { timeout: 15_000, polling: 50 });
+  await page.keyboard.press('Escape');
   await page.waitForFunction(() => document.body.contains(document.elementFromPoint(innerWidth / 2, innerHeight / 2)), { timeout: 10_000, polling: 50 });
   expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(before);
   await popup.close();

@@ -258,7 +258,7 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
     const popup = await openPopupTab(l, page);
     await popup.locator(byTestId(button)).click();
-    await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/cop/i);
+    await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/Copied \d+ words/);
     const clip = await until('the clipboard to change', async () => {
       const c = await readClipboard(page);
       return c['text/plain'] !== 'clipboard before copy' ? c : undefined;
