@@ -3,7 +3,7 @@
 // the facts behind every flag are in /work/shared/docs/browser-testing.md.
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, normalize, sep } from 'node:path';
@@ -41,9 +41,12 @@ export async function serve(dir) {
 }
 
 /** Headless Chromium with the unpacked extension in `extDir`; a fresh profile removed on close(). */
-export async function launch(extDir) {
-  if (!existsSync(join(extDir, 'manifest.json'))) throw new Error(`${extDir} is not built`);
+export async function launch(builtDir) {
+  if (!existsSync(join(builtDir, 'manifest.json'))) throw new Error(`${builtDir} is not built`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'readwell-chromium-'));
+  // Load a private copy, so a rebuild of dist/ while the browser runs cannot swap files under it.
+  const extDir = join(userDataDir, 'extension');
+  cpSync(builtDir, extDir, { recursive: true });
   const ctx = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: true,
