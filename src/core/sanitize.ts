@@ -3,6 +3,7 @@
 // allowlist); the offline reader sanitizes stored HTML again with `sanitizeHtml` before showing it.
 // Readability is not a sanitizer (its README says so): this is.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
+import { fromPrototype } from './budget';
 
 /** Anything with an http(s) or mailto scheme, or no scheme at all (relative links, #anchors). */
 const SAFE_URI = /^(?:(?:https?|mailto):|[^:]*$|[^:]*[/?#])/i;
@@ -26,11 +27,36 @@ const CONFIG: Config = {
 
 const instances = new WeakMap<Window, DOMPurify>();
 
+/**
+ * What DOMPurify reads from a window, with a fresh empty document in place of the page's.
+ * DOMPurify calls `window.document.createElement` once; on the page's own document a page can
+ * replace that method with `<img name="createElement">` (DOM clobbering: named properties shadow
+ * document methods in every browser), which made every extraction throw. An empty document made
+ * through DOMImplementation has no page markup and so nothing shadowed. Everything else is taken
+ * from the window itself (constructors cannot be clobbered).
+ */
+function unclobberedWindow(view: Window): object {
+  const w = view as unknown as Record<string, unknown> & { document?: Document };
+  const doc = w.document;
+  if (!doc || typeof doc !== 'object') return w; // not a window: DOMPurify reports unsupported
+  const implementation = fromPrototype<DOMImplementation>(doc, 'implementation');
+  const create = fromPrototype<DOMImplementation['createHTMLDocument']>(implementation, 'createHTMLDocument');
+  return {
+    document: create.call(implementation, ''),
+    DOMParser: w.DOMParser,
+    Element: w.Element,
+    HTMLTemplateElement: w.HTMLTemplateElement,
+    Node: w.Node,
+    NodeFilter: w.NodeFilter,
+    trustedTypes: w.trustedTypes,
+  };
+}
+
 /** One DOMPurify per window, with Readwell's hooks installed once. */
 function purifierFor(view: Window): DOMPurify {
   let purify = instances.get(view);
   if (purify) return purify;
-  purify = createDOMPurify(view as unknown as Parameters<typeof createDOMPurify>[0]);
+  purify = createDOMPurify(unclobberedWindow(view) as unknown as Parameters<typeof createDOMPurify>[0]);
   // DOMPurify hands back its input *unchanged* when the window it was given cannot run it. A
   // page can make `document.defaultView` an <img> (`<img name="defaultView">`, DOM clobbering),
   // so fail closed here instead of passing page markup through.
@@ -94,7 +120,7 @@ export function sanitizeHtml(html: string, doc: Document): DocumentFragment {
   const view = doc.defaultView;
   if (!view) throw new Error('sanitizeHtml needs a document that has a window');
   const clean = purifierFor(view).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
-  return doc.importNode(clean, true);
+  return fromPrototype<Document['importNode']>(doc, 'importNode').call(doc, clean, true) as DocumentFragment;
 }
 
 /**
