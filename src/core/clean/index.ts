@@ -15,6 +15,7 @@ import { comments } from './comments';
 import { articleMeta } from './article-meta';
 import { lazyImages } from './lazy-images';
 import { codeLanguage } from './code-language';
+import { captions } from './captions';
 import { emptyLeftovers } from './empty-leftovers';
 
 export const CLEAN_RULES: readonly CleanRule[] = [
@@ -28,9 +29,10 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   tagLists, //        archive links, before the related-links density checks see them
   relatedLinks, //    teaser blocks and inline promos
   comments, //        comment sections sit after everything above
-  articleMeta, //     byline/date lines, last: earlier rules have taken the icons out of them
+  articleMeta, //     byline/date lines, after the rules that take the icons out of them
   lazyImages, //      real image URLs before Readability scores images and drops spacers
   codeLanguage, //    code-block languages, and the classes Readability must keep for them
+  captions, //        after every removal (rules above read class names): names Readability misreads
   emptyLeftovers, //  last: prunes the wrappers earlier removals emptied
 ];
 
