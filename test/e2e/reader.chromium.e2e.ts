@@ -138,6 +138,31 @@ describe('shipped build (dist/chrome): copy and save through the real toolbar po
   });
 });
 
+describe('shipped build (dist/chrome): a browser page through the real toolbar button', () => {
+  let l: Launched;
+  beforeAll(async () => {
+    l = await launchChromium('chrome');
+  });
+  afterAll(async () => {
+    await l?.close();
+  });
+
+  test('the action popup on chrome://version says plainly that Readwell cannot read it', async () => {
+    const page = await l.ctx.newPage();
+    await page.goto('chrome://version');
+    await triggerAction(l, page);
+    const popup = await realPopup(l);
+    try {
+      const text = await popupText(popup.page);
+      expect(text).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
+      expect(text).not.toMatch(/error:|undefined|\[object|cannot access contents/i);
+      await screenshot(popup.page, 'chrome-action-popup-restricted');
+    } finally {
+      await popup.browser.close();
+    }
+  });
+});
+
 describe('test build (dist/chrome-test): popup, messages, settings, copy, messages for hard pages', () => {
   let l: Launched;
   beforeAll(async () => {
@@ -327,6 +352,25 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     await screenshot(page, 'chrome-reader-selection');
     await page.keyboard.press('Escape');
     await waitForNoOverlay(page);
+  });
+
+  test('a page too large for reader view says so plainly, in the popup and the overlay', async () => {
+    const cells = Array.from({ length: 80_000 }, (_, i) => `<span>${i}</span>`).join('');
+    const url = server.addPage('/e2e-generated/too-large.html', `<!doctype html><html><head><title>Huge</title></head><body><article><h1>Huge</h1><p>${cells}</p></article></body></html>`);
+    const page = await l.ctx.newPage();
+    await page.goto(url);
+    const before = await pageState(page);
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await expect.poll(() => popupText(popup), { timeout: 20_000 }).toMatch(/too large/i);
+    const view = await readOverlay(page);
+    if (view) {
+      expect(view.text['reader-message']).toMatch(/too large/i);
+      await page.bringToFront();
+      await page.keyboard.press('Escape');
+      await waitForNoOverlay(page);
+    }
+    expect((await pageState(page)).html).toBe(before.html);
   });
 
   test.each([
