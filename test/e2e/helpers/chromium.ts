@@ -118,7 +118,7 @@ export async function triggerAction(l: Launched, page: Page): Promise<void> {
  * connect again over CDP (new popups are only reported on connect) until it shows up. The caller
  * must `await popup.browser.close()` (it only disconnects) when done.
  */
-export async function realPopup(l: Launched, timeoutMs = 5_000): Promise<{ page: Page; browser: Browser }> {
+export async function realPopup(l: Launched, timeoutMs = 10_000): Promise<{ page: Page; browser: Browser }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${l.port}`);
