@@ -49,11 +49,47 @@ export function describe(el: Element): string {
   return out;
 }
 
-const MEDIA = 'img, picture, video, audio, iframe, canvas, math, table, pre';
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'canvas', 'math', 'table', 'pre']);
 
 /** True when the element holds an image, table, code or other content beyond its text. */
 export function hasMedia(el: Element): boolean {
-  return el.matches(MEDIA) || el.querySelector(MEDIA) !== null;
+  return MEDIA.has(el.localName) || firstDescendant(el, (d) => MEDIA.has(d.localName)) !== null;
+}
+
+/**
+ * The first descendant (document order) passing `test`. A plain iterative walk: in jsdom a
+ * selector query costs far more than visiting the elements, and the rules call this per element.
+ */
+export function firstDescendant(root: Element, test: (el: Element) => boolean): Element | null {
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (test(node)) return node;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return null;
+}
+
+/** Every element under `root` in document order, as a static array (no selector engine). */
+export function elementsUnder(root: Element | Document): Element[] {
+  const out: Element[] = [];
+  const start = root.nodeType === 9 ? (root as Document).documentElement : (root as Element).firstElementChild;
+  let node: Element | null = start;
+  const stop = root.nodeType === 9 ? null : (root as Element);
+  while (node) {
+    out.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== stop && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== stop ? node.nextElementSibling : null;
+  }
+  return out;
 }
 
 /** Walks up from `el` (inclusive) at most `levels` parents, returning the first match. */
