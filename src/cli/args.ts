@@ -5,11 +5,11 @@ export type OutputFormat = 'text' | 'markdown' | 'html' | 'json';
 export const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'html', 'json'];
 
 export type Command =
-  | { kind: 'extract'; input: string; url: string | null; format: OutputFormat }
+  | { kind: 'extract'; input: string; url: string | null; format: OutputFormat; explain: boolean }
   | { kind: 'help' }
   | { kind: 'version' };
 
-export const USAGE = `Usage: readwell extract [FILE|-] [--url URL] [--format text|markdown|html|json]
+export const USAGE = `Usage: readwell extract [FILE|-] [--url URL] [--format text|markdown|html|json] [--explain]
 
 Extracts the article from an HTML page (a file, or standard input with - or no FILE) and prints
 it without navigation, share bars, icon text or other clutter.
@@ -17,6 +17,7 @@ it without navigation, share bars, icon text or other clutter.
 Options:
   --url URL        the address the page came from, to resolve relative links and images
   --format FORMAT  text (default), markdown, html (a clean standalone page) or json
+  --explain        also list on stderr every element the clean rules removed, and why
   -h, --help       show this help
   -v, --version    show the version
 
@@ -34,6 +35,7 @@ export function parseArgs(argv: readonly string[]): Command {
   let input: string | null = null;
   let url: string | null = null;
   let format: OutputFormat = 'text';
+  let explain = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -43,13 +45,14 @@ export function parseArgs(argv: readonly string[]): Command {
       return v;
     };
     if (flag === '-h' || flag === '--help') return { kind: 'help' };
-    if (flag === '--url') url = checkUrl(value());
+    if (flag === '--explain') explain = true;
+    else if (flag === '--url') url = checkUrl(value());
     else if (flag === '--format' || flag === '-f') format = checkFormat(value());
     else if (flag.startsWith('-') && flag !== '-') throw new UsageError(`unknown option ${flag}`);
     else if (input !== null) throw new UsageError(`only one input file may be given (got "${input}" and "${arg}")`);
     else input = arg;
   }
-  return { kind: 'extract', input: input ?? '-', url, format };
+  return { kind: 'extract', input: input ?? '-', url, format, explain };
 }
 
 function checkFormat(v: string): OutputFormat {

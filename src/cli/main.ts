@@ -3,7 +3,7 @@
 import { extractArticle } from '../core/index';
 import { parseArgs, USAGE, UsageError } from './args';
 import { InputError, parsePage, readInput } from './load-page';
-import { render } from './render';
+import { explainRemovals, render } from './render';
 
 const VERSION = '0.1.0';
 
@@ -46,6 +46,7 @@ async function main(argv: string[]): Promise<number> {
     return result.reason === 'too-large' ? EXIT.tooLarge : EXIT.input;
   }
   process.stdout.write(render(result.article, result.content, command.format));
+  if (command.explain) process.stderr.write(explainRemovals(result.article));
   return EXIT.ok;
 }
 

@@ -1,25 +1,23 @@
 // Turns an extracted article into each output format. The title leads every format; the text
 // body is the core's, unchanged, so the CLI prints exactly what the extension shows.
-import { toMarkdown, type Article } from '../core/index';
+import { headedMarkdown, headedText, toMarkdown, type Article } from '../core/index';
 import type { OutputFormat } from './args';
 
 export function render(article: Article, content: DocumentFragment, format: OutputFormat): string {
   switch (format) {
     case 'text':
-      return [article.title, article.byline, '', article.text].filter((l) => l !== null).join('\n') + '\n';
-    case 'markdown': {
-      const byline = article.byline ? `\n\n*${escapeMarkdown(article.byline)}*` : '';
-      return `# ${escapeMarkdown(article.title)}${byline}\n\n${toMarkdown(content)}\n`;
-    }
+      return `${headedText(article, article.text)}\n`;
+    case 'markdown':
+      return `${headedMarkdown(article, toMarkdown(content))}\n`;
     case 'html':
       return standalonePage(article);
-    case 'json':
-      return JSON.stringify({ ...article, markdown: toMarkdown(content) }, null, 2) + '\n';
+    case 'json': {
+      // The removals hold the clutter itself ("icon bookmark icon camera…"); they are a
+      // diagnostic, shown with --explain, not part of the article.
+      const { removals: _removals, ...rest } = article;
+      return JSON.stringify({ ...rest, markdown: toMarkdown(content) }, null, 2) + '\n';
+    }
   }
-}
-
-function escapeMarkdown(s: string): string {
-  return s.replace(/([\\`*_[\]#<>])/g, '\\$1');
 }
 
 function escapeHtml(s: string): string {
@@ -45,4 +43,12 @@ ${a.html}
 </body>
 </html>
 `;
+}
+
+/** One line per removed element: rule, element, and the start of its text. */
+export function explainRemovals(article: Article): string {
+  if (article.removals.length === 0) return 'No elements were removed.\n';
+  const width = Math.max(...article.removals.map((r) => r.rule.length));
+  const lines = article.removals.map((r) => `${r.rule.padEnd(width)}  ${r.selector}${r.text ? `  "${r.text}"` : ''}`);
+  return `Removed ${article.removals.length} elements:\n${lines.join('\n')}\n`;
 }

@@ -4,7 +4,7 @@
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
 import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
-import type { Article } from '../core/index';
+import type { Article, ArticleHeading } from '../core/index';
 import { openOverlay, type Overlay } from './overlay';
 import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
 import { readPage, messageView, toDraft, defaultExtract, type Extract } from './source';
@@ -94,17 +94,17 @@ export function createReader(deps: ReaderDeps) {
   }
 
   /** The content to copy: a selection (overlay first, then page), else the whole article. */
-  function copySource(): { content: DocumentFragment; title?: string; fromSelection: boolean } | Reply<never> {
+  function copySource(): { content: DocumentFragment; heading?: ArticleHeading; fromSelection: boolean } | Reply<never> {
     if (open?.content) {
       const range = overlaySelection(open.overlay.root, open.overlay.content);
       const selected = range && cleanRange(range, doc);
       if (selected) return { content: selected, fromSelection: true };
-      return { content: open.content, title: open.article?.title, fromSelection: open.overlay.view.kind === 'selection' };
+      return { content: open.content, heading: open.article ?? {}, fromSelection: open.overlay.view.kind === 'selection' };
     }
     const selected = pageSelection(doc);
     if (selected) return { content: selected, fromSelection: true };
     const source = readPage(doc, deps.url(), extract, false);
-    return source.ok ? { content: source.content, title: source.article?.title, fromSelection: false } : fail(source.code, source.message);
+    return source.ok ? { content: source.content, heading: source.article ?? {}, fromSelection: false } : fail(source.code, source.message);
   }
 
   async function copy(format: CopyFormat): Promise<Reply<CopyResult>> {
@@ -113,7 +113,7 @@ export function createReader(deps: ReaderDeps) {
       if (!src.ok) notify(src.error.message);
       return src;
     }
-    const payload = buildPayload(src.content, format, src.title);
+    const payload = buildPayload(src.content, format, src.heading);
     const copied = await deps.writeClipboard(payload);
     notify(copied ? copiedMessage(payload.words, format, src.fromSelection) : 'Could not write to the clipboard.');
     const result: CopyResult = { format, words: payload.words, fromSelection: src.fromSelection, copied };

@@ -1,6 +1,6 @@
 // Clean content → what goes on the clipboard, in the three formats, through the core's own
 // serializers (the same ones the CLI and the library export use).
-import { toMarkdown, toPlainText, wordStats } from '../core/index';
+import { headedMarkdown, headedText, toMarkdown, toPlainText, wordStats, type ArticleHeading } from '../core/index';
 import type { CopyFormat } from '../platform/messages';
 
 export interface ClipboardPayload {
@@ -11,16 +11,20 @@ export interface ClipboardPayload {
   words: number;
 }
 
-/** `title` is given for whole articles (it heads the copy) and left out for selections. */
-export function buildPayload(content: DocumentFragment, format: CopyFormat, title?: string): ClipboardPayload {
+/**
+ * `heading` (title and byline) is given for whole articles, where it heads the copy as it does in
+ * the CLI's output, and left out for selections.
+ */
+export function buildPayload(content: DocumentFragment, format: CopyFormat, heading: ArticleHeading = {}): ClipboardPayload {
   const text = toPlainText(content).trim();
   const words = wordStats(text).words;
-  if (format === 'markdown') return { plain: (title ? `# ${title}\n\n` : '') + toMarkdown(content), words };
-  const plain = (title ? `${title}\n\n` : '') + text;
+  if (format === 'markdown') return { plain: headedMarkdown(heading, toMarkdown(content)), words };
+  const plain = headedText(heading, text);
   if (format === 'text') return { plain, words };
   const doc = content.ownerDocument;
   const box = doc.createElement('div');
-  if (title) box.append(Object.assign(doc.createElement('h1'), { textContent: title }));
+  if (heading.title) box.append(Object.assign(doc.createElement('h1'), { textContent: heading.title }));
+  if (heading.byline) box.append(Object.assign(doc.createElement('p'), { textContent: heading.byline }));
   box.append(content.cloneNode(true));
   return { plain, html: box.innerHTML, words };
 }

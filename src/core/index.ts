@@ -2,6 +2,7 @@
 export { extractArticle, TOO_LARGE_MESSAGE, NO_ARTICLE_MESSAGE } from './extract';
 export { toPlainText } from './to-plain-text';
 export { toMarkdown } from './to-markdown';
+export { headedMarkdown, headedText, type ArticleHeading } from './article-heading';
 export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
 export { CLEAN_RULES } from './clean/index';

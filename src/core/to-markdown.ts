@@ -51,6 +51,12 @@ function turndown(): TurndownService {
       return prefix + body.replace(/\n$/, '') + (el.nextElementSibling ? '\n' : '');
     },
   });
+  // A table's caption is its title: a paragraph of its own above the table (GFM has no caption,
+  // and a caption glued to the header row would break the table).
+  td.addRule('tableCaption', {
+    filter: 'caption',
+    replacement: (content) => `\n\n${content.trim()}\n\n`,
+  });
   td.addRule('mathAsTex', {
     filter: (node) => node.nodeName.toLowerCase() === 'math',
     replacement: (content, node) => {

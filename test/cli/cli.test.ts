@@ -37,6 +37,7 @@ describe('readwell extract', () => {
       expect(stderr).toBe('');
       expect(code).toBe(0);
       const out = format === 'json' ? JSON.parse(stdout).text as string : stdout;
+      expect(findIconText(stdout), 'the whole output, JSON fields included').toEqual([]);
       if (format !== 'json') expect(stdout).toContain(TITLE);
       const paragraphs = seedParagraphs();
       expect(paragraphs).toHaveLength(17);
@@ -66,7 +67,14 @@ describe('readwell extract', () => {
     expect(a).toMatchObject({ title: TITLE, byline: 'Robert Bridge, RT', lang: 'en', dir: 'ltr', url: SEED_URL });
     expect(a.wordCount).toBeGreaterThan(500);
     expect(a.markdown).toContain('Lavrov');
-    expect(Array.isArray(a.removals)).toBe(true);
+    expect(a).not.toHaveProperty('removals');
+  });
+
+  it('lists what the clean rules removed, and why, with --explain', () => {
+    const { code, stderr } = readwell(['extract', SEED, '--url', SEED_URL, '--explain']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^Removed \d+ elements:\n/);
+    expect(stderr).toMatch(/^svg-icons +svg.* "icon bookmark-bicon bookmarkicon camera/m);
   });
 
   it('prints a standalone HTML page with no script in it', () => {

@@ -109,13 +109,13 @@ describe('reader controller', () => {
     const md = await reader.copy('markdown');
     expect(md).toMatchObject({ ok: true, value: { format: 'markdown', fromSelection: false, copied: true } });
     const payload = vi.mocked(deps.writeClipboard).mock.calls[0]![0];
-    expect(payload.plain).toMatch(/^# WMD may be key/);
+    expect(payload.plain).toMatch(/^# WMD may be key.*\n\n\*Robert Bridge, RT\*\n\n/);
     expect(payload.html).toBeUndefined();
     expect(deps.pageToast).toHaveBeenCalledWith(expect.stringMatching(/^Copied \d[\d,]* words as Markdown$/));
     await reader.copy('html');
     const html = vi.mocked(deps.writeClipboard).mock.calls[1]![0];
-    expect(html.html).toMatch(/^<h1>WMD/);
-    expect(html.plain).toMatch(/^WMD may be key/);
+    expect(html.html).toMatch(/^<h1>WMD.*<\/h1><p>Robert Bridge, RT<\/p>/);
+    expect(html.plain).toMatch(/^WMD may be key.*\nRobert Bridge, RT\n\n/);
   });
 
   it('copies only the selected part of an open article', async () => {

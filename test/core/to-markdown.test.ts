@@ -18,6 +18,11 @@ describe('toMarkdown', () => {
     expect(toMarkdown(fragment('<table><tr><td>a</td><td>b</td></tr></table>'))).toBe('|  |  |\n| --- | --- |\n| a | b |');
   });
 
+  it('puts a table caption in its own paragraph above the table', () => {
+    expect(toMarkdown(fragment('<table><caption>Sales by region</caption><thead><tr><th>Region</th><th>Sales</th></tr></thead><tbody><tr><td>North</td><td>5</td></tr></tbody></table>')))
+      .toBe('Sales by region\n\n| Region | Sales |\n| --- | --- |\n| North | 5 |');
+  });
+
   it('keeps image alt text and absolute links', () => {
     const md = toMarkdown(fragment('<p><img src="https://img.example/a.jpg" alt="A harbour at dawn"> <a href="https://news.example/x">more</a></p>'));
     expect(md).toBe('![A harbour at dawn](https://img.example/a.jpg) [more](https://news.example/x)');
