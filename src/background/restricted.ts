@@ -8,7 +8,8 @@ export const MESSAGES = {
   store: 'Browsers don’t let extensions run on extension store pages.',
   pdf: 'Reader view can’t read PDFs shown in the browser’s PDF viewer.',
   file: 'To read local files, turn on “Allow access to file URLs” for Readwell in the browser’s extension settings.',
-  unknown: 'Readwell can’t access this page.',
+  // The browser refused without saying why: say what kinds of page it refuses.
+  unknown: 'Readwell can’t read this page: browsers keep their own pages, extension stores and built-in viewers (like the PDF viewer) off limits to extensions.',
 } as const;
 
 const BROWSER_SCHEMES = /^(chrome|chrome-untrusted|chrome-search|devtools|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|extension|view-source|resource|jar|data|blob|javascript|filesystem):/i;

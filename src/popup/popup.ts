@@ -30,12 +30,15 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
     $('popup-toggle').textContent = open ? 'Close reader view' : 'Open reader view';
   };
   const showError = (e: ReplyError) => {
-    say(e.code === 'no-article' ? 'No article found on this page.' : e.message);
     readSelection.hidden = !(e.code === 'no-article' && e.hasSelection);
     if (e.code === 'restricted') {
+      // Said once, in the status line: nothing on this page can work, so the buttons go too.
       status.textContent = e.message;
+      say('');
       setActions(false);
+      return;
     }
+    say(e.code === 'no-article' ? 'No article found on this page.' : e.message);
   };
 
   async function toggle(allowSelection: boolean) {

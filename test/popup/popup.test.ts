@@ -33,6 +33,7 @@ describe('popup', () => {
     const { $, settle } = setup({ 'tab-status': fail('restricted', 'Readwell can’t run on browser pages like this one.') });
     await settle();
     expect($('popup-status').textContent).toBe('Readwell can’t run on browser pages like this one.');
+    expect($('popup-message').textContent, 'said once, not twice').toBe('');
     expect($('popup-toggle').disabled).toBe(true);
     expect($('popup-open-library').disabled).toBe(false);
   });
