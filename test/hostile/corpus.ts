@@ -98,11 +98,11 @@ export function activeMarkupIn(root: Element | Document): string[] {
 /** Script-scheme links and raw HTML tags in Markdown (a Markdown renderer would pass them on). */
 export function activeMarkdown(md: string): string[] {
   const problems: string[] = [];
-  for (const m of md.matchAll(/\]\(\s*<?([^)\s>]*)/g)) if (isScriptScheme(m[1]!)) problems.push(`link ${m[1]}`);
+  for (const m of md.matchAll(/(?<!\\)\]\(\s*<?([^)\s>]*)/g)) if (isScriptScheme(m[1]!)) problems.push(`link ${m[1]}`);
   for (const m of md.matchAll(/^\s*\[[^\]]*\]:\s*(\S+)/gm)) if (isScriptScheme(m[1]!)) problems.push(`reference ${m[1]}`);
   // Outside code, a CommonMark renderer treats <tag …> as HTML.
   const prose = md.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
-  for (const m of prose.matchAll(/<\/?([A-Za-z][\w:-]*)(?:\s[^<>]*)?\/?>/g)) problems.push(`raw html ${m[0].slice(0, 50)}`);
+  for (const m of prose.matchAll(/(?<!\\)<\/?([A-Za-z][\w:-]*)(?:\s[^<>]*)?\/?>/g)) problems.push(`raw html ${m[0].slice(0, 50)}`);
   return problems;
 }
 

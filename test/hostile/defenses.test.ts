@@ -35,6 +35,7 @@ describe('the harness sees an attack when there is one', () => {
     expect(activeMarkdown('[x]( JaVaScript:alert(1))')).toHaveLength(1);
     expect(activeMarkdown('text <img src=x onerror=alert(1)> more')).toHaveLength(1);
     expect(activeMarkdown('`<img src=x onerror=alert(1)>` in code is fine')).toEqual([]);
+    expect(activeMarkdown('escaped \\[x\\](javascript:alert(1)) and \\<img src=x\\> are text')).toEqual([]);
   });
   it('knows obfuscated script schemes', () => {
     for (const u of ['javascript:x', ' JaVaScRiPt:x', 'java\tscript:x', '\u0001javascript:x', 'vbscript:x', 'data:text/html,x']) expect(isScriptScheme(u), u).toBe(true);
