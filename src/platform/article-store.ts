@@ -5,7 +5,13 @@
 // (IndexedDB runs readwrite transactions on a store one after another). When anything in a
 // transaction fails it is aborted, so a full disk leaves the library exactly as it was; the
 // failure comes out as a StoreError whose code the UI turns into words.
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore } from 'idb';
+//
+// Version 2 adds a second store, `search`: per article (same id) its search form, the distinct
+// folded tokens of title, byline, site and text (shared/search-form.ts). It is derived data,
+// written in the same transaction as the record it belongs to (save, restore, import, delete,
+// clear), so the two never disagree; computing it once at save time is what lets the library
+// page open without tokenizing every text. It is never exported; an import recomputes it.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import {
   mergeRecords,
   normalizeTag,
@@ -18,16 +24,29 @@ import {
   type RecordDraft,
 } from '../shared/article-record';
 import { SAVE_MESSAGES } from '../shared/save-result';
+import { isCurrentForm, storedSearchForm, type SearchFields, type StoredSearchForm } from '../shared/search-form';
 
 export const DB_NAME = 'readwell';
-const DB_VERSION = 1;
+/** 1: articles. 2: search forms beside them (filled in from the articles on upgrade). */
+export const DB_VERSION = 2;
 const STORE = 'articles';
+const SEARCH = 'search';
 
 interface LibrarySchema extends DBSchema {
   articles: { key: string; value: ArticleRecord; indexes: { url: string; savedAt: number } };
+  search: { key: string; value: StoredSearchForm };
 }
 
-type WriteStore = IDBPObjectStore<LibrarySchema, ['articles'], 'articles', 'readwrite'>;
+type WriteTx = IDBPTransaction<LibrarySchema, ['articles', 'search'], 'readwrite'>;
+type WriteStore = IDBPObjectStore<LibrarySchema, ['articles', 'search'], 'articles', 'readwrite'>;
+
+/** Keeps the search store in step with the articles store, inside the same transaction. */
+interface FormWriter {
+  /** Puts the search form of `record` (call beside every put of a record whose searched fields may have changed). */
+  put(record: ArticleRecord): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+  clear(): Promise<unknown>;
+}
 
 export type StoreErrorCode = 'quota' | 'not-found' | 'invalid' | 'error';
 
@@ -60,6 +79,16 @@ export interface LoadOutcome {
   records: ArticleRecord[];
   /** Stored entries that failed validation: left in place, reported, never shown. */
   unreadable: { key: string; reason: string }[];
+  /**
+   * With loadAll({ searchForms: true }): each record's stored search form by id, read in the same
+   * transaction as the records. A record missing here (none stored, or of an older tokenizer)
+   * has to be tokenized by the caller.
+   */
+  searchForms?: Map<string, string>;
+}
+
+function searchedFieldsDiffer(a: SearchFields, b: SearchFields): boolean {
+  return a.title !== b.title || a.byline !== b.byline || a.siteName !== b.siteName || a.text !== b.text;
 }
 
 function isQuota(e: unknown): boolean {
@@ -107,13 +136,21 @@ export class ArticleStore {
    * else lets the transaction commit early). On any failure the transaction is aborted, so
    * nothing it did lands.
    */
-  private async write<T>(work: (store: WriteStore) => Promise<T>): Promise<T> {
-    const tx = this.db.transaction(STORE, 'readwrite');
+  private async write<T>(work: (store: WriteStore, forms: FormWriter) => Promise<T>): Promise<T> {
+    const tx: WriteTx = this.db.transaction([STORE, SEARCH], 'readwrite');
     const done = tx.done;
     // Observed below; without this a failure in `work` would also surface as an unhandled rejection.
     done.catch(() => undefined);
+    const search = tx.objectStore(SEARCH);
+    // async: a request that throws (a full disk) rejects instead, so a Promise.all beside the
+    // record's own request observes both and leaves no unhandled rejection behind.
+    const forms: FormWriter = {
+      put: async (record) => search.put(storedSearchForm(record.id, record)),
+      delete: async (id) => search.delete(id),
+      clear: async () => search.clear(),
+    };
     try {
-      const result = await work(tx.store);
+      const result = await work(tx.objectStore(STORE), forms);
       await done;
       return result;
     } catch (e) {
@@ -133,11 +170,11 @@ export class ArticleStore {
   async saveDraft(draft: RecordDraft, url: string, now = Date.now()): Promise<SaveOutcome> {
     const fresh = recordFromDraft(draft, url, now, crypto.randomUUID());
     if (!fresh.ok) throw new StoreError('invalid', `This page cannot be saved: ${fresh.reason}.`);
-    const outcome = await this.write(async (store) => {
+    const outcome = await this.write(async (store, forms) => {
       const existing = await store.index('url').get(url);
       const old = existing ? validateRecord(existing) : null;
       const record = old?.ok ? resave(old.value, fresh.value) : existing ? { ...fresh.value, id: existing.id } : fresh.value;
-      await store.put(record);
+      await Promise.all([store.put(record), forms.put(record)]);
       return { record, updated: !!existing };
     });
     this.announce({ ids: [outcome.record.id] });
@@ -152,9 +189,19 @@ export class ArticleStore {
     return checked.value;
   }
 
-  /** Every record, newest first, each validated. */
-  async loadAll(): Promise<LoadOutcome> {
-    const raw = await this.db.getAllFromIndex(STORE, 'savedAt').catch((e) => Promise.reject(toStoreError(e)));
+  /** Every record, newest first, each validated; with their search forms when asked. */
+  async loadAll(options: { searchForms?: boolean } = {}): Promise<LoadOutcome> {
+    let raw: unknown[];
+    let stored: unknown[] = [];
+    try {
+      const tx = this.db.transaction(options.searchForms ? [STORE, SEARCH] : [STORE], 'readonly');
+      [raw, stored] = await Promise.all([
+        tx.objectStore(STORE).index('savedAt').getAll(),
+        options.searchForms ? tx.objectStore(SEARCH).getAll() : [],
+      ]);
+    } catch (e) {
+      throw toStoreError(e);
+    }
     const records: ArticleRecord[] = [];
     const unreadable: LoadOutcome['unreadable'] = [];
     for (let i = raw.length - 1; i >= 0; i--) {
@@ -162,7 +209,10 @@ export class ArticleStore {
       if (checked.ok) records.push(checked.value);
       else unreadable.push({ key: String((raw[i] as { id?: unknown } | undefined)?.id ?? '?'), reason: checked.reason });
     }
-    return { records, unreadable };
+    if (!options.searchForms) return { records, unreadable };
+    const searchForms = new Map<string, string>();
+    for (const form of stored) if (isCurrentForm(form)) searchForms.set(form.id, form.tokens);
+    return { records, unreadable, searchForms };
   }
 
   async count(): Promise<number> {
@@ -171,10 +221,10 @@ export class ArticleStore {
 
   /** Deletes and hands back what was deleted, so the caller can offer undo. */
   async delete(id: string): Promise<ArticleRecord | null> {
-    const deleted = await this.write(async (store) => {
+    const deleted = await this.write(async (store, forms) => {
       const raw = await store.get(id);
       if (raw === undefined) return null;
-      await store.delete(id);
+      await Promise.all([store.delete(id), forms.delete(id)]);
       const checked = validateRecord(raw);
       return checked.ok ? checked.value : null;
     });
@@ -189,10 +239,10 @@ export class ArticleStore {
   async restore(record: ArticleRecord): Promise<ArticleRecord> {
     const checked = validateRecord(record);
     if (!checked.ok) throw new StoreError('invalid', `The article cannot be restored: ${checked.reason}.`);
-    const restored = await this.write(async (store) => {
+    const restored = await this.write(async (store, forms) => {
       const sameUrl = await store.index('url').get(record.url);
       const result = sameUrl && sameUrl.id !== record.id ? mergeRecords(sameUrl, checked.value) : checked.value;
-      await store.put(result);
+      await Promise.all([store.put(result), forms.put(result)]);
       return result;
     });
     this.announce({ ids: restored.id === record.id ? [record.id] : [record.id, restored.id] });
@@ -212,13 +262,14 @@ export class ArticleStore {
 
   /** Read and write of one record inside one transaction: atomic, and blind to other records. */
   private async update(id: string, change: (r: ArticleRecord) => ArticleRecord): Promise<ArticleRecord> {
-    const next = await this.write(async (store) => {
+    const next = await this.write(async (store, forms) => {
       const raw = await store.get(id);
       if (raw === undefined) throw new StoreError('not-found', 'That article is no longer in the library.');
       const checked = validateRecord(raw);
       if (!checked.ok) throw new StoreError('invalid', `The saved copy is damaged: ${checked.reason}.`);
       const updated = change(checked.value);
-      await store.put(updated);
+      // Tags and progress are not searched: the stored form stays right, and is not rewritten.
+      await Promise.all([store.put(updated), searchedFieldsDiffer(checked.value, updated) ? forms.put(updated) : null]);
       return updated;
     });
     this.announce({ ids: [id] });
@@ -232,7 +283,7 @@ export class ArticleStore {
    * `records` must not repeat a URL or an id (parseImport guarantees it).
    */
   async importRecords(records: readonly ArticleRecord[]): Promise<ImportOutcome> {
-    const outcome = await this.write(async (store) => {
+    const outcome = await this.write(async (store, forms) => {
       // Issue every read at once: they run in order inside the transaction, without a round trip each.
       const byUrl = await Promise.all(records.map((r) => store.index('url').get(r.url)));
       const byId = await Promise.all(records.map((r) => store.get(r.id)));
@@ -257,10 +308,13 @@ export class ArticleStore {
           next = byId[i] ? { ...incoming, id: crypto.randomUUID() } : incoming;
           outcome.added++;
         }
+        // Forms are recomputed from what lands, never taken from the file (exports have none).
+        // Handled by Promise.all below; the catches keep an aborted batch from reporting each put again.
         const put = store.put(next);
-        // Handled by Promise.all below; this keeps an aborted batch from reporting each put again.
         put.catch(() => undefined);
-        puts.push(put);
+        const form = forms.put(next);
+        form.catch(() => undefined);
+        puts.push(put, form);
       });
       await Promise.all(puts);
       return outcome;
@@ -271,7 +325,7 @@ export class ArticleStore {
 
   /** Removes every record (tests, the bench, and a future "clear library"). */
   async clear(): Promise<void> {
-    await this.write((store) => store.clear());
+    await this.write((store, forms) => Promise.all([store.clear(), forms.clear()]));
     this.announce({ all: true });
   }
 
@@ -281,14 +335,46 @@ export class ArticleStore {
   }
 }
 
-/** Opens (creating on first use) the library database in this origin. */
+type UpgradeTx = IDBPTransaction<LibrarySchema, ('articles' | 'search')[], 'versionchange'>;
+
+/**
+ * Version 1 → 2: a search form for every stored article, computed inside the upgrade transaction.
+ * If anything fails (a full disk, the page closed mid-way) the whole upgrade is rolled back and
+ * the database stays at version 1 with every record, to be upgraded on the next open; nothing a
+ * user saved is touched either way (records are only read). Costs one tokenizing pass over the
+ * library, once (about as long as one library open used to take). Entries that fail validation
+ * get no form: the library does not show them anyway.
+ */
+async function addSearchForms(tx: UpgradeTx): Promise<void> {
+  const forms = tx.objectStore(SEARCH);
+  let cursor = await tx.objectStore(STORE).openCursor();
+  while (cursor) {
+    const checked = validateRecord(cursor.value);
+    // A failed put aborts the upgrade, and openDB reports that; the request's own rejection is noise.
+    if (checked.ok) forms.put(storedSearchForm(checked.value.id, checked.value)).catch(() => undefined);
+    cursor = await cursor.continue();
+  }
+}
+
+/** Opens (creating on first use, upgrading an older version) the library database in this origin. */
 export async function openArticleStore(name = DB_NAME): Promise<ArticleStore> {
   try {
     const db = await openDB<LibrarySchema>(name, DB_VERSION, {
-      upgrade(database) {
-        const store = database.createObjectStore(STORE, { keyPath: 'id' });
-        store.createIndex('url', 'url', { unique: true });
-        store.createIndex('savedAt', 'savedAt');
+      async upgrade(database, oldVersion, _newVersion, tx) {
+        if (oldVersion < 1) {
+          const store = database.createObjectStore(STORE, { keyPath: 'id' });
+          store.createIndex('url', 'url', { unique: true });
+          store.createIndex('savedAt', 'savedAt');
+        }
+        if (oldVersion < 2) {
+          database.createObjectStore(SEARCH, { keyPath: 'id' });
+          if (oldVersion >= 1) await addSearchForms(tx);
+        }
+      },
+      // A newer Readwell (an update) wants to upgrade: let go rather than block it forever. This
+      // page's later writes then fail with a message; extension pages reload on update anyway.
+      blocking() {
+        db.close();
       },
     });
     return new ArticleStore(db);

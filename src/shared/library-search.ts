@@ -1,135 +1,78 @@
-// Full-text search over the library, in memory, built when the library page opens.
+// Full-text search over the library, in memory, built when the library page opens from each
+// article's stored search form (its distinct folded tokens, see search-form.ts), so opening never
+// tokenizes article text. A query term matches every token it is a prefix of; terms are ANDed;
+// results come newest first.
 //
-// Why an inverted index and not a scan: at 10,000 articles the texts add up to tens of MB, and a
-// substring scan per keystroke costs tens of milliseconds per term; the index answers in about a
-// millisecond (scripts/bench-library.mjs measures both sizes). Each article's distinct tokens
-// (title, byline, site and text) point at its slot; a query term matches every token it is a
-// prefix of (a sorted vocabulary gives that range by binary search); terms are ANDed; results come
-// newest first. Deletes tombstone a slot and re-adds take a new one, so nothing is ever rewritten
-// in place, and a rebuild compacts when tombstones pile up.
-import { forEachToken, queryTerms } from './search-tokens';
+// Why this shape (scripts/bench-library.mjs; 10,000 generated articles, 6.4 M tokens):
+// - Scanning the stored forms per query, with no index at all, cost 50-120 ms a query (a word
+//   nobody wrote reads all 54 M characters), over a keystroke's budget and growing with the library.
+// - A Map<string, slots> built from the forms cost 2.7 s: a fresh string and a Map lookup per
+//   token. Tokens are interned without making strings instead (search-vocabulary.ts).
+// - Growable per-token posting arrays then still cost over a second: each append touches a
+//   different small array (three dependent cache misses). So postings are appended to one token
+//   stream as articles arrive, and `compact()` turns the stream into one array grouped by token
+//   (counting sort, two sequential passes). Articles added since the last compaction are searched
+//   by scanning their part of the stream, which stays small: adds compact on their own once the
+//   stream outgrows the compacted part, so the work stays linear in the library.
+// Deletes tombstone a slot and re-adds take a new one; compaction drops tombstoned slots.
+import { searchForm, type SearchFields } from './search-form';
+import { queryTerms } from './search-tokens';
+import { FNV_OFFSET, FNV_PRIME, MIX_OFFSET, MIX_PRIME, Vocabulary } from './search-vocabulary';
 
-export interface Searchable {
+export interface Searchable extends SearchFields {
   id: string;
   savedAt: number;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  text: string;
 }
 
-/**
- * One token's slots, in a typed array that doubles when full: millions of entries in plain
- * arrays made the garbage collector's work grow faster than the library (10x the articles cost
- * 16x the time); typed arrays hold no pointers for it to trace.
- */
-interface Posting {
-  slots: Uint32Array;
-  length: number;
-}
-
-interface Slot {
-  id: string;
-  savedAt: number;
-  alive: boolean;
-}
+const SPACE = 0x20;
+/** Below this many stream tokens (a hundred-odd articles) adds never compact on their own. */
+const MIN_AUTO_COMPACT = 65_536;
 
 export class LibrarySearch {
-  private slots: Slot[] = [];
+  // Per slot (one per add): the article's id and save time, and whether it is still current
+  // (a byte array: compaction checks it once per posting, and objects would be pointer chases).
+  private ids: string[] = [];
+  private savedAt: number[] = [];
+  private alive = new Uint8Array(1024);
   private byId = new Map<string, number>();
-  private postings = new Map<string, Posting>();
-  private vocab: string[] = [];
-  private vocabDirty = false;
   private dead = 0;
+  private vocab = new Vocabulary();
+
+  // Compacted postings: token id v < baseTokens has slots data[start[v]] .. data[start[v + 1]],
+  // ascending; they cover slots below baseSlots.
+  private baseTokens = 0;
+  private baseSlots = 0;
+  private start = new Uint32Array(1);
+  private data = new Uint32Array(0);
+
+  // Slots from baseSlots on: their token ids, one after another; slot baseSlots + i ends at ends[i].
+  private stream = new Int32Array(4096);
+  private streamLength = 0;
+  private ends: number[] = [];
+
+  /**
+   * Whether adds compact on their own once the stream outgrows the compacted postings. A bulk
+   * load turns this off and calls compact() once at the end: compacting as it grows re-copies
+   * what was already compacted (measured: a third of the build).
+   */
+  autoCompact = true;
+
+  /** Alive and dead slots, newest first; null after an add (recomputed on the next search). */
+  private order: number[] | null = [];
 
   constructor(items: Iterable<Searchable> = []) {
+    this.autoCompact = false;
     for (const item of items) this.add(item);
+    this.compact();
+    this.autoCompact = true;
   }
 
   get size(): number {
     return this.byId.size;
   }
 
-  private adding = 0;
-  /**
-   * One function for the life of the index (not a closure per article), so the tokenizer's
-   * callback site stays monomorphic; profiling showed a fresh closure per add costing 3-4x.
-   * Each slot is pushed once per token: a list already ending in this slot has seen the token.
-   */
-  private readonly indexToken = (token: string): void => {
-    const slot = this.adding;
-    const p = this.postings.get(token);
-    if (!p) {
-      const slots = new Uint32Array(4);
-      slots[0] = slot;
-      this.postings.set(token, { slots, length: 1 });
-      this.vocabDirty = true;
-    } else if (p.slots[p.length - 1] !== slot) {
-      if (p.length === p.slots.length) {
-        const grown = new Uint32Array(p.length * 2);
-        grown.set(p.slots);
-        p.slots = grown;
-      }
-      p.slots[p.length++] = slot;
-    }
-  };
-
-  /** Adds an article, or replaces the one with the same id. */
-  add(item: Searchable): void {
-    this.remove(item.id);
-    const slot = this.slots.length;
-    this.slots.push({ id: item.id, savedAt: item.savedAt, alive: true });
-    this.byId.set(item.id, slot);
-    this.adding = slot;
-    forEachToken(item.title, this.indexToken);
-    if (item.byline) forEachToken(item.byline, this.indexToken);
-    if (item.siteName) forEachToken(item.siteName, this.indexToken);
-    forEachToken(item.text, this.indexToken);
-  }
-
-  remove(id: string): void {
-    const slot = this.byId.get(id);
-    if (slot === undefined) return;
-    this.slots[slot]!.alive = false;
-    this.byId.delete(id);
-    this.dead++;
-  }
-
   has(id: string): boolean {
     return this.byId.has(id);
-  }
-
-  /**
-   * Ids of the articles matching every term of `query` (each term as a prefix of a word), newest
-   * first. An empty query matches everything.
-   */
-  search(query: string): string[] {
-    const terms = queryTerms(query);
-    let matched: Uint8Array | null = null;
-    if (terms.length) {
-      this.ensureVocab();
-      // Narrowest term first: later terms only confirm slots still in the running.
-      const ranges = terms.map((t) => this.range(t)).sort((a, b) => a.weight - b.weight);
-      for (const { from, to } of ranges) {
-        const next: Uint8Array = new Uint8Array(this.slots.length);
-        for (let i = from; i < to; i++) {
-          const { slots, length } = this.postings.get(this.vocab[i]!)!;
-          for (let k = 0; k < length; k++) {
-            const slot = slots[k]!;
-            if (!matched || matched[slot]) next[slot] = 1;
-          }
-        }
-        matched = next;
-      }
-    }
-    const hits: Slot[] = [];
-    for (let i = 0; i < this.slots.length; i++) {
-      const s = this.slots[i]!;
-      if (s.alive && (!matched || matched[i])) hits.push(s);
-    }
-    // Same order as the store's savedAt index read backwards: newest first, then id descending.
-    hits.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    return hits.map((s) => s.id);
   }
 
   /** Rebuilding is cheaper than carrying many tombstones; the caller decides when. */
@@ -137,24 +80,178 @@ export class LibrarySearch {
     return this.dead;
   }
 
-  private ensureVocab(): void {
-    if (!this.vocabDirty) return;
-    this.vocab = [...this.postings.keys()].sort();
-    this.vocabDirty = false;
+  /** Adds an article (tokenizing its fields), or replaces the one with the same id. */
+  add(item: Searchable): void {
+    this.addForm(item.id, item.savedAt, searchForm(item));
   }
 
-  /** The vocabulary range of tokens starting with `term`, and how many postings it covers. */
-  private range(term: string): { from: number; to: number; weight: number } {
-    let lo = 0;
-    let hi = this.vocab.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.vocab[mid]! < term) lo = mid + 1;
-      else hi = mid;
+  /** Adds an article by its search form (searchForm's output), or replaces the one with the same id. */
+  addForm(id: string, savedAt: number, form: string): void {
+    this.remove(id);
+    const slot = this.ids.length;
+    this.ids.push(id);
+    this.savedAt.push(savedAt);
+    if (slot === this.alive.length) {
+      const grown = new Uint8Array(slot * 2);
+      grown.set(this.alive);
+      this.alive = grown;
     }
-    let to = lo;
-    let weight = 0;
-    while (to < this.vocab.length && this.vocab[to]!.startsWith(term)) weight += this.postings.get(this.vocab[to++]!)!.length;
-    return { from: lo, to, weight };
+    this.alive[slot] = 1;
+    this.byId.set(id, slot);
+    this.order = null;
+    const n = form.length;
+    let i = 0;
+    while (i < n) {
+      if (form.charCodeAt(i) === SPACE) {
+        i++;
+        continue;
+      }
+      const from = i;
+      let h = FNV_OFFSET;
+      let g = MIX_OFFSET;
+      for (; i < n; i++) {
+        const c = form.charCodeAt(i);
+        if (c === SPACE) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+        g = Math.imul(g + c, MIX_PRIME);
+      }
+      this.push(this.vocab.intern(form, from, i, h, g));
+    }
+    this.ends.push(this.streamLength);
+    if (this.autoCompact && this.streamLength > MIN_AUTO_COMPACT && this.streamLength > this.data.length) this.compact();
+  }
+
+  private push(token: number): void {
+    if (this.streamLength === this.stream.length) {
+      const grown = new Int32Array(this.stream.length * 2);
+      grown.set(this.stream);
+      this.stream = grown;
+    }
+    this.stream[this.streamLength++] = token;
+  }
+
+  remove(id: string): void {
+    const slot = this.byId.get(id);
+    if (slot === undefined) return;
+    this.alive[slot] = 0;
+    this.byId.delete(id);
+    this.dead++;
+  }
+
+  /** Folds the stream into the compacted postings (and drops tombstoned slots from them). */
+  compact(): void {
+    const tokens = this.vocab.size;
+    const { alive, start, data, stream, ends, baseSlots } = this;
+    const count = new Uint32Array(tokens + 1);
+    for (let v = 0; v < this.baseTokens; v++) {
+      for (let k = start[v]!; k < start[v + 1]!; k++) if (alive[data[k]!]) count[v]!++;
+    }
+    let from = 0;
+    for (let i = 0; i < ends.length; i++) {
+      if (alive[baseSlots + i]) for (let k = from; k < ends[i]!; k++) count[stream[k]!]!++;
+      from = ends[i]!;
+    }
+    const nextStart = new Uint32Array(tokens + 1);
+    for (let v = 0; v < tokens; v++) nextStart[v + 1] = nextStart[v]! + count[v]!;
+    const next = new Uint32Array(nextStart[tokens]!);
+    const fill = nextStart.slice(0, tokens);
+    // Old postings first, then the stream in slot order: each token's slots stay ascending.
+    for (let v = 0; v < this.baseTokens; v++) {
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const s = data[k]!;
+        if (alive[s]) next[fill[v]!++] = s;
+      }
+    }
+    from = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const s = baseSlots + i;
+      if (alive[s]) for (let k = from; k < ends[i]!; k++) next[fill[stream[k]!]!++] = s;
+      from = ends[i]!;
+    }
+    this.start = nextStart;
+    this.data = next;
+    this.baseTokens = tokens;
+    this.baseSlots = this.ids.length;
+    this.stream = new Int32Array(4096);
+    this.streamLength = 0;
+    this.ends = [];
+  }
+
+  /**
+   * Ids of the articles matching every term of `query` (each term as a prefix of a word), newest
+   * first. An empty query matches everything.
+   */
+  search(query: string): string[] {
+    const order = this.newestFirst();
+    const terms = queryTerms(query);
+    if (!terms.length) return this.idsOf(order, null, 0);
+    // Narrowest term first: later terms only confirm slots still in the running.
+    const byTerm = terms.map((t) => this.vocab.withPrefix(t)).map((ids) => ({ ids, weight: this.weight(ids) }));
+    byTerm.sort((a, b) => a.weight - b.weight);
+    // How many terms each slot has matched so far; a slot counts for term t only at count t.
+    const matched = new Int32Array(this.ids.length);
+    for (let t = 0; t < byTerm.length; t++) {
+      if (!this.matchTerm(byTerm[t]!.ids, t, matched)) return [];
+    }
+    return this.idsOf(order, matched, byTerm.length);
+  }
+
+  /** Compacted postings a term covers: orders terms, and the stream part is small by design. */
+  private weight(ids: readonly number[]): number {
+    let w = 0;
+    for (const v of ids) if (v < this.baseTokens) w += this.start[v + 1]! - this.start[v]!;
+    return w;
+  }
+
+  /** Moves slots at `t` that have one of `ids` to t + 1; false when none did. */
+  private matchTerm(ids: readonly number[], t: number, matched: Int32Array): boolean {
+    let any = false;
+    const { start, data } = this;
+    for (const v of ids) {
+      if (v >= this.baseTokens) continue;
+      for (let k = start[v]!; k < start[v + 1]!; k++) {
+        const s = data[k]!;
+        if (matched[s] === t) {
+          matched[s] = t + 1;
+          any = true;
+        }
+      }
+    }
+    if (this.ends.length) {
+      const wanted = new Uint8Array(this.vocab.size);
+      for (const v of ids) wanted[v] = 1;
+      let from = 0;
+      for (let i = 0; i < this.ends.length; i++) {
+        const s = this.baseSlots + i;
+        const to = this.ends[i]!;
+        if (matched[s] === t) {
+          for (let k = from; k < to; k++) {
+            if (wanted[this.stream[k]!]) {
+              matched[s] = t + 1;
+              any = true;
+              break;
+            }
+          }
+        }
+        from = to;
+      }
+    }
+    return any;
+  }
+
+  private idsOf(order: readonly number[], matched: Int32Array | null, need: number): string[] {
+    const ids: string[] = [];
+    for (const s of order) if (this.alive[s] && (!matched || matched[s] === need)) ids.push(this.ids[s]!);
+    return ids;
+  }
+
+  /** Same order as the store's savedAt index read backwards: newest first, then id descending. */
+  private newestFirst(): number[] {
+    if (this.order) return this.order;
+    const { ids, savedAt } = this;
+    const order = Array.from(ids.keys());
+    order.sort((x, y) => savedAt[y]! - savedAt[x]! || (ids[x]! < ids[y]! ? 1 : ids[x]! > ids[y]! ? -1 : 0));
+    this.order = order;
+    return order;
   }
 }

@@ -110,9 +110,13 @@ describe('article store: a full disk', () => {
     const store = await fresh();
     // Browsers often report a full disk on the transaction rather than on the request.
     const original = IDBObjectStore.prototype.put;
+    // A save puts the record and its search form: abort each transaction once.
+    const aborted = new WeakSet<IDBTransaction>();
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       const request = original.apply(this, args as Parameters<IDBObjectStore['put']>);
       const tx = this.transaction;
+      if (aborted.has(tx)) return request;
+      aborted.add(tx);
       queueMicrotask(() => {
         Object.defineProperty(tx, 'error', { value: new DOMException('full', 'QuotaExceededError') });
         tx.abort();
