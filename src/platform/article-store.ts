@@ -361,6 +361,8 @@ export async function openArticleStore(name = DB_NAME): Promise<ArticleStore> {
   try {
     const db = await openDB<LibrarySchema>(name, DB_VERSION, {
       async upgrade(database, oldVersion, _newVersion, tx) {
+        // An aborted upgrade is reported by openDB itself; idb's own promise for it is noise.
+        tx.done.catch(() => undefined);
         if (oldVersion < 1) {
           const store = database.createObjectStore(STORE, { keyPath: 'id' });
           store.createIndex('url', 'url', { unique: true });
@@ -368,7 +370,16 @@ export async function openArticleStore(name = DB_NAME): Promise<ArticleStore> {
         }
         if (oldVersion < 2) {
           database.createObjectStore(SEARCH, { keyPath: 'id' });
-          if (oldVersion >= 1) await addSearchForms(tx);
+          // Any failure aborts the whole upgrade (openDB then rejects): never a half-filled store.
+          if (oldVersion >= 1) {
+            await addSearchForms(tx).catch(() => {
+              try {
+                tx.abort();
+              } catch {
+                // Already aborted: the same outcome.
+              }
+            });
+          }
         }
       },
       // A newer Readwell (an update) wants to upgrade: let go rather than block it forever. This
