@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibrarySearch, type Searchable } from '../../src/shared/library-search';
 import { foldText, queryTerms, tokenize } from '../../src/shared/search-tokens';
+import { searchForm } from '../../src/shared/search-form';
 
 const item = (id: string, savedAt: number, title: string, text: string, extra: Partial<Searchable> = {}): Searchable => ({
   id,
@@ -100,5 +101,52 @@ describe('library search', () => {
     s.add(item('f', 10, 'Zebra crossings', 'Zebras cross.'));
     expect(s.search('zebr')).toEqual(['f']);
     expect(s.size).toBe(6);
+  });
+});
+
+describe('library search: stored forms, stream and compaction', () => {
+  const many = (count: number, from = 0) =>
+    Array.from({ length: count }, (_, i) => item(`m${from + i}`, from + i, `Title ${from + i}`, `word${(from + i) % 7} common shared${from + i}`));
+
+  it('search forms hold each distinct folded token once, space before each', () => {
+    expect(searchForm({ title: 'Café CAFÉ', byline: 'Jürgen', siteName: null, text: 'café au lait, 東京' })).toBe(' cafe jurgen au lait 東京 京');
+    expect(searchForm({ title: '', byline: null, siteName: null, text: '' })).toBe('');
+  });
+
+  it('finds the same before and after compaction, and across both parts', () => {
+    const s = new LibrarySearch();
+    s.autoCompact = false;
+    for (const it of many(50)) s.addForm(it.id, it.savedAt, searchForm(it));
+    const before = [s.search('word3'), s.search('shared4'), s.search('common word1'), s.search('')];
+    s.compact();
+    expect([s.search('word3'), s.search('shared4'), s.search('common word1'), s.search('')]).toEqual(before);
+    expect(before[0]).toEqual(['m45', 'm38', 'm31', 'm24', 'm17', 'm10', 'm3']);
+    // Newer articles land in the stream; a query spans compacted and streamed articles.
+    for (const it of many(10, 50)) s.add(it);
+    expect(s.search('word3')).toEqual(['m59', 'm52', ...before[0]!]);
+    s.remove('m52');
+    s.remove('m45');
+    expect(s.search('word3 common')).toEqual(['m59', 'm38', 'm31', 'm24', 'm17', 'm10', 'm3']);
+    s.compact(); // drops the tombstoned slots
+    expect(s.search('word3 common')).toEqual(['m59', 'm38', 'm31', 'm24', 'm17', 'm10', 'm3']);
+    expect(s.size).toBe(58);
+  });
+
+  it('compacts on its own as adds pile up, and still finds everything', () => {
+    const s = new LibrarySearch();
+    const text = Array.from({ length: 400 }, (_, k) => `t${k}`).join(' ');
+    for (let i = 0; i < 400; i++) s.add(item(`x${i}`, i, `Doc ${i}`, `${text} only${i}`));
+    expect(s.search('only399')).toEqual(['x399']);
+    expect(s.search('only1')).toHaveLength(111);
+    expect(s.search('t399 doc')).toHaveLength(400);
+  });
+
+  it('a form added twice under one id replaces the first', () => {
+    const s = new LibrarySearch();
+    s.addForm('a', 1, ' harbour ferry');
+    s.addForm('a', 2, ' lighthouse');
+    expect(s.search('ferry')).toEqual([]);
+    expect(s.search('light')).toEqual(['a']);
+    expect(s.tombstones).toBe(1);
   });
 });
