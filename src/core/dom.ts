@@ -20,9 +20,11 @@ export function linkDensity(el: Element): number {
   const total = normalizedText(el).length;
   if (total === 0) return 0;
   let linked = 0;
-  for (const a of el.querySelectorAll('a')) linked += normalizedText(a).length;
+  for (const a of descendantsWhere(el, isLink)) linked += normalizedText(a).length;
   return Math.min(1, linked / total);
 }
+
+const isLink = (el: Element): boolean => el.localName === 'a';
 
 /** The element's class tokens, lower-cased. */
 export function classTokens(el: Element): string[] {
@@ -72,6 +74,56 @@ export function firstDescendant(root: Element, test: (el: Element) => boolean): 
     node = node && node !== root ? node.nextElementSibling : null;
   }
   return null;
+}
+
+/**
+ * Every descendant of `root` passing `test`, in document order: `querySelectorAll` without the
+ * selector engine, which in jsdom costs far more per call than walking the subtree.
+ */
+export function descendantsWhere(root: Element, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (test(node)) out.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return out;
+}
+
+/** How many descendants of `root` pass `test`, counting no further than `limit`. */
+export function countDescendants(root: Element, test: (el: Element) => boolean, limit = Infinity): number {
+  let count = 0;
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (test(node) && ++count >= limit) return count;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return count;
+}
+
+/**
+ * `el` itself or its nearest ancestor passing `test`: `el.closest(selector)` as a plain walk up
+ * the parents (the rules ask this per element, and jsdom's `closest` runs the selector engine).
+ */
+export function closestWhere(el: Element | null, test: (e: Element) => boolean): Element | null {
+  for (let cur = el; cur; cur = cur.parentElement) if (test(cur)) return cur;
+  return null;
+}
+
+/** A test for "the element's local name is one of `names`", the walk counterpart of `a, b, c`. */
+export function tagIn(...names: string[]): (el: Element) => boolean {
+  const set = new Set(names);
+  return (el) => set.has(el.localName);
 }
 
 /** Every element under `root` in document order, as a static array (no selector engine). */

@@ -7,15 +7,20 @@
 // byline/date class, or icons before its items that earlier rules removed) AND nothing is left of it once dates, times, reading times, the author
 // names the page declares in <head>, and filler words ("By", "Updated") are taken out. A name
 // the page does not declare keeps the line, so a byline is never lost.
-import type { CleanRule } from './rule';
-import { countWordsIn, nameTokens, normalizedText } from '../dom';
+import { type CleanRule, liveElements } from './rule';
+import { closestWhere, countWordsIn, firstDescendant, nameTokens, normalizedText, tagIn } from '../dom';
 
 const MAX_WORDS = 24;
 /** A paragraph this long is the story's prose. */
 const PROSE_WORDS = 25;
-const MARKED = 'time, [itemprop="author"], [itemprop="datePublished"], [itemprop="dateModified"], [rel~="author"]';
 const META_NAME = /(?:^|[-_])(?:byline|dateline|date|dates|time|timestamp|author|authors|posted|published|pubdate|meta|info|credits?)(?:$|[-_])/;
-const CONTENT = 'p, h1, h2, h3, h4, h5, h6, img, picture, figure, table, ul, ol, blockquote, pre, video, audio';
+const isContent = tagIn('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'picture', 'figure', 'table', 'ul', 'ol', 'blockquote', 'pre', 'video', 'audio');
+/** The lines this rule judges. */
+const isLineTag = tagIn('div', 'p', 'span', 'header', 'footer', 'time', 'address', 'small');
+const isQuoted = tagIn('figure', 'blockquote', 'pre');
+const isTextBlock = tagIn('p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption');
+const isTable = tagIn('table');
+const isTableHead = tagIn('th', 'caption', 'thead');
 const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]`;
 const WEEKDAYS = String.raw`mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?`;
 const FILLER = String.raw`by|and|on|at|published|updated|posted|last|written|am|pm|a\.m|p\.m|utc|gmt|bst|cet|cest|[ecmp][sd]t|min|mins|minutes?|read|reading|time|ago|hours?|от|обновлено|опубликовано|автор`;
@@ -30,11 +35,21 @@ export const articleMeta: CleanRule = {
     const body = ctx.doc.body;
     if (!body) return;
     const authors = declaredAuthors(ctx.doc);
-    const prose = Array.from(body.querySelectorAll('p')).filter((p) => countWordsIn(normalizedText(p)) >= PROSE_WORDS);
+    const prose = liveElements(ctx, (el) => el.localName === 'p').filter((p) => countWordsIn(normalizedText(p)) >= PROSE_WORDS);
     const first = prose[0];
     const last = prose[prose.length - 1];
-    for (const el of Array.from(body.querySelectorAll('div, p, span, header, footer, time, address, small'))) {
-      if (!el.isConnected || !(isMarked(el) || lostIcons(el, ctx.emptiedParents)) || el.querySelector(CONTENT) || el.closest('figure, blockquote, pre') || inDataTable(el) || inRunningText(el)) continue;
+    // Which elements hold a marked element (a <time>, schema.org author…) somewhere inside: one
+    // pass up from each marked element, instead of a subtree query per candidate line. Removals
+    // only shrink subtrees, so this can only over-report; `holdsMarked` confirms with a walk.
+    const aboveMarked = new Set<Element>();
+    for (const m of liveElements(ctx, isMarkedElement)) {
+      for (let up = m.parentElement; up && up !== body && !aboveMarked.has(up); up = up.parentElement) aboveMarked.add(up);
+    }
+    const holdsMarked = (el: Element) => aboveMarked.has(el) && firstDescendant(el, isMarkedElement) !== null;
+    for (const el of liveElements(ctx, isLineTag)) {
+      // Cheapest tests first; every test is read-only, so the order does not change the answer.
+      if (!el.isConnected || !(lostIcons(el, ctx.emptiedParents) || isMarkedElement(el) || hasMetaName(el) || holdsMarked(el))) continue;
+      if (firstDescendant(el, isContent) || closestWhere(el, isQuoted) || inDataTable(el) || inRunningText(el)) continue;
       // Bylines and datelines frame the story; a dated line between its paragraphs is a diary
       // entry or a timeline, which is content.
       if (first && last && follows(el, first) && follows(last, el)) continue;
@@ -52,7 +67,7 @@ function follows(b: Element, a: Element): boolean {
 
 /** "The meeting on <time>3 March</time> was…": a date inside a sentence is the sentence's. */
 function inRunningText(el: Element): boolean {
-  const block = el.parentElement?.closest('p, li, dd, dt, h1, h2, h3, h4, h5, h6, caption');
+  const block = closestWhere(el.parentElement, isTextBlock);
   if (block && normalizedText(block) !== normalizedText(el)) return true;
   const parent = el.parentElement;
   if (!parent) return false;
@@ -61,8 +76,8 @@ function inRunningText(el: Element): boolean {
 
 /** Dates in a data table are data; old sites lay whole pages out in tables without headers. */
 function inDataTable(el: Element): boolean {
-  const table = el.closest('table');
-  return table !== null && table.querySelector('th, caption, thead') !== null;
+  const table = closestWhere(el, isTable);
+  return table !== null && firstDescendant(table, isTableHead) !== null;
 }
 
 /** Themes mark meta lines with icons (a calendar before the date): earlier rules took them out. */
@@ -72,8 +87,21 @@ function lostIcons(el: Element, emptied: ReadonlySet<Element>): boolean {
   return false;
 }
 
-function isMarked(el: Element): boolean {
-  return el.matches(MARKED) || el.querySelector(MARKED) !== null || nameTokens(el).some((t) => META_NAME.test(t));
+/**
+ * `time, [itemprop="author"], [itemprop="datePublished"], [itemprop="dateModified"],
+ * [rel~="author"]` as a predicate (itemprop values are case-sensitive; rel, like every value in
+ * HTML's list of case-insensitive attributes, is not).
+ */
+function isMarkedElement(el: Element): boolean {
+  if (el.localName === 'time') return true;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop === 'author' || itemprop === 'datePublished' || itemprop === 'dateModified') return true;
+  const rel = el.getAttribute('rel');
+  return rel !== null && rel.toLowerCase().split(/\s+/).includes('author');
+}
+
+function hasMetaName(el: Element): boolean {
+  return nameTokens(el).some((t) => META_NAME.test(t));
 }
 
 /** What is left of a line once everything that is metadata is taken out: letters only. */
@@ -87,11 +115,18 @@ function residue(text: string, authors: string[]): string {
 /** Author names the page declares in <head>: meta author, article:author, JSON-LD author. */
 function declaredAuthors(doc: Document): string[] {
   const names = new Set<string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta[name="author" i], meta[property="article:author" i], meta[name="byl" i]'))) {
+  // By tag name and attribute tests rather than a selector: the selector engine scans the whole
+  // page for a handful of <meta>s. Values compare ASCII case-insensitively, as the selectors'
+  // `i` flag did.
+  for (const meta of Array.from(doc.getElementsByTagName('meta'))) {
+    const name = asciiLower(meta.getAttribute('name'));
+    if (name !== 'author' && name !== 'byl' && asciiLower(meta.getAttribute('property')) !== 'article:author') continue;
     const v = (meta.getAttribute('content') ?? '').replace(/^by\s+/i, '').trim();
     if (v && !/^https?:/i.test(v)) for (const part of v.split(/\s*(?:,|\band\b|&)\s*/)) if (part) names.add(part);
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of Array.from(doc.getElementsByTagName('script'))) {
+    // `type` is one of HTML's attributes whose values selectors match case-insensitively.
+    if (asciiLower(script.getAttribute('type')) !== 'application/ld+json') continue;
     try {
       collectJsonLdAuthors(JSON.parse(script.textContent ?? ''), names, 0);
     } catch {
@@ -100,6 +135,10 @@ function declaredAuthors(doc: Document): string[] {
   }
   // Longest first, so "Ann Lee-Smith" is taken out before "Ann Lee".
   return [...names].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length);
+}
+
+function asciiLower(value: string | null): string | null {
+  return value === null ? null : value.replace(/[A-Z]+/g, (c) => c.toLowerCase());
 }
 
 function collectJsonLdAuthors(node: unknown, out: Set<string>, depth: number): void {

@@ -2,7 +2,7 @@
 // visibility:hidden, closed dialogs and templates, `aria-hidden` decorations, and (in a browser)
 // whatever the live page's layout showed to be invisible or off-screen. Runs first so that no
 // later rule measures text a reader never sees.
-import type { CleanRule } from './rule';
+import { type CleanRule, liveElements } from './rule';
 import { countWordsIn, hasMedia, normalizedText } from '../dom';
 
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
@@ -15,11 +15,17 @@ export const hidden: CleanRule = {
     for (const el of ctx.layoutHidden) ctx.remove(el, this.name);
     const body = ctx.doc.body;
     if (!body) return;
-    for (const el of Array.from(body.querySelectorAll('[hidden], [style], [aria-hidden], template, dialog:not([open])'))) {
+    for (const el of liveElements(ctx, mayBeHidden)) {
       if (isHiddenByMarkup(el)) ctx.remove(el, this.name);
     }
   },
 };
+
+/** `[hidden], [style], [aria-hidden], template, dialog:not([open])`, without the selector engine. */
+function mayBeHidden(el: Element): boolean {
+  const tag = el.localName;
+  return el.hasAttribute('hidden') || el.hasAttribute('style') || el.hasAttribute('aria-hidden') || tag === 'template' || (tag === 'dialog' && !el.hasAttribute('open'));
+}
 
 function isHiddenByMarkup(el: Element): boolean {
   if (el.localName === 'template' || el.localName === 'dialog') return true;

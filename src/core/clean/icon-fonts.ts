@@ -3,8 +3,8 @@
 // ("share", "bookmark_border") and a text copy says it out loud; older fonts put a private-use
 // code point in the text. All of them are recognised by the icon-font class conventions, and
 // private-use glyphs by their code points wherever they are.
-import type { CleanRule } from './rule';
-import { classTokens, hasMedia, normalizedText } from '../dom';
+import { type CleanRule, liveElements } from './rule';
+import { classTokens, closestWhere, hasMedia, normalizedText, tagIn } from '../dom';
 
 /** Class tokens of icon-font families (whole token, or as a prefix before `-`). */
 const ICON_CLASS = /^(?:fa[srlbdtk]?|fa-[\w-]+|bi|bi-[\w-]+|glyphicon(?:-[\w-]+)?|material-icons(?:-[\w-]+)?|material-symbols(?:-[\w-]+)?|mdi(?:-[\w-]+)?|icon|icons|icon-[\w-]+|icon_[\w-]+|[\w-]+-icons?|google-symbols|ion-[\w-]+|ionicons?|octicon(?:-[\w-]+)?|dashicons(?:-[\w-]+)?|genericon(?:-[\w-]+)?|la[srb]?|la-[\w-]+|ti|ti-[\w-]+|fi|fi-[\w-]+|icofont-[\w-]+|typcn(?:-[\w-]+)?|wi|wi-[\w-]+|flaticon-[\w-]+|lni|lni-[\w-]+|ri-[\w-]+|bx|bx-[\w-]+|bxs-[\w-]+|bxl-[\w-]+|uil|uil-[\w-]+|ph|ph-[\w-]+)$/;
@@ -17,7 +17,9 @@ const PRIVATE_USE_ALL = /[\ue000-\uf8ff\u{f0000}-\u{ffffd}\u{100000}-\u{10fffd}]
 /** Tags icon fonts are put on. Block containers with an `icon` class hold real content. */
 const ICON_TAGS = new Set(['i', 'span', 'em', 'b', 'small', 'strong', 'use', 'div']);
 /** Icon web components (Angular Material, Ionic, Polymer, Shoelace, Material Web, Font Awesome). */
-const ICON_ELEMENTS = 'mat-icon, ion-icon, iron-icon, sl-icon, md-icon, mwc-icon, fa-icon, wa-icon, calcite-icon';
+const isIconElement = tagIn('mat-icon', 'ion-icon', 'iron-icon', 'sl-icon', 'md-icon', 'mwc-icon', 'fa-icon', 'wa-icon', 'calcite-icon');
+/** Where a Material ligature word can stand as an element of its own. */
+const isLigatureHolder = tagIn('i', 'span', 'em', 'b', 'small', 'strong', 'a', 'button', 'div');
 /**
  * Material ligature names with an underscore. No prose word looks like this, so a leaf element
  * holding only one of them is an icon even when the site's class name for the font is its own.
@@ -31,24 +33,25 @@ const MATERIAL_LIGATURES = new Set(['bookmark_border', 'bookmark_add', 'bookmark
   'star_half', 'mail_outline', 'access_time', 'calendar_today', 'location_on', 'info_outline', 'open_in_full', 'zoom_in',
   'zoom_out', 'add_circle', 'remove_circle', 'check_circle', 'mode_comment', 'print_outline', 'link_off', 'menu_book']);
 /** Where an underscore word is code, not an icon. */
-const CODE_CONTEXT = 'code, pre, kbd, samp, var, tt';
+const inCode = tagIn('code', 'pre', 'kbd', 'samp', 'var', 'tt');
 
 export const iconFonts: CleanRule = {
   name: 'icon-fonts',
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
-    for (const el of Array.from(body.querySelectorAll('[class], [data-icon]'))) {
-      if (!el.isConnected || !ICON_TAGS.has(el.localName) || hasMedia(el)) continue;
-      if (isIconFontElement(el)) ctx.remove(el, this.name);
+    for (const el of liveElements(ctx, (e) => e.hasAttribute('class') || e.hasAttribute('data-icon'))) {
+      // The class test first: hasMedia walks the subtree. All tests are read-only.
+      if (!el.isConnected || !ICON_TAGS.has(el.localName) || !isIconFontElement(el)) continue;
+      if (!hasMedia(el)) ctx.remove(el, this.name);
     }
-    for (const el of Array.from(body.querySelectorAll(ICON_ELEMENTS))) {
+    for (const el of liveElements(ctx, isIconElement)) {
       if (el.isConnected && !hasMedia(el) && isGlyphText(normalizedText(el))) ctx.remove(el, this.name);
     }
-    for (const el of Array.from(body.querySelectorAll('i, span, em, b, small, strong, a, button, div'))) {
-      if (el.isConnected && el.children.length === 0 && MATERIAL_LIGATURES.has(normalizedText(el)) && !el.closest(CODE_CONTEXT)) ctx.remove(el, this.name);
+    for (const el of liveElements(ctx, isLigatureHolder)) {
+      if (el.isConnected && el.children.length === 0 && MATERIAL_LIGATURES.has(normalizedText(el)) && !closestWhere(el, inCode)) ctx.remove(el, this.name);
     }
-    for (const img of Array.from(body.querySelectorAll('img'))) {
+    for (const img of liveElements(ctx, (e) => e.localName === 'img')) {
       if (img.isConnected && isIconImage(img)) ctx.remove(img, this.name);
     }
     stripPrivateUseGlyphs(ctx.doc, body, (el) => ctx.remove(el, this.name));
@@ -74,7 +77,7 @@ function isGlyphText(text: string): boolean {
  */
 function isIconImage(img: Element): boolean {
   const alt = img.getAttribute('alt') ?? '';
-  if (/\p{Extended_Pictographic}/u.test(alt) || img.closest('figure, picture')) return false;
+  if (/\p{Extended_Pictographic}/u.test(alt) || closestWhere(img, inPicture)) return false;
   const named = classTokens(img).some((t) => ICON_CLASS.test(t) || /(?:^|[-_])icon(?:s)?(?:$|[-_])/.test(t));
   const path = /\/(?:icons?|sprites?|social-icons?)\//i.test(img.getAttribute('src') ?? '');
   if (!named && !path) return false;
@@ -82,6 +85,8 @@ function isIconImage(img: Element): boolean {
   const h = Number(img.getAttribute('height') || NaN);
   return (Number.isNaN(w) || w <= 48) && (Number.isNaN(h) || h <= 48);
 }
+
+const inPicture = tagIn('figure', 'picture');
 
 /** Removes elements whose whole text is private-use glyphs, and such glyphs inside other text. */
 function stripPrivateUseGlyphs(doc: Document, body: Element, remove: (el: Element) => void): void {

@@ -2,7 +2,7 @@
 // removes elements (through `ctx.remove`, which records why) or rewrites them in place (lazy
 // images, code languages). Rules never see the live page.
 import type { Removal } from '../types';
-import { describe, normalizedText } from '../dom';
+import { describe, elementsUnder, normalizedText } from '../dom';
 
 export interface CleanContext {
   /** The inert copy being cleaned. */
@@ -15,6 +15,16 @@ export interface CleanContext {
   readonly classesToPreserve: Set<string>;
   /** Parents of removed elements: the empty-leftovers rule checks whether they are now empty. */
   readonly emptiedParents: Set<Element>;
+  /**
+   * Every element under the copy's body in document order, walked once and shared by the rules
+   * (in jsdom one `querySelectorAll` over the page costs more than a whole rule's own logic).
+   * Removed elements stay in the list: a rule keeps only those still `isConnected`, which is what
+   * `body.querySelectorAll` would return. Rules only remove or rewrite in place; one that inserts
+   * new elements calls `elementsChanged` so the rules after it see them.
+   */
+  readonly elements: readonly Element[];
+  /** Drops the shared snapshot, to be walked again on the next read of `elements`. */
+  elementsChanged(): void;
   /** Removes `el` from the copy and records it under `rule`. */
   remove(el: Element, rule: string): void;
 }
@@ -27,6 +37,13 @@ export interface CleanRule {
 
 const MAX_LOGGED_TEXT = 120;
 
+/** The snapshot's elements passing `test` that are still in the copy, in document order. */
+export function liveElements(ctx: CleanContext, test: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  for (const el of ctx.elements) if (test(el) && el.isConnected) out.push(el);
+  return out;
+}
+
 /** Builds the context that records removals into `log`. */
 export function createCleanContext(
   doc: Document,
@@ -34,9 +51,17 @@ export function createCleanContext(
   layoutHidden: ReadonlySet<Element>,
   log: Removal[],
 ): CleanContext {
+  let snapshot: Element[] | null = null;
   return {
     doc,
     url,
+    get elements() {
+      snapshot ??= doc.body ? elementsUnder(doc.body) : [];
+      return snapshot;
+    },
+    elementsChanged() {
+      snapshot = null;
+    },
     layoutHidden,
     classesToPreserve: new Set(),
     emptiedParents: new Set(),

@@ -2,7 +2,7 @@
 // "opens in a new tab", a second copy of the date). Sighted readers never see them, and in a
 // text copy they read as stray duplicates. Recognised by the near-universal helper class names
 // and by the clip/1px technique those classes use.
-import type { CleanRule } from './rule';
+import { type CleanRule, liveElements } from './rule';
 import { classTokens, countWordsIn, hasMedia, normalizedText } from '../dom';
 
 /** Screen-reader-only blocks longer than this are content, not a label (skip-links pages, etc.). */
@@ -21,11 +21,14 @@ export const visuallyHidden: CleanRule = {
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
-    for (const el of Array.from(body.querySelectorAll('[class], [style]'))) {
-      if (hasMedia(el) || countWordsIn(normalizedText(el)) > MAX_LABEL_WORDS) continue;
+    for (const el of liveElements(ctx, (e) => e.hasAttribute('class') || e.hasAttribute('style'))) {
+      // The class and style tests first: they read one attribute, while text and media checks
+      // walk the element's whole subtree.
       const byClass = classTokens(el).some((t) => HELPER_CLASSES.has(t));
       const byStyle = !byClass && CLIP_PATTERN.test(el.getAttribute('style') ?? '');
-      if (byClass || byStyle) ctx.remove(el, this.name);
+      if (!byClass && !byStyle) continue;
+      if (hasMedia(el) || countWordsIn(normalizedText(el)) > MAX_LABEL_WORDS) continue;
+      ctx.remove(el, this.name);
     }
   },
 };
