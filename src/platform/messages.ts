@@ -5,6 +5,8 @@
 //   popup / library / content ──► background : BackgroundRequests
 //   background ──► content script (in a tab)  : ContentRequests
 
+import type { Article } from '../core/index';
+
 export type CopyFormat = 'text' | 'markdown' | 'html';
 
 export type ErrorCode =
@@ -59,23 +61,11 @@ export interface CopyResult {
   html?: string;
 }
 
-/** A clean article as the content script hands it over for saving. */
-export interface ArticleDraft {
-  url: string;
-  canonicalUrl: string | null;
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl';
-  excerpt: string | null;
-  html: string;
-  text: string;
-  wordCount: number;
-  readingMinutes: number;
-  leadImage: string | null;
-}
+/**
+ * A clean article as the content script hands it over for saving: the core's article without the
+ * removals log (diagnostics, and full of the very clutter we removed).
+ */
+export type ArticleDraft = Omit<Article, 'removals'>;
 
 export interface SaveResult {
   id: string;

@@ -1,0 +1,60 @@
+// The reader's look, shared by the overlay (in a shadow root) and the offline reader page: font
+// stacks, theme palettes, the article typography, and how settings become CSS custom properties.
+// One definition, so a saved article reads exactly as it did in the overlay.
+import type { ReaderSettings } from './settings';
+
+export const FONT_STACKS: Record<ReaderSettings['font'], string> = {
+  serif: "Charter, 'Iowan Old Style', Georgia, Cambria, 'Times New Roman', serif",
+  sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
+  mono: "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
+  legible: "'Atkinson Hyperlegible', Verdana, 'Trebuchet MS', 'DejaVu Sans', sans-serif",
+};
+
+const LIGHT = '--bg: #fdfdfb; --fg: #1d1d1f; --muted: #5f5f66; --link: #0b57d0; --rule: #d9d9de; --panel: #f1f1ef; color-scheme: light;';
+const SEPIA = '--bg: #f4ecd8; --fg: #3b2f21; --muted: #6b5a45; --link: #8a4b08; --rule: #d8c8a8; --panel: #ebe0c6;';
+const DARK = '--bg: #17181a; --fg: #e6e6e3; --muted: #a3a3a8; --link: #8ab4f8; --rule: #3a3b3f; --panel: #232427; color-scheme: dark;';
+const CONTRAST = '--bg: #000; --fg: #fff; --muted: #fff; --link: #ffea00; --rule: #fff; --panel: #000; color-scheme: dark;';
+
+/** The palettes as custom properties on `root` (a selector carrying `data-theme`). */
+export function themeCss(root: string): string {
+  return `${root} { ${LIGHT} }
+${root}[data-theme=sepia] { ${SEPIA} }
+${root}[data-theme=dark] { ${DARK} }
+${root}[data-theme=contrast] { ${CONTRAST} }
+@media (prefers-color-scheme: dark) { ${root}[data-theme=system] { ${DARK} } }
+@media (forced-colors: active) { ${root} { --bg: Canvas; --fg: CanvasText; --muted: CanvasText; --link: LinkText; --rule: CanvasText; --panel: Canvas; } }`;
+}
+
+/** The article column: title, byline, meta line and content, driven by the settings' properties. */
+export const ARTICLE_CSS = `
+.page { margin: 0 auto; padding: 32px 20px 96px; max-width: calc(var(--width) * 1ch + 40px);
+  font-family: var(--font); font-size: var(--size); line-height: var(--lh); letter-spacing: var(--ls); }
+.page h1.title { font-size: 1.8em; line-height: 1.2; margin: 0 0 0.4em; letter-spacing: normal; }
+.byline, .meta { color: var(--muted); font-size: 0.8em; margin: 0.2em 0; }
+.meta a { color: inherit; }
+.content { text-align: var(--align); hyphens: auto; overflow-wrap: break-word; margin-top: 1.5em; }
+.content :is(h1, h2, h3, h4, h5, h6) { line-height: 1.25; text-align: start; }
+.content img, .content video, .content svg, .lead img { max-width: 100%; height: auto; }
+.content figure, .lead { margin: 1.2em 0; }
+.content figcaption { color: var(--muted); font-size: 0.85em; }
+.content a { color: var(--link); }
+.content pre { overflow: auto; padding: 0.8em; background: var(--panel); border-radius: 6px; font-size: 0.85em; }
+.content code { font-family: ${FONT_STACKS.mono}; }
+.content blockquote { margin: 1em 0; padding-inline-start: 1em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
+.content table { border-collapse: collapse; display: block; overflow-x: auto; }
+.content :is(td, th) { border: 1px solid var(--rule); padding: 0.3em 0.6em; }
+.message { margin: 20vh auto 0; max-width: 36em; padding: 0 20px; font-size: 20px; text-align: center; }
+:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
+`;
+
+/** Settings become custom properties (and a theme attribute), so a change restyles at once. */
+export function applySettings(root: HTMLElement, s: ReaderSettings): void {
+  root.dataset.theme = s.theme;
+  const st = root.style;
+  st.setProperty('--font', FONT_STACKS[s.font]);
+  st.setProperty('--size', `${s.fontSize}px`);
+  st.setProperty('--lh', String(s.lineHeight));
+  st.setProperty('--width', String(s.width));
+  st.setProperty('--ls', `${s.letterSpacing}em`);
+  st.setProperty('--align', s.align === 'justify' ? 'justify' : 'start');
+}
