@@ -113,8 +113,8 @@ try {
       } catch { failure = 'overlay never covered the page centre'; break; }
       visible.push((await page.evaluate(() => window.__rwVisibleAt)) - t0);
       // Marks or measures the content script may leave (names starting with "readwell").
-      const m = await page.evaluate(() => performance.getEntriesByType('measure').filter((e) => /readwell/i.test(e.name)).map((e) => e.duration));
-      if (m.length) marks.push(m[0]);
+      const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((e) => /^readwell:/.test(e.name)).map((e) => [e.name, e.duration])));
+      if (m['readwell:extract'] !== undefined) marks.push(m);
     }
     // Extraction alone, on a fresh load of the same page, by the same core code.
     await page.reload();
@@ -131,7 +131,7 @@ try {
       times.sort((a, b) => a - b);
       return { median: times[Math.floor(times.length / 2)], ok };
     }, RUNS);
-    rows.push({ name, bytes, visible: visible.length ? median(visible) : NaN, runs: visible.length, contentMeasure: marks.length ? median(marks) : NaN, extract: extract.median, extractOk: extract.ok, failure });
+    rows.push({ name, bytes, visible: visible.length ? median(visible) : NaN, runs: visible.length, contentMeasure: marks.length ? median(marks.map((m) => m['readwell:extract'])) : NaN, overlayMeasure: marks.length ? median(marks.map((m) => m['readwell:overlay'] ?? NaN)) : NaN, extract: extract.median, extractOk: extract.ok, failure });
     await page.close();
   }
 } finally {
@@ -141,9 +141,9 @@ try {
 
 const f = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
 console.log(`\nReader view in headless Chromium (${process.env.READWELL_CHROMIUM ?? '/usr/bin/chromium'}), median of ${RUNS} fresh page loads each`);
-console.log('page                     HTML size   trigger → overlay visible   extraction in page (core)   content-script measure');
+console.log('page                     HTML size   trigger → overlay visible   core alone (no layout)   in the extension: extract (with layout) / build overlay');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(24)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB   ${f(r.visible).padStart(12)} (${r.runs} runs)   ${f(r.extract).padStart(14)}${r.extractOk ? '' : ' (no article)'}             ${f(r.contentMeasure)}`);
+  console.log(`${r.name.padEnd(24)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB   ${f(r.visible).padStart(12)} (${r.runs} runs)   ${f(r.extract).padStart(14)}${r.extractOk ? '' : ' (no article)'}          ${f(r.contentMeasure)} / ${f(r.overlayMeasure)}`);
   if (r.failure) console.log(`  ${r.failure}`);
 }
 const sizesFile = join(root, 'dist/sizes.json');
