@@ -16,7 +16,7 @@ const RULES: Record<Layer, { layers: Layer[]; packages: RegExp }> = {
   content: { layers: ['core', 'shared', 'platform', 'content'], packages: /^$/ },
   popup: { layers: ['core', 'shared', 'platform', 'popup'], packages: /^$/ },
   library: { layers: ['core', 'shared', 'platform', 'library'], packages: /^$/ },
-  cli: { layers: ['core', 'shared', 'cli'], packages: /^(node:.*|jsdom)$/ },
+  cli: { layers: ['core', 'shared', 'cli'], packages: /^(node:.*|jsdom|parse5)$/ },
 };
 
 function sourceFiles(dir: string): string[] {

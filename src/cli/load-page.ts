@@ -3,7 +3,12 @@
 // <meta charset> (a windows-1251 or Shift_JIS page comes out right), then windows-1252.
 import { readFile } from 'node:fs/promises';
 
+import { excessiveNesting } from './nesting';
+
 export class InputError extends Error {}
+
+/** The page cannot be parsed safely (nested too deep for jsdom's recursive tree building). */
+export class PageTooDeepError extends Error {}
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -29,6 +34,8 @@ export async function readInput(input: string, stdin: NodeJS.ReadableStream): Pr
 export async function parsePage(bytes: Buffer, url: string | null): Promise<Document> {
   // Loaded on demand: jsdom takes most of a second to import, which `--help` and a mistyped
   // flag should not pay.
+  const depth = excessiveNesting(bytes);
+  if (depth !== null) throw new PageTooDeepError(`elements nested ${depth.toLocaleString('en')} deep`);
   const { JSDOM, VirtualConsole } = await import('jsdom');
   // A silent console: pages are full of CSS jsdom cannot parse, which is not the user's problem.
   const dom = new JSDOM(bytes, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });

@@ -1,8 +1,8 @@
 // `readwell`: the core pipeline on the command line. User errors print one line and a usage
 // hint, never a stack trace; exit codes are listed in USAGE.
-import { extractArticle } from '../core/index';
+import { extractArticle, TOO_LARGE_MESSAGE } from '../core/index';
 import { parseArgs, USAGE, UsageError } from './args';
-import { InputError, parsePage, readInput } from './load-page';
+import { InputError, PageTooDeepError, parsePage, readInput } from './load-page';
 import { explainRemovals, render } from './render';
 
 const VERSION = '0.1.0';
@@ -35,7 +35,14 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`readwell: ${err.message}\n`);
     return EXIT.input;
   }
-  const doc = await parsePage(bytes, command.url);
+  let doc: Document;
+  try {
+    doc = await parsePage(bytes, command.url);
+  } catch (err) {
+    if (!(err instanceof PageTooDeepError)) throw err;
+    process.stderr.write(`readwell: ${name}: ${TOO_LARGE_MESSAGE}: ${err.message}.\n`);
+    return EXIT.tooLarge;
+  }
   const result = extractArticle(doc, command.url ?? 'about:blank');
   if (!result.ok) {
     if (result.reason === 'no-article') {
