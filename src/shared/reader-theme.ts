@@ -33,6 +33,9 @@ export const ARTICLE_CSS = `
 .byline, .meta { color: var(--muted); font-size: 0.8em; margin: 0.2em 0; }
 .meta a { color: inherit; }
 .content { text-align: var(--align); hyphens: auto; overflow-wrap: break-word; margin-top: 1.5em; }
+/* Blocks off screen are not laid out until scrolled near: a 1 MB article opens as fast as a short
+   one. Find-in-page and #fragment links still reach them; auto sizes keep the scrollbar honest. */
+.content > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 .content :is(h1, h2, h3, h4, h5, h6) { line-height: 1.25; text-align: start; }
 .content img, .content video, .content svg, .lead img { max-width: 100%; height: auto; }
 .content figure, .lead { margin: 1.2em 0; }
