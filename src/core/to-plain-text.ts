@@ -10,7 +10,7 @@ const SKIP = new Set(['svg', 'script', 'style', 'template', 'noscript', 'img', '
 const LINE = 1;
 const PARAGRAPH = 2;
 
-type Piece = string | { sep: number } | { raw: string };
+type Piece = string | { sep: number } | { raw: string; marker?: true };
 
 export function toPlainText(root: Node): string {
   const pieces: Piece[] = [];
@@ -62,7 +62,7 @@ export function toPlainText(root: Node): string {
           listCounters[listCounters.length - 1] = counter + 1;
           marker = `${counter + 1}. `;
         }
-        pieces.push({ raw: '  '.repeat(depth) + marker });
+        pieces.push({ raw: '  '.repeat(depth) + marker, marker: true });
       } else if (tag === 'tr' || tag === 'dt' || tag === 'dd') sep(LINE);
       else if (BLOCKS.has(tag)) sep(PARAGRAPH);
       stack.push({ leave: el });
@@ -79,6 +79,7 @@ function join(pieces: Piece[]): string {
   let pending = 0;
   let line = '';
   let indented = false; // the line began with verbatim text (code, a nested list marker): keep its indent
+  let markerOnly = false; // the line holds just a list marker: its item's first block starts here
   const flushLine = () => {
     out += (indented ? line : line.replace(/^ +/, '')).replace(/[ \t]+$/, '');
     line = '';
@@ -86,12 +87,14 @@ function join(pieces: Piece[]): string {
   };
   for (const p of pieces) {
     if (typeof p === 'object' && 'sep' in p) {
-      pending = Math.max(pending, p.sep);
+      // <li><p>text</p></li>: the paragraph belongs on the marker's line, not below it.
+      if (!markerOnly) pending = Math.max(pending, p.sep);
       continue;
     }
     const text = typeof p === 'string' ? p : p.raw;
     if (!text) continue;
-    if (typeof p === 'string' && !text.trim() && pending) continue; // whitespace between blocks
+    if (typeof p === 'string' && !text.trim() && (pending || markerOnly)) continue; // whitespace between blocks
+    markerOnly = typeof p === 'object' && p.marker === true;
     if (pending) {
       flushLine();
       if (out) out += pending >= PARAGRAPH ? '\n\n' : '\n';

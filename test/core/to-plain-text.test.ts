@@ -26,6 +26,10 @@ describe('toPlainText', () => {
     expect(toPlainText(fragment('<p>Photo <svg><title>icon camera</title></svg>by Ann <img alt="x" src="a.png"></p>'))).toBe('Photo by Ann');
   });
 
+  it('starts a list item\'s first paragraph on the marker\'s line (items of paragraphs stay a blank line apart)', () => {
+    expect(toPlainText(fragment('<ol><li><p>First note.</p></li><li>\n  <p>Second note.</p><p>More.</p></li></ol>'))).toBe('1. First note.\n\n2. Second note.\n\nMore.');
+  });
+
   it('numbers ordered lists from their start attribute', () => {
     expect(toPlainText(fragment('<ol start="4"><li>d</li><li>e</li></ol>'))).toBe('4. d\n5. e');
   });
