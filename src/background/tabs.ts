@@ -14,7 +14,9 @@ export function browserCtx(): BackgroundCtx {
       // Runs in the same isolated world as content.js, so it sees the script's marker.
       const [result] = await browser.scripting.executeScript({
         target: { tabId },
-        func: () => Boolean((globalThis as Record<string, unknown>).__readwellContent),
+        // The marker is keyed by a symbol (see content/index.ts): a page element named like a
+        // string key would answer through window's named access and fake a running script.
+        func: () => Boolean((globalThis as unknown as Record<symbol, unknown>)[Symbol.for('readwell.content')]),
       });
       return result?.result === true;
     },

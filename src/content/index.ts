@@ -1,7 +1,9 @@
 // Content script entry, injected on demand (scripting.executeScript files: ['content.js']).
 // Injection may repeat, so it initializes once per live extension: a marker on the isolated
-// world's global says a listener is already here. A marker left by a stale copy (the extension
-// was reloaded under this page) is replaced, after that copy closes its overlay.
+// world's global (under a symbol) says a listener is already here. A marker left by a stale copy
+// (the extension was reloaded under this page) is replaced, after that copy closes its overlay.
+// First: the page may have clobbered `chrome` in this world (see unclobber.ts).
+import './unclobber';
 import browser from '../platform/browser';
 import { settingsStore, sendToBackground, runtimeAlive } from '../platform/extension';
 import { parseContentMessage, classifySender } from '../platform/validate';
@@ -15,9 +17,13 @@ interface Marker {
   alive(): boolean;
   dispose(): void;
 }
-const KEY = '__readwellContent';
-const scope = globalThis as unknown as Record<string, Marker | undefined>;
-const existing = scope[KEY];
+// A symbol, not a name: the isolated world shares the page's DOM, and named access lets a page
+// answer to any string name on window (`<div id="__readwellContent">`), which made injection
+// throw. tabs.ts probes the same symbol.
+const KEY = Symbol.for('readwell.content');
+const scope = globalThis as unknown as Record<symbol, unknown>;
+const found = scope[KEY] as Partial<Marker> | undefined;
+const existing = found && typeof found.alive === 'function' && typeof found.dispose === 'function' ? (found as Marker) : undefined;
 
 if (!existing || !existing.alive()) {
   existing?.dispose();

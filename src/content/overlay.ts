@@ -48,15 +48,24 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   root.append(dialog);
   applySettings(dialog, settings);
 
-  // Keys: only trusted ones, and none of them leak to the page's own shortcuts.
-  dialog.addEventListener('keydown', trusted((e: KeyboardEvent) => {
+  // Keys: only trusted ones, and none of them leak to the page's own shortcuts. The listener sits
+  // on the window in the capture phase, the first stop of every key event, so a page's capture
+  // listeners on document, <html> or <body> (or on window, added after this one) that stop
+  // propagation cannot swallow Esc or the reader keys. A window capture listener the page added
+  // before reader view opened still runs first (listeners run in the order they were added); the
+  // close button and the toolbar toggle still close the reader then.
+  const onKeydown = trusted((e: KeyboardEvent) => {
+    if (e.target !== host) return; // focus is kept on the dialog; anything else is the page's
+    e.stopImmediatePropagation();
     if (e.key === 'Tab') return trapTab(root, dialog, e);
-    const target = e.composedPath()[0] as Element | undefined;
+    const target = root.activeElement;
     const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inControl: !!target?.matches?.('select, input, textarea') });
     if (!action) return;
     e.preventDefault();
     on.key(action);
-  }));
+  });
+  const win = doc.defaultView;
+  win?.addEventListener('keydown', onKeydown, true);
   host.addEventListener('keydown', (e) => e.stopPropagation());
   content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
 
@@ -65,6 +74,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     if (e.target !== host) dialog.focus({ preventScroll: true });
   };
   doc.documentElement.appendChild(host);
+  promote(host);
   doc.addEventListener('focusin', keepFocus, true);
   dialog.focus({ preventScroll: true });
 
@@ -89,8 +99,25 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       closed = true;
       clearTimeout(toastTimer);
       doc.removeEventListener('focusin', keepFocus, true);
+      win?.removeEventListener('keydown', onKeydown, true);
       host.remove();
       snapshot.restore();
     },
   };
+}
+
+/**
+ * Moves the host into the browser's top layer (a manual popover), where the page's own stacking
+ * cannot reach it: a `filter`, `opacity` or `transform` on <html> (which no z-index escapes)
+ * no longer blurs, tints or hides the reader, and nothing the page stacks later covers it.
+ * Browsers without popovers (and jsdom) keep the fixed, maximal z-index host.
+ */
+function promote(host: HTMLElement): void {
+  if (typeof host.showPopover !== 'function') return;
+  try {
+    host.setAttribute('popover', 'manual');
+    host.showPopover();
+  } catch {
+    host.removeAttribute('popover');
+  }
 }
