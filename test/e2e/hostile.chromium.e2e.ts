@@ -1,9 +1,8 @@
 // The hostile corpus (test/fixtures/hostile, issue 5) through the built extension in real headless
 // Chromium: every script-execution and metadata page through the overlay, a save, the offline
 // reader and a copy-paste of the HTML, with nothing running and nothing navigating; the pages
-// whose hidden text only a browser can see. Redress, size, lifecycle and message attacks are in
-// hostile-redress.chromium.e2e.ts and hostile-lifecycle.chromium.e2e.ts; size and page messages
-// are here too.
+// whose hidden text only a browser can see; huge and deep pages; messages from the page. UI
+// redress is in hostile-redress.chromium.e2e.ts, lifecycle in hostile-lifecycle.chromium.e2e.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
 import { launchChromium, openPopupTab, screenshot, type Launched } from './helpers/chromium.js';
