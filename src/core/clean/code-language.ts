@@ -3,7 +3,7 @@
 // strips classes, and the Markdown fence needs the language. This rule settles on the one
 // convention the HTML spec suggests, class="language-x" on the <code> inside <pre>, and tells
 // Readability to keep exactly those classes.
-import type { CleanRule } from './rule';
+import { type CleanRule, liveElements } from './rule';
 import { classTokens } from '../dom';
 
 const CLASS_PATTERNS = [/^(?:language|lang)-([\w#+.-]+)$/, /^highlight-(?:source-)?([\w#+.-]+)$/, /^sourceCode$/i];
@@ -16,10 +16,11 @@ export const codeLanguage: CleanRule = {
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
-    for (const pre of Array.from(body.querySelectorAll('pre'))) {
+    for (const pre of liveElements(ctx, (e) => e.localName === 'pre')) {
       const language = languageOf(pre);
-      let code = pre.querySelector(':scope > code');
+      let code = childCode(pre);
       if (!code && language) {
+        ctx.elementsChanged(); // the new <code> is an element later rules must see
         // Give a bare <pre> the <code> the Markdown fence is keyed on.
         code = ctx.doc.createElement('code');
         while (pre.firstChild) code.appendChild(pre.firstChild);
@@ -35,7 +36,7 @@ export const codeLanguage: CleanRule = {
 
 /** The first language named on the <pre>, its <code>, or up to two wrappers around it. */
 function languageOf(pre: Element): string | null {
-  const code = pre.querySelector(':scope > code');
+  const code = childCode(pre);
   const candidates: Element[] = [pre];
   if (code) candidates.unshift(code);
   if (pre.parentElement) candidates.push(pre.parentElement);
@@ -57,6 +58,12 @@ function languageOf(pre: Element): string | null {
       }
     }
   }
+  return null;
+}
+
+/** `pre.querySelector(':scope > code')`: the first child element that is a <code>. */
+function childCode(pre: Element): Element | null {
+  for (let c = pre.firstElementChild; c; c = c.nextElementSibling) if (c.localName === 'code') return c;
   return null;
 }
 

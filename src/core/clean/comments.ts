@@ -1,8 +1,8 @@
 // Reader comments and comment forms. Recognised by schema.org Comment markup, by a heading
 // that announces them ("12 Comments", "Leave a reply", "Join the discussion"), by a form with a
 // text area, and by the id/class names comment systems use (comments, disqus_thread, respond).
-import type { CleanRule } from './rule';
-import { nameTokens, normalizedText } from '../dom';
+import { type CleanRule, liveElements } from './rule';
+import { closestWhere, firstDescendant, nameTokens, normalizedText, tagIn } from '../dom';
 
 // "Discussion" alone is left out on purpose: it is a section of every research paper.
 const HEADING = /^(\d[\d,.]*\s+)?(comments?|replies|reader comments)(\s*\(\d+\))?$|^\d[\d,.]*\s+(responses?|reactions?)$|^(leave|post|add|write) (a|your) (comment|reply|response)|^join the (discussion|conversation)|^what do you think\??$|^комментари|^commentaires?$|^kommentare?$|^comentarios?$|^تعليقات|^תגובות/i;
@@ -14,18 +14,21 @@ export const comments: CleanRule = {
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
-    for (const el of Array.from(body.querySelectorAll('[id], [class]'))) {
+    for (const el of liveElements(ctx, (e) => e.hasAttribute('id') || e.hasAttribute('class'))) {
       if (el.isConnected && el !== body && nameTokens(el).some((t) => COMMENT_NAME.test(t)) && !holdsArticle(el)) {
         ctx.remove(el, this.name);
       }
     }
-    for (const item of Array.from(body.querySelectorAll(COMMENT_ITEM))) {
-      if (item.isConnected) ctx.remove(item.parentElement?.closest('ol, ul, section') ?? item, this.name);
+    // Only pages with microdata or RDFa attributes can match; the rest skip the selector query.
+    if (liveElements(ctx, (e) => e.hasAttribute('itemtype') || e.hasAttribute('itemprop') || e.hasAttribute('typeof')).length > 0) {
+      for (const item of Array.from(body.querySelectorAll(COMMENT_ITEM))) {
+        if (item.isConnected) ctx.remove(closestWhere(item.parentElement, isThread) ?? item, this.name);
+      }
     }
-    for (const area of Array.from(body.querySelectorAll('textarea'))) {
-      if (area.isConnected) ctx.remove(area.closest('form') ?? area, this.name);
+    for (const area of liveElements(ctx, (e) => e.localName === 'textarea')) {
+      if (area.isConnected) ctx.remove(closestWhere(area, isForm) ?? area, this.name);
     }
-    for (const heading of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+    for (const heading of liveElements(ctx, isHeading)) {
       if (!heading.isConnected || !HEADING.test(normalizedText(heading))) continue;
       const section = heading.parentElement;
       if (section && section !== body && section.firstElementChild === heading && !holdsArticle(section)) {
@@ -40,5 +43,11 @@ export const comments: CleanRule = {
 
 /** A comments section never contains the article itself; some sites nest both in one wrapper. */
 function holdsArticle(el: Element): boolean {
-  return el.querySelector('article, main, [role="main"], [itemprop="articleBody"], h1') !== null;
+  return firstDescendant(el, isArticlePart) !== null;
 }
+
+/** `article, main, [role="main"], [itemprop="articleBody"], h1`. */
+const isArticlePart = (el: Element): boolean => el.localName === 'article' || el.localName === 'main' || el.localName === 'h1' || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody';
+const isThread = tagIn('ol', 'ul', 'section');
+const isForm = tagIn('form');
+const isHeading = tagIn('h1', 'h2', 'h3', 'h4', 'h5', 'h6');

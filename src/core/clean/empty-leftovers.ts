@@ -3,7 +3,7 @@
 // "💬 38") whose icon is gone, leaving a number that means nothing. Only parents of removed
 // elements are checked, so an empty anchor or a number the page put there on purpose stays.
 import type { CleanRule } from './rule';
-import { hasMedia, normalizedText } from '../dom';
+import { closestWhere, firstDescendant, hasMedia, normalizedText, tagIn } from '../dom';
 
 const NEVER_PRUNE = new Set(['body', 'html', 'main', 'article', 'td', 'th', 'tr', 'br', 'hr']);
 /** Where a counter widget lives: small inline wrappers, never paragraphs, cells or headings. */
@@ -25,9 +25,16 @@ export const emptyLeftovers: CleanRule = {
   },
 };
 
+const isKeptLeaf = tagIn('svg', 'br', 'hr', 'input', 'object');
+const NUMBERED = new Set(['sup', 'sub', 'td', 'th', 'ol', 'pre', 'code']);
+/** `sup, sub, td, th, li[id], ol, pre, code`: where numbers are references or data. */
+const isNumbered = (el: Element): boolean => NUMBERED.has(el.localName) || (el.localName === 'li' && el.hasAttribute('id'));
+/** `a[href^="#"], sup`. */
+const isReference = (el: Element): boolean => el.localName === 'sup' || (el.localName === 'a' && (el.getAttribute('href') ?? '\0').startsWith('#'));
+
 function isEmpty(el: Element): boolean {
   if (NEVER_PRUNE.has(el.localName) || el.hasAttribute('id') || el.localName === 'svg') return false;
-  return (el.textContent ?? '').trim() === '' && !hasMedia(el) && el.querySelector('svg, br, hr, input, object') === null;
+  return (el.textContent ?? '').trim() === '' && !hasMedia(el) && firstDescendant(el, isKeptLeaf) === null;
 }
 
 /**
@@ -35,7 +42,7 @@ function isEmpty(el: Element): boolean {
  * too, so in-page links, superscripts and anything with an id are never treated as counters.
  */
 function isOrphanCount(el: Element): boolean {
-  if (!COUNTER_TAGS.has(el.localName) || el.hasAttribute('id') || el.closest('sup, sub, td, th, li[id], ol, pre, code')) return false;
+  if (!COUNTER_TAGS.has(el.localName) || el.hasAttribute('id') || closestWhere(el, isNumbered)) return false;
   if ((el.getAttribute('href') ?? '').startsWith('#') && el.localName === 'a' && !/comment|respond|like|vote/i.test(el.getAttribute('href')!)) return false;
-  return BARE_COUNT.test(normalizedText(el)) && !hasMedia(el) && el.querySelector('a[href^="#"], sup') === null;
+  return BARE_COUNT.test(normalizedText(el)) && !hasMedia(el) && firstDescendant(el, isReference) === null;
 }

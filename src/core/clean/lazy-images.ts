@@ -3,7 +3,8 @@
 // a <noscript> fallback) while src holds a spacer. Spacers and tracking pixels are dropped.
 // Relative URLs are made absolute here and again by Readability, so the reader, the library and
 // every copy point at the page's own images.
-import type { CleanRule } from './rule';
+import { type CleanRule, type CleanContext, liveElements } from './rule';
+import { closestWhere, descendantsWhere, tagIn } from '../dom';
 import { parseInertFragment } from '../sanitize';
 
 const SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-lazy', 'data-hi-res-src', 'data-full-src', 'data-image', 'data-actualsrc', 'data-echo', 'data-pagespeed-lazy-src'];
@@ -15,9 +16,9 @@ export const lazyImages: CleanRule = {
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
-    unwrapNoscriptFallbacks(ctx.doc, body);
-    for (const source of Array.from(body.querySelectorAll('picture source, video source'))) promote(source, ctx.url);
-    for (const img of Array.from(body.querySelectorAll('img'))) {
+    unwrapNoscriptFallbacks(ctx);
+    for (const source of liveElements(ctx, isMediaSource)) promote(source, ctx.url);
+    for (const img of liveElements(ctx, isImg)) {
       promote(img, ctx.url);
       if (isSpacer(img)) ctx.remove(img, this.name);
     }
@@ -70,8 +71,9 @@ function isSpacer(img: Element): boolean {
  * with scripting on, <noscript> content is raw text, so the fallback markup is parsed (through the
  * sanitizer, the one place markup becomes DOM) and replaces the placeholder.
  */
-function unwrapNoscriptFallbacks(doc: Document, body: Element): void {
-  for (const noscript of Array.from(body.querySelectorAll('noscript'))) {
+function unwrapNoscriptFallbacks(ctx: CleanContext): void {
+  const doc = ctx.doc;
+  for (const noscript of liveElements(ctx, (e) => e.localName === 'noscript')) {
     const markup = noscript.children.length > 0 ? noscript.innerHTML : noscript.textContent ?? '';
     if (!/<img\b/i.test(markup)) continue;
     const fallback = parseInertFragment(markup, doc);
@@ -79,6 +81,7 @@ function unwrapNoscriptFallbacks(doc: Document, body: Element): void {
     if (!img || fallback.querySelectorAll('img').length !== 1) continue;
     const placeholder = previousImage(noscript);
     const adopted = doc.importNode(img, true);
+    ctx.elementsChanged(); // the adopted image is new to the copy
     if (placeholder && (isSpacer(placeholder) || !placeholder.getAttribute('src'))) placeholder.replaceWith(adopted);
     else if (!placeholder) noscript.replaceWith(adopted);
     if (adopted.isConnected && noscript.isConnected) noscript.remove();
@@ -90,9 +93,14 @@ function previousImage(noscript: Element): Element | null {
   const prev = noscript.previousElementSibling;
   if (!prev) return null;
   if (prev.localName === 'img') return prev;
-  const inner = prev.querySelectorAll('img');
+  const inner = descendantsWhere(prev, isImg);
   return inner.length === 1 ? inner[0]! : null;
 }
+
+const isImg = tagIn('img');
+const isPictureOrVideo = tagIn('picture', 'video');
+/** `picture source, video source`. */
+const isMediaSource = (el: Element): boolean => el.localName === 'source' && closestWhere(el.parentElement, isPictureOrVideo) !== null;
 
 function absolutize(el: Element, attr: string, base: string): void {
   const v = el.getAttribute(attr);

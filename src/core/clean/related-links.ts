@@ -3,8 +3,8 @@
 // paragraph ("READ MORE: Headline of another story"). Both are found by the label and by
 // structure (mostly links, little prose); a label alone never removes anything. A page made only
 // of teasers (a section front) loses them all, so that it reads as having no article.
-import type { CleanRule } from './rule';
-import { closestWithin, countWordsIn, linkDensity, nameTokens, normalizedText } from '../dom';
+import { type CleanRule, liveElements } from './rule';
+import { closestWithin, countDescendants, countWordsIn, linkDensity, nameTokens, normalizedText, tagIn } from '../dom';
 import { removeTeaserRivers } from './teaser-river';
 
 /** Labels that announce links to other stories, in the languages we have seen them in. */
@@ -17,6 +17,9 @@ const PROMO_START = new RegExp(`^(?:${TEASER_PHRASES})\\s*[:›»|–—-]`, 'iu
 const TEASER_NAME = /^(related|related-?(articles|stories|posts|content|links|news)|recommend(ed|ations)?|more-?(stories|articles|news|from)|read-?more|read-?next|outbrain|taboola|ob-widget|trc_related_container|mostread|most-?(read|popular)|also-?read|teasers?)$/;
 const MAX_LABEL_WORDS = 8;
 const MAX_BLOCK_WORDS = 200;
+const isHrefLink = (el: Element): boolean => el.localName === 'a' && el.hasAttribute('href');
+const isP = tagIn('p');
+const isLabelTag = tagIn('h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'div', 'span', 'strong', 'b', 'header', 'li', 'dt', 'figcaption', 'aside');
 
 export const relatedLinks: CleanRule = {
   name: 'related-links',
@@ -24,14 +27,14 @@ export const relatedLinks: CleanRule = {
     const body = ctx.doc.body;
     if (!body) return;
     // Named teaser containers that are mostly links.
-    for (const el of Array.from(body.querySelectorAll('[class], [id]'))) {
+    for (const el of liveElements(ctx, (e) => e.hasAttribute('class') || e.hasAttribute('id'))) {
       if (!el.isConnected || el === body) continue;
       if (nameTokens(el).some((t) => TEASER_NAME.test(t)) && isLinkBlock(el)) ctx.remove(el, this.name);
     }
     // Pages that are nothing but teasers (section fronts): see teaser-river.ts.
-    removeTeaserRivers(body, ctx.url, (el) => ctx.remove(el, this.name));
+    removeTeaserRivers(ctx, (el) => ctx.remove(el, this.name));
     // Labelled blocks and inline promos.
-    for (const label of Array.from(body.querySelectorAll('h1, h2, h3, h4, h5, h6, p, div, span, strong, b, header, li, dt, figcaption, aside'))) {
+    for (const label of liveElements(ctx, isLabelTag)) {
       if (!label.isConnected) continue;
       const text = normalizedText(label);
       if (!text) continue;
@@ -50,23 +53,23 @@ export const relatedLinks: CleanRule = {
 /** Mostly links and not long: a list of headlines, not an article. */
 function isLinkBlock(el: Element): boolean {
   const words = countWordsIn(normalizedText(el));
-  return el.querySelectorAll('a[href]').length >= 1 && words <= MAX_BLOCK_WORDS && linkDensity(el) >= 0.5 && el.querySelectorAll('p').length <= 6;
+  return countDescendants(el, isHrefLink, 1) >= 1 && words <= MAX_BLOCK_WORDS && linkDensity(el) >= 0.5 && countDescendants(el, isP, 7) <= 6;
 }
 
 /** The elements that make up the labelled teaser block, or null if the label stands alone. */
 function teaserBlockFor(label: Element): Element[] | null {
   // The label heads a container of links: remove the container.
-  const container = closestWithin(label, 3, (el) => el !== label && el.localName !== 'body' && el.querySelectorAll('a[href]').length >= 2 && isLinkBlock(el) && el.firstElementChild !== null && (el.firstElementChild === label || el.firstElementChild.contains(label)));
+  const container = closestWithin(label, 3, (el) => el !== label && el.localName !== 'body' && countDescendants(el, isHrefLink, 2) >= 2 && isLinkBlock(el) && el.firstElementChild !== null && (el.firstElementChild === label || el.firstElementChild.contains(label)));
   if (container) return [container];
   // The label is followed by a list of links as its next sibling.
   const next = label.nextElementSibling;
-  if (next && next.querySelectorAll('a[href]').length >= 2 && isLinkBlock(next)) return [label, next];
+  if (next && countDescendants(next, isHrefLink, 2) >= 2 && isLinkBlock(next)) return [label, next];
   return null;
 }
 
 /** "Read more: <a>Other headline</a>" as a paragraph of its own. */
 function isInlinePromo(el: Element, text: string): boolean {
   if (!PROMO_START.test(text)) return false;
-  const links = el.querySelectorAll('a[href]');
-  return links.length >= 1 && links.length <= 3 && countWordsIn(text) <= 40 && linkDensity(el) >= 0.5;
+  const links = countDescendants(el, isHrefLink, 4);
+  return links >= 1 && links <= 3 && countWordsIn(text) <= 40 && linkDensity(el) >= 0.5;
 }

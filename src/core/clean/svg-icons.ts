@@ -4,7 +4,7 @@
 // symbols (<use href="#icon-…">) or a glyph of their own. Content SVGs (charts, diagrams) are
 // kept: they are large and draw more than a single reference.
 import type { CleanRule } from './rule';
-import { nameTokens } from '../dom';
+import { closestWhere, countDescendants, firstDescendant, nameTokens, tagIn } from '../dom';
 
 /** Icons are drawn at text size; anything up to this many CSS px is treated as one. */
 const ICON_MAX_SIZE = 64;
@@ -16,7 +16,7 @@ export const svgIcons: CleanRule = {
   run(ctx) {
     const svgs = Array.from(ctx.doc.getElementsByTagName('svg'));
     for (const svg of svgs) {
-      if (!svg.isConnected || svg.parentElement?.closest('svg')) continue; // nested: judged with its root
+      if (!svg.isConnected || closestWhere(svg.parentElement, isSvg)) continue; // nested: judged with its root
       if (isSpriteSheet(svg) || isIcon(svg)) ctx.remove(svg, this.name);
     }
     // Stray <symbol>s outside any <svg> root (broken markup) are sprite parts too.
@@ -24,9 +24,15 @@ export const svgIcons: CleanRule = {
   },
 };
 
+const isSvg = tagIn('svg');
+const isDefinition = tagIn('symbol', 'defs');
+const isShape = tagIn('path', 'circle', 'rect', 'polygon', 'polyline', 'line', 'ellipse');
+const isDrawn = tagIn('use', 'path', 'circle', 'rect', 'polygon', 'polyline', 'line', 'ellipse', 'text', 'image');
+const isControl = (el: Element): boolean => el.localName === 'a' || el.localName === 'button' || el.getAttribute('role') === 'button';
+
 function isSpriteSheet(svg: Element): boolean {
   // Only definitions and no drawing of its own: it exists to be referenced.
-  const hasDefinitions = svg.querySelector('symbol, defs') !== null;
+  const hasDefinitions = firstDescendant(svg, isDefinition) !== null;
   if (!hasDefinitions) return false;
   for (const child of Array.from(svg.children)) {
     const tag = child.localName;
@@ -39,7 +45,7 @@ function isIcon(svg: Element): boolean {
   const drawing = Array.from(svg.children).filter((c) => !['title', 'desc', 'defs', 'style', 'metadata'].includes(c.localName));
   // A lone <use> (possibly in a <g>) draws one symbol: that is what an icon is.
   const uses = svg.getElementsByTagName('use').length;
-  if (uses > 0 && uses === svg.querySelectorAll('use, path, circle, rect, polygon, polyline, line, ellipse, text, image').length) return true;
+  if (uses > 0 && uses === countDescendants(svg, isDrawn)) return true;
   if (drawing.length === 0) return true;
   const size = declaredSize(svg);
   if (size !== null && size <= ICON_MAX_SIZE) return true;
@@ -48,9 +54,9 @@ function isIcon(svg: Element): boolean {
   if (nameTokens(svg).some((t) => /icon|glyph|sprite|^svg-inline--fa$|^fa-[\w-]+$|^bi-[\w-]+$/.test(t))) return true;
   // Inside a link or button, an SVG is that control's icon when it says so (aria-hidden,
   // presentation) or when it is one simple glyph: a few shapes and no text of its own.
-  if (svg.closest('a, button, [role="button"]') === null) return false;
+  if (closestWhere(svg, isControl) === null) return false;
   const decorative = svg.getAttribute('aria-hidden') === 'true' || svg.getAttribute('role') === 'presentation' || svg.getAttribute('focusable') === 'false';
-  const shapes = svg.querySelectorAll('path, circle, rect, polygon, polyline, line, ellipse').length;
+  const shapes = countDescendants(svg, isShape);
   return decorative || (shapes <= MAX_GLYPH_SHAPES && svg.querySelector('text, image, foreignObject') === null);
 }
 
