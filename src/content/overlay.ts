@@ -3,6 +3,7 @@
 // close(): the host leaves, the <html> style attribute, scroll position and focus are restored.
 // The host is held in this closure, never looked up by id, so a page cannot hand us its own.
 import type { ReaderSettings } from '../shared/settings';
+import { markLongArticle } from '../shared/reader-theme';
 import { h, trusted } from './dom';
 import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
 import { keyAction, type KeyAction } from './keys';
@@ -40,6 +41,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   } else {
     // importNode: the sanitized nodes belong to the core's inert document; we show copies.
     if (view.content) content.append(doc.importNode(view.content, true));
+    markLongArticle(content);
     const lead = leadFigure(doc, view, content);
     page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
   }

@@ -3,6 +3,7 @@
 // core (stored HTML is data from disk or an import file, so it is not trusted as markup).
 import { sanitizeHtml } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
+import { markLongArticle } from '../shared/reader-theme';
 import { formatDate, h } from './dom';
 
 export interface ReaderElements {
@@ -23,6 +24,7 @@ export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
   const dates = [r.publishedTime ? `Published ${r.publishedTime.slice(0, 10)}` : null, `Saved ${formatDate(r.savedAt)}`, `${r.readingMinutes} min read`];
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
   content.append(sanitizeHtml(r.html, doc));
+  markLongArticle(content);
   const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
     h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),
     byline ? h(doc, 'p', { class: 'byline' }, [byline]) : null,

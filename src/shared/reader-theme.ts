@@ -33,9 +33,11 @@ export const ARTICLE_CSS = `
 .byline, .meta { color: var(--muted); font-size: 0.8em; margin: 0.2em 0; }
 .meta a { color: inherit; }
 .content { text-align: var(--align); hyphens: auto; overflow-wrap: break-word; margin-top: 1.5em; }
-/* Blocks off screen are not laid out until scrolled near: a 1 MB article opens as fast as a short
-   one. Find-in-page and #fragment links still reach them; auto sizes keep the scrollbar honest. */
-.content > * { content-visibility: auto; contain-intrinsic-size: auto 3em; }
+/* In long articles, blocks off screen are not laid out until scrolled near: a 1 MB article opens
+   as fast as a short one. Find-in-page and #fragment links still reach them; auto sizes keep the
+   scrollbar honest. Only long ones: skipped blocks drop out of innerText, which short articles
+   need not pay for. */
+.content[data-long] :is(p, h2, h3, h4, h5, h6, figure, pre, table, blockquote, ul, ol, dl) { content-visibility: auto; contain-intrinsic-size: auto 3em; }
 .content :is(h1, h2, h3, h4, h5, h6) { line-height: 1.25; text-align: start; }
 .content img, .content video, .content svg, .lead img { max-width: 100%; height: auto; }
 .content figure, .lead { margin: 1.2em 0; }
@@ -60,4 +62,12 @@ export function applySettings(root: HTMLElement, s: ReaderSettings): void {
   st.setProperty('--width', String(s.width));
   st.setProperty('--ls', `${s.letterSpacing}em`);
   st.setProperty('--align', s.align === 'justify' ? 'justify' : 'start');
+}
+
+/** Articles with more paragraphs than this skip layout of off-screen blocks (see CSS). */
+const LONG_ARTICLE_PARAGRAPHS = 300;
+
+/** Marks a filled content element as long, so the content-visibility rule applies to it. */
+export function markLongArticle(content: HTMLElement): void {
+  if (content.getElementsByTagName('p').length > LONG_ARTICLE_PARAGRAPHS) content.setAttribute('data-long', '');
 }
