@@ -15,6 +15,35 @@ export function countWordsIn(text: string): number {
   return count;
 }
 
+/**
+ * `countWordsIn(normalizedText(el)) > max`, without reading all of a large element's text: the
+ * rules ask "is this short?" of ancestors up to the whole article, and `textContent` of the
+ * article, asked once per share link, was most of the time on long pages. Text is read node by
+ * node and counted whenever it has doubled; a prefix never holds more words than the whole
+ * (runs in it end at a separator that is still there), so stopping early gives the same answer.
+ */
+export function wordCountExceeds(el: Element, max: number): boolean {
+  let text = '';
+  let checkAt = 256;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      text += (node as CharacterData).data;
+      if (text.length >= checkAt) {
+        if (countWordsIn(text) > max) return true;
+        checkAt = text.length * 2;
+      }
+    } else if (type === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  return countWordsIn(text) > max;
+}
+
 /** Share of the element's text that sits inside links, 0..1. */
 export function linkDensity(el: Element): number {
   const total = normalizedText(el).length;

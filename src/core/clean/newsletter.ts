@@ -2,7 +2,7 @@
 // short block that asks the reader to subscribe. The form itself would be stripped by the
 // sanitizer anyway; this rule takes the pitch around it too ("Get our morning briefing…").
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countDescendants, countWordsIn, firstDescendant, normalizedText, tagIn } from '../dom';
+import { closestWhere, countDescendants, countWordsIn, firstDescendant, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 /** `input[type="email" i], input[name*="mail" i], input[autocomplete="email" i], input[placeholder*="mail" i]`. */
 function isEmailField(el: Element): boolean {
@@ -51,8 +51,7 @@ export const newsletter: CleanRule = {
 function pitchBlockAround(field: Element): Element | null {
   let best: Element | null = null;
   for (let cur = field.parentElement; cur && cur.localName !== 'body'; cur = cur.parentElement) {
-    const words = countWordsIn(normalizedText(cur));
-    if (words > MAX_PITCH_WORDS || countDescendants(cur, isP, 4) > 3) break;
+    if (wordCountExceeds(cur, MAX_PITCH_WORDS) || countDescendants(cur, isP, 4) > 3) break;
     best = cur;
   }
   return best;

@@ -2,7 +2,7 @@
 // profiles), not by what a site calls them: a run of links to facebook.com/sharer, x.com/intent,
 // t.me/share, vk.com/share.php, mailto:?subject=… is a share bar in any language.
 import { type CleanRule, liveElements } from './rule';
-import { countWordsIn, descendantsWhere, firstDescendant, hostOf, linkDensity, nameTokens, normalizedText, tagIn } from '../dom';
+import { countWordsIn, descendantsWhere, firstDescendant, hostOf, linkDensity, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 /** Paths of "share this page" endpoints, by host. */
 const SHARE_ENDPOINTS: [RegExp, RegExp][] = [
@@ -73,7 +73,7 @@ export const socialLinks: CleanRule = {
       if (!el.isConnected || el === body) continue;
       const label = (el.getAttribute('aria-label') ?? '').toLowerCase();
       const named = /^(share|sharing|social share|share this( article| story| page)?|поделиться)\b/.test(label) || nameTokens(el).some((t) => /^(share|sharing|social-?share|share-?(bar|buttons|tools|links|panel|widget)|sharethis|addthis|a2a_kit|social-?(buttons|links|icons|bar))$/.test(t));
-      if (named && countWordsIn(normalizedText(el)) <= MAX_BAR_WORDS && firstDescendant(el, isP) === null) ctx.remove(el, this.name);
+      if (named && !wordCountExceeds(el, MAX_BAR_WORDS) && firstDescendant(el, isP) === null) ctx.remove(el, this.name);
     }
   },
 };
@@ -98,8 +98,7 @@ function enclosingBar(link: Element, base: string): Element | null {
   for (let level = 0; cur && cur.localName !== 'body' && level < 4; level++, cur = cur.parentElement) {
     // Cheapest test first: a bar is short, and reading text is far cheaper than a selector query
     // over what may be the whole article.
-    const words = countWordsIn(normalizedText(cur));
-    if (words > MAX_BAR_WORDS) break;
+    if (wordCountExceeds(cur, MAX_BAR_WORDS)) break;
     if (firstDescendant(cur, isBarStopper)) break;
     const links = descendantsWhere(cur, isHrefLink);
     const shares = links.filter((a) => isShareLink(a, base)).length;
