@@ -2,10 +2,8 @@
 // Injection may repeat, so it initializes once per live extension: a marker on the isolated
 // world's global (under a symbol) says a listener is already here. A marker left by a stale copy
 // (the extension was reloaded under this page) is replaced, after that copy closes its overlay.
-// First: the page may have clobbered `chrome` in this world (see unclobber.ts).
-import './unclobber';
-import browser from '../platform/browser';
-import { settingsStore, sendToBackground, runtimeAlive } from '../platform/extension';
+import { nativeBrowser, onRequest } from '../platform/native-browser';
+import { extensionServices } from '../platform/services';
 import { parseContentMessage, classifySender } from '../platform/validate';
 import { fail } from '../platform/messages';
 import { createReader } from './controller';
@@ -27,6 +25,9 @@ const existing = found && typeof found.alive === 'function' && typeof found.disp
 
 if (!existing || !existing.alive()) {
   existing?.dispose();
+  // The namespace with a real runtime, even where the page clobbered `chrome` (native-browser.ts).
+  const api = nativeBrowser();
+  const { settingsStore, sendToBackground, runtimeAlive } = extensionServices(api);
   const reader = createReader({
     doc: document,
     url: () => location.href,
@@ -35,22 +36,21 @@ if (!existing || !existing.alive()) {
     writeClipboard: (payload) => writeClipboard(document, payload),
     pageToast: (text) => showPageToast(document, text),
   });
-  const ownOrigin = browser.runtime.getURL('/');
-  const listener = (message: unknown, sender: browser.Runtime.MessageSender) => {
+  const ownOrigin = api.runtime.getURL('/');
+  const stopListening = onRequest(api, (message, sender) => {
     // Only our background speaks to us: our id, and not from a tab (content scripts of other
     // tabs cannot message tabs; pages cannot message us at all without externally_connectable).
-    if (classifySender(sender, browser.runtime.id, ownOrigin) === 'foreign' || sender.tab) return undefined;
+    if (classifySender(sender, api.runtime.id ?? '', ownOrigin) === 'foreign' || sender.tab) return undefined;
     const parsed = parseContentMessage(message);
     if (!parsed) return Promise.resolve(fail('invalid', 'Malformed request'));
     return handleContentMessage(reader, parsed);
-  };
-  browser.runtime.onMessage.addListener(listener);
+  });
   scope[KEY] = {
     alive: runtimeAlive,
     dispose: () => {
       reader.close();
       try {
-        browser.runtime.onMessage.removeListener(listener);
+        stopListening();
       } catch {
         // The old runtime is gone; its listener went with it.
       }

@@ -1,0 +1,47 @@
+// The extension-bound services each context uses, over whichever API object the context has
+// (the polyfill in extension pages, the native namespace in the content script): messaging to
+// the background with stale-context detection, and settings storage. Tests build the same
+// services from fakes.
+import type { BackgroundRequests, ReplyOf } from './messages';
+import { STALE_MESSAGE, fail } from './messages';
+import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';
+
+export interface ServicesApi {
+  runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
+  storage: { sync: SyncArea; onChanged: ChangeEvents };
+}
+
+const STALE_ERROR = /context invalidated|extension context|receiving end does not exist|message manager disconnected/i;
+
+type Request<K extends keyof BackgroundRequests> = { type: K } & BackgroundRequests[K]['request'];
+
+export function extensionServices(api: ServicesApi) {
+  /** After the extension reloads, an old content script loses its runtime: id goes undefined. */
+  function runtimeAlive(): boolean {
+    try {
+      return Boolean(api.runtime?.id);
+    } catch {
+      return false;
+    }
+  }
+
+  /** Sends a request to the background; never throws: failures come back as `Reply` data. */
+  async function sendToBackground<K extends keyof BackgroundRequests>(message: Request<K>): Promise<ReplyOf<K>> {
+    if (!runtimeAlive()) return fail('stale', STALE_MESSAGE);
+    try {
+      const reply = (await api.runtime.sendMessage(message)) as ReplyOf<K> | undefined;
+      return reply ?? fail('error', 'Readwell did not answer. Try again.');
+    } catch (err) {
+      const text = err instanceof Error ? err.message : String(err);
+      return STALE_ERROR.test(text) || !runtimeAlive() ? fail('stale', STALE_MESSAGE) : fail('error', text);
+    }
+  }
+
+  let store: SettingsStore | null = null;
+  function settingsStore(): SettingsStore {
+    store ??= createSettingsStore(api.storage.sync, api.storage.onChanged);
+    return store;
+  }
+
+  return { runtimeAlive, sendToBackground, settingsStore };
+}
