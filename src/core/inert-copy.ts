@@ -194,5 +194,17 @@ function isHidden(el: VisibilityAware, page: { width: number; scrollX: number; s
   const right = rect.right + page.scrollX;
   const bottom = rect.bottom + page.scrollY;
   const left = rect.left + page.scrollX;
-  return rect.width > 0 && (right <= 0 || bottom <= 0 || left >= page.width + 1000);
+  if (rect.width > 0 && (right <= 0 || bottom <= 0 || left >= page.width + 1000)) return true;
+  // Text in a box with no height is invisible when it is drawn at size zero or clipped away
+  // ("font-size:0" hides a fake number in plain sight). Only those boxes pay for a style read.
+  if (rect.height === 0 && rect.width > 0 && hasOwnText(el)) {
+    const style = el.ownerDocument.defaultView?.getComputedStyle(el);
+    return !!style && (parseFloat(style.fontSize) === 0 || style.overflow === 'hidden' || style.overflow === 'clip');
+  }
+  return false;
+}
+
+function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim()) return true;
+  return false;
 }
