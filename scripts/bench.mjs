@@ -3,6 +3,9 @@
 // extractArticle against raw `new Readability(clone).parse()`, interleaved run by run so machine
 // load hits both alike. Then the library and browser benchmarks if they exist, and bundle sizes.
 // Never a pass/fail test: it prints figures.
+//
+// Flags: --extract-only skips the library and browser benchmarks and bundle sizes (for profiling
+// the pipeline); --only=SUBSTRING times just the pages whose name contains SUBSTRING.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -11,6 +14,10 @@ import { performance } from 'node:perf_hooks';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
 import { largeArticlePage } from './bench-pages.mjs';
+
+const args = process.argv.slice(2);
+const extractOnly = args.includes('--extract-only');
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 
 const root = new URL('..', import.meta.url).pathname;
 const cache = join(root, 'node_modules', '.cache', 'readwell-bench');
@@ -60,7 +67,7 @@ for (const name of readdirSync(fixturesDir).sort()) {
 pages.push({ name: 'generated: large article', bytes: Buffer.from(largeArticlePage()), url: 'https://bench.readwell.test/large/' });
 
 const rows = [];
-for (const page of pages) {
+for (const page of only ? pages.filter((p) => p.name.includes(only)) : pages) {
   const doc = new JSDOM(page.bytes, { url: page.url, contentType: 'text/html', virtualConsole: new VirtualConsole() }).window.document;
   const big = page.bytes.length > 500_000;
   const m = measure(doc, page.url, big ? { minRuns: 5, maxRuns: 7, budgetMs: 0 } : undefined);
@@ -79,7 +86,7 @@ const raw = rows.reduce((s, r) => s + r.raw, 0);
 const geo = Math.exp(rows.reduce((s, r) => s + Math.log(r.ours / r.raw), 0) / rows.length);
 console.log(`overall: total-time ratio ${(ours / raw).toFixed(2)}x, geometric mean of per-page ratios ${geo.toFixed(2)}x over ${rows.length} pages`);
 
-for (const script of ['bench-library.mjs', 'bench-browser.mjs']) {
+for (const script of extractOnly ? [] : ['bench-library.mjs', 'bench-browser.mjs']) {
   const path = join(root, 'scripts', script);
   if (!existsSync(path)) continue;
   console.log(`\n== ${script}`);
@@ -87,7 +94,7 @@ for (const script of ['bench-library.mjs', 'bench-browser.mjs']) {
 }
 
 const sizesFile = join(root, 'dist', 'sizes.json');
-if (existsSync(sizesFile)) {
+if (!extractOnly && existsSync(sizesFile)) {
   console.log('\nBundle sizes (minified)');
   for (const [name, bytes] of Object.entries(JSON.parse(readFileSync(sizesFile, 'utf8')))) console.log(`${pad(name, 16)}${(bytes / 1024).toFixed(1).padStart(8)} KB`);
 }
