@@ -54,9 +54,23 @@ export function isoDate(value: string | null | undefined): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-function metaContent(doc: Document, selectors: string): string | null {
-  for (const el of Array.from(doc.querySelectorAll(selectors))) {
-    const v = el.getAttribute('content') ?? el.getAttribute('href');
+/** One attribute test: `name` holds `value` (ASCII case-insensitively), or has it as a token. */
+type AttrTest = [attribute: string, value: string, token?: 'token'];
+
+/**
+ * The first non-empty content (or href) of a <meta>/<link> passing any of `tests`, in document
+ * order. Attribute tests by hand rather than `[attr="x" i]` selectors: in jsdom those take the
+ * slow selector engine, and this runs several times per extraction.
+ */
+function metaContent(doc: Document, tag: 'meta' | 'link', tests: AttrTest[]): string | null {
+  for (const el of Array.from(doc.getElementsByTagName(tag))) {
+    const matches = tests.some(([attr, value, token]) => {
+      const v = el.getAttribute(attr)?.toLowerCase();
+      if (v === undefined) return false;
+      return token ? v.split(/\s+/).includes(value) : v === value;
+    });
+    if (!matches) continue;
+    const v = el.getAttribute(tag === 'link' ? 'href' : 'content');
     if (v?.trim()) return v.trim();
   }
   return null;
@@ -64,17 +78,17 @@ function metaContent(doc: Document, selectors: string): string | null {
 
 export function declaredLang(doc: Document): string | null {
   return validLang(doc.documentElement?.getAttribute('lang'))
-    ?? validLang(metaContent(doc, 'meta[http-equiv="content-language" i]'))
-    ?? validLang(metaContent(doc, 'meta[property="og:locale"]'));
+    ?? validLang(metaContent(doc, 'meta', [['http-equiv', 'content-language']]))
+    ?? validLang(metaContent(doc, 'meta', [['property', 'og:locale']]));
 }
 
 export function leadImageOf(doc: Document, content: DocumentFragment, base: string): string | null {
-  const declared = metaContent(doc, 'meta[property="og:image" i], meta[property="og:image:url" i], meta[name="twitter:image" i], meta[property="twitter:image" i]');
+  const declared = metaContent(doc, 'meta', [['property', 'og:image'], ['property', 'og:image:url'], ['name', 'twitter:image'], ['property', 'twitter:image']]);
   return httpUrl(declared, base) ?? httpUrl(content.querySelector('img[src]')?.getAttribute('src'), base);
 }
 
 export function canonicalOf(doc: Document, base: string): string | null {
-  return httpUrl(metaContent(doc, 'link[rel~="canonical" i]'), base);
+  return httpUrl(metaContent(doc, 'link', [['rel', 'canonical', 'token']]), base);
 }
 
 /** The base links resolve against: the document's (which honours <base>) when it is http(s). */

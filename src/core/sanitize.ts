@@ -143,9 +143,16 @@ export function rememberWindow(copy: Document, view: Window): void {
 function unwrapSingleWrappers(body: HTMLElement): void {
   for (let i = 0; i < 3; i++) {
     const only = body.children.length === 1 ? body.firstElementChild : null;
-    if (!only || only.localName !== 'div' || (body.textContent ?? '').trim() !== (only.textContent ?? '').trim()) return;
+    // The wrapper holds all the content when body has no text of its own beside it (cheaper
+    // than comparing the two textContents, which reads the whole article twice per pass).
+    if (!only || only.localName !== 'div' || hasOwnText(body)) return;
     if (only.attributes.length > 0 && !/readability/.test(only.getAttribute('id') ?? '')) return;
     while (only.firstChild) body.insertBefore(only.firstChild, only);
     only.remove();
   }
+}
+
+function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim()) return true;
+  return false;
 }
