@@ -108,10 +108,11 @@ export interface SanitizedArticle {
 export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
   const body = purifierFor(view).sanitize(content, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
   if ((body as Node) === content || body.ownerDocument === content.ownerDocument) throw new Error('The sanitizer returned its input');
-  unwrapSingleWrappers(body);
+  // Take the article out of Readability's wrapper divs directly: each node moves once.
+  const holder = innermostWrapper(body);
   const fragment = body.ownerDocument.createDocumentFragment();
-  const html = body.innerHTML;
-  while (body.firstChild) fragment.appendChild(body.firstChild);
+  const html = holder.innerHTML;
+  while (holder.firstChild) fragment.appendChild(holder.firstChild);
   return { fragment, html };
 }
 
@@ -139,17 +140,21 @@ export function rememberWindow(copy: Document, view: Window): void {
   inertWindows.set(copy, view);
 }
 
-/** Readability wraps the article in <div id="readability-page-1"> (and sometimes one more div). */
-function unwrapSingleWrappers(body: HTMLElement): void {
+/**
+ * Readability wraps the article in <div id="readability-page-1"> (and sometimes one more div):
+ * the element whose children are the article, found without moving anything.
+ */
+function innermostWrapper(body: HTMLElement): HTMLElement {
+  let holder = body;
   for (let i = 0; i < 3; i++) {
-    const only = body.children.length === 1 ? body.firstElementChild : null;
-    // The wrapper holds all the content when body has no text of its own beside it (cheaper
+    const only = holder.children.length === 1 ? (holder.firstElementChild as HTMLElement) : null;
+    // The wrapper holds all the content when its parent has no text of its own beside it (cheaper
     // than comparing the two textContents, which reads the whole article twice per pass).
-    if (!only || only.localName !== 'div' || hasOwnText(body)) return;
-    if (only.attributes.length > 0 && !/readability/.test(only.getAttribute('id') ?? '')) return;
-    while (only.firstChild) body.insertBefore(only.firstChild, only);
-    only.remove();
+    if (!only || only.localName !== 'div' || hasOwnText(holder)) break;
+    if (only.attributes.length > 0 && !/readability/.test(only.getAttribute('id') ?? '')) break;
+    holder = only;
   }
+  return holder;
 }
 
 function hasOwnText(el: Element): boolean {
