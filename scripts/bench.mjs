@@ -92,9 +92,3 @@ for (const script of extractOnly ? [] : ['bench-library.mjs', 'bench-browser.mjs
   console.log(`\n== ${script}`);
   spawnSync(process.execPath, [path], { cwd: root, stdio: 'inherit' });
 }
-
-const sizesFile = join(root, 'dist', 'sizes.json');
-if (!extractOnly && existsSync(sizesFile)) {
-  console.log('\nBundle sizes (minified)');
-  for (const [name, bytes] of Object.entries(JSON.parse(readFileSync(sizesFile, 'utf8')))) console.log(`${pad(name, 16)}${(bytes / 1024).toFixed(1).padStart(8)} KB`);
-}
