@@ -6,6 +6,12 @@ import { type CleanRule, liveElements } from './rule';
 import { countWordsIn, hasMedia, normalizedText } from '../dom';
 
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
+/**
+ * Inline tricks that keep text in the DOM but out of sight without display/visibility: fully
+ * transparent, drawn at size zero, or pushed thousands of pixels off the page. A browser sees
+ * these through layout; markup alone (jsdom, the CLI) needs them spelled out.
+ */
+const INLINE_INVISIBLE = /(?:^|;)\s*(?:opacity\s*:\s*0(?:\.0+)?|font-size\s*:\s*0(?:px|em|rem|%)?)\s*(?:!important\s*)?(?:;|$)|(?:^|;)\s*(?:left|top|right|text-indent|margin-left|margin-top)\s*:\s*-\d{4,}(?:\.\d+)?px/i;
 /** aria-hidden blocks longer than this may be real content hidden from assistive tech only. */
 const MAX_DECORATION_WORDS = 8;
 
@@ -32,7 +38,7 @@ function isHiddenByMarkup(el: Element): boolean {
   const hiddenAttr = el.getAttribute('hidden');
   if (hiddenAttr !== null && hiddenAttr !== 'until-found') return true;
   const style = el.getAttribute('style');
-  if (style && INLINE_HIDDEN.test(style)) return true;
+  if (style && (INLINE_HIDDEN.test(style) || INLINE_INVISIBLE.test(style))) return true;
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') {
     // A decoration: an icon, a duplicated label, a background glyph. Images stay: sites mark
     // lazy-image fallbacks aria-hidden while they are the only copy of the picture.
