@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopupTab, screenshot, type Launched } from './helpers/chromium.js';
+import { launchChromium, openPopupTab, screenshot, stopServiceWorker, type Launched } from './helpers/chromium.js';
 import { readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { byTestId, popupText } from './helpers/popup.js';
 import { SEED, seedTextProblems } from './helpers/seed.js';
@@ -47,6 +47,27 @@ describe('lifecycle', () => {
     await library.goto(`chrome-extension://${l.extId}/library.html`);
     await expect.poll(async () => (await library.locator(byTestId('library-item-title')).allInnerTexts()).sort()).toEqual(slugs.map(titleOf).sort());
     for (const p of [...popups, ...tabs, library]) await p.close();
+  });
+
+  test('the service worker stopped in the middle of a save: the next save and toggle still work', async () => {
+    const page = await l.ctx.newPage();
+    await page.goto(server.fixture(SEED));
+    const popup = await openPopupTab(l, page);
+    await expect.poll(() => popup.locator(byTestId('popup-save')).isEnabled()).toBe(true);
+    // The click starts save-tab (inject, extract, store); the worker is stopped while it runs.
+    await Promise.all([popup.locator(byTestId('popup-save')).dispatchEvent('click'), stopServiceWorker(l, page)]);
+    await popup.reload();
+    await expect.poll(() => popup.locator(byTestId('popup-save')).isEnabled()).toBe(true);
+    await popup.locator(byTestId('popup-save')).click();
+    await expect.poll(() => popupText(popup, ['popup-message']), { timeout: 15_000 }).toMatch(/^(Saved|Updated) “WMD may be key/);
+    await popup.locator(byTestId('popup-toggle')).click();
+    expect(seedTextProblems((await waitForOverlay(page)).text['reader-content'] ?? '')).toEqual([]);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await waitForNoOverlay(page);
+    const library = await l.ctx.newPage();
+    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    await expect.poll(async () => (await library.locator(byTestId('library-item-title')).allInnerTexts()).filter((t) => t === titleOf(SEED)).length).toBe(1);
+    for (const p of [popup, library, page]) await p.close();
   });
 
   // chrome.runtime.reload() of an extension loaded with --load-extension does not bring it back in

@@ -258,6 +258,22 @@ describe('size and shape: the tab never freezes for long, and the user is told',
     await popup.close();
     await page.close();
   });
+
+  test('saving the 5 MB article fails with the plain message and stores nothing', async () => {
+    const url = server.addPage('/generated/save-article-5mb.html', gen('article-5mb.html'));
+    const page = await l.ctx.newPage();
+    await page.goto(url, { timeout: 30_000 });
+    const library = await l.ctx.newPage();
+    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    const countBefore = await library.locator(byTestId('library-item')).count();
+    const popup = await openPopupTab(l, page);
+    await popup.locator(byTestId('popup-save')).click();
+    await expect.poll(() => popupText(popup, ['popup-message']), { timeout: 30_000 }).toMatch(TOO_LARGE);
+    await library.reload();
+    await library.locator('body').waitFor();
+    await expect.poll(() => library.locator(byTestId('library-item')).count()).toBe(countBefore);
+    for (const p of [popup, library, page]) await p.close();
+  });
 });
 
 function deepPage(depth: number): string {
