@@ -3,7 +3,7 @@
 // changes the document it is given and never touches extension APIs or storage, so the extension,
 // the CLI and the tests all run exactly this.
 import type { Article, ExtractOptions, ExtractResult, Removal } from './types';
-import { DEFAULT_LIMITS, checkBudget } from './budget';
+import { DEFAULT_LIMITS, checkBudget, fromPrototype } from './budget';
 import { makeInertCopy } from './inert-copy';
 import { CLEAN_RULES, createCleanContext } from './clean/index';
 import { runReadability } from './readability';
@@ -19,7 +19,8 @@ export const TOO_LARGE_MESSAGE = 'This page is too large or complex for reader v
 export const NO_ARTICLE_MESSAGE = 'No article found on this page';
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
-  const view = doc.defaultView;
+  // Through the prototype: a page's <img name="defaultView"> shadows document.defaultView.
+  const view = fromPrototype<Window | null>(doc, 'defaultView');
   if (!view) return { ok: false, reason: 'error', message: 'The document has no window to sanitize with' };
   const budget = checkBudget(doc, {
     maxElements: options.maxElements ?? DEFAULT_LIMITS.maxElements,
