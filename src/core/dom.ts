@@ -88,13 +88,14 @@ export function hasMedia(el: Element): boolean {
 }
 
 /**
- * The first descendant (document order) passing `test`. A plain iterative walk: in jsdom a
- * selector query costs far more than visiting the elements, and the rules call this per element.
+ * Visits every descendant of `root` in document order until `visit` returns true. A plain
+ * iterative walk: in jsdom a selector query costs far more than visiting the elements, the rules
+ * ask such questions per element, and no nesting depth can overflow it.
  */
-export function firstDescendant(root: Element, test: (el: Element) => boolean): Element | null {
+function walkDescendants(root: Element, visit: (el: Element) => boolean | void): void {
   let node: Element | null = root.firstElementChild;
   while (node) {
-    if (test(node)) return node;
+    if (visit(node) === true) return;
     if (node.firstElementChild) {
       node = node.firstElementChild;
       continue;
@@ -102,41 +103,28 @@ export function firstDescendant(root: Element, test: (el: Element) => boolean): 
     while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
     node = node && node !== root ? node.nextElementSibling : null;
   }
-  return null;
 }
 
-/**
- * Every descendant of `root` passing `test`, in document order: `querySelectorAll` without the
- * selector engine, which in jsdom costs far more per call than walking the subtree.
- */
+/** The first descendant (document order) passing `test`: `querySelector` without selectors. */
+export function firstDescendant(root: Element, test: (el: Element) => boolean): Element | null {
+  let found: Element | null = null;
+  walkDescendants(root, (el) => test(el) && (found = el) !== null);
+  return found;
+}
+
+/** Every descendant of `root` passing `test`, in document order: `querySelectorAll` without selectors. */
 export function descendantsWhere(root: Element, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
-  let node: Element | null = root.firstElementChild;
-  while (node) {
-    if (test(node)) out.push(node);
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
-  }
+  walkDescendants(root, (el) => {
+    if (test(el)) out.push(el);
+  });
   return out;
 }
 
 /** How many descendants of `root` pass `test`, counting no further than `limit`. */
 export function countDescendants(root: Element, test: (el: Element) => boolean, limit = Infinity): number {
   let count = 0;
-  let node: Element | null = root.firstElementChild;
-  while (node) {
-    if (test(node) && ++count >= limit) return count;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
-  }
+  walkDescendants(root, (el) => test(el) && ++count >= limit);
   return count;
 }
 
@@ -156,21 +144,8 @@ export function tagIn(...names: string[]): (el: Element) => boolean {
 }
 
 /** Every element under `root` in document order, as a static array (no selector engine). */
-export function elementsUnder(root: Element | Document): Element[] {
-  const out: Element[] = [];
-  const start = root.nodeType === 9 ? (root as Document).documentElement : (root as Element).firstElementChild;
-  let node: Element | null = start;
-  const stop = root.nodeType === 9 ? null : (root as Element);
-  while (node) {
-    out.push(node);
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== stop && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== stop ? node.nextElementSibling : null;
-  }
-  return out;
+export function elementsUnder(root: Element): Element[] {
+  return descendantsWhere(root, () => true);
 }
 
 /** Walks up from `el` (inclusive) at most `levels` parents, returning the first match. */
