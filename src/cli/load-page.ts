@@ -1,7 +1,9 @@
-// Reads a page from a file or stdin as bytes and parses it with jsdom. Bytes, not a string, so
-// jsdom decodes the way a browser would: byte-order mark, then the page's declared
-// <meta charset> (a windows-1251 or Shift_JIS page comes out right), then windows-1252.
+// Reads a page from a file or stdin as bytes, decodes it as a browser would (decode.ts: a
+// windows-1251 or Shift_JIS page comes out right, even when its <meta charset> comes late) and
+// parses it with jsdom.
 import { readFile } from 'node:fs/promises';
+
+import { decodeHtml } from './decode';
 
 import { excessiveNesting } from './nesting';
 
@@ -38,6 +40,6 @@ export async function parsePage(bytes: Buffer, url: string | null): Promise<Docu
   if (depth !== null) throw new PageTooDeepError(`elements nested ${depth.toLocaleString('en')} deep`);
   const { JSDOM, VirtualConsole } = await import('jsdom');
   // A silent console: pages are full of CSS jsdom cannot parse, which is not the user's problem.
-  const dom = new JSDOM(bytes, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(decodeHtml(bytes).text, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
   return dom.window.document;
 }
