@@ -12,7 +12,7 @@ export interface Help {
 
 const TITLE = 'rw-keys-title';
 
-/** `behind`: the parts of the reader the list covers; `focusBack`: where focus goes on close. */
+/** `behind`: the parts of the reader the list covers; `focusBack`: the reader, for focus on close. */
 export function buildHelp(doc: Document, behind: HTMLElement[], focusBack: HTMLElement): Help {
   const rows = KEY_LIST.flatMap(([labels, what]) => [
     h(doc, 'dt', {}, labels.flatMap((label, i) => [...(i ? [' '] : []), h(doc, 'kbd', {}, [label])])),
@@ -28,11 +28,14 @@ export function buildHelp(doc: Document, behind: HTMLElement[], focusBack: HTMLE
   const element = h(doc, 'div', { class: 'help', hidden: true }, [box]);
 
   const isOpen = () => !element.hidden;
+  // Focus goes back where it was (the toolbar's ? button, say), or to `focusBack`.
+  let returnTo: HTMLElement = focusBack;
   const toggle = () => {
     const open = !isOpen();
+    if (open) returnTo = ((element.getRootNode() as Document | ShadowRoot).activeElement as HTMLElement | null) ?? focusBack;
     element.hidden = !open;
     for (const el of behind) el.toggleAttribute('inert', open);
-    (open ? box : focusBack).focus({ preventScroll: true });
+    (open ? box : returnTo.isConnected ? returnTo : focusBack).focus({ preventScroll: true });
   };
   close.addEventListener('click', trusted(toggle));
   // A click on the dimmed backdrop, outside the list, closes it too.

@@ -37,4 +37,13 @@ describe('the key list', () => {
     expect(toolbar.hasAttribute('inert') || article.hasAttribute('inert')).toBe(false);
     expect(doc.activeElement).toBe(reader);
   });
+
+  it('hands focus back to the button that opened it', () => {
+    const { doc, toolbar, help } = setup();
+    const button = toolbar.appendChild(doc.createElement('button'));
+    button.focus();
+    help.toggle();
+    help.toggle();
+    expect(doc.activeElement).toBe(button);
+  });
 });
