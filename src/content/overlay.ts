@@ -6,14 +6,16 @@ import type { ReaderSettings } from '../shared/settings';
 import { markLongArticle } from '../shared/reader-theme';
 import { h, trusted } from './dom';
 import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
-import { keyAction, type KeyAction } from './keys';
+import { buildHelp } from './help';
+import { isReaderAction, keyAction, type ReaderAction } from './keys';
 import { lockPage } from './page-state';
 import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
+import { keyScroller } from './scroll';
 
-export interface OverlayHandlers extends ToolbarActions {
-  key(action: KeyAction): void;
+export interface OverlayHandlers extends Omit<ToolbarActions, 'keys'> {
+  key(action: ReaderAction): void;
 }
 
 export interface Overlay {
@@ -32,7 +34,8 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   adoptStyles(root);
 
   const dialog = h(doc, 'div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
-  const toolbar = buildToolbar(doc, settings, on, view.kind === 'message');
+  // `help` is built below, once the parts it covers exist; the button only calls it later.
+  const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle() }, view.kind === 'message');
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
@@ -45,8 +48,10 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     const lead = leadFigure(doc, view, content);
     page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
   }
-  const scroller = h(doc, 'div', { class: 'scroller' }, [page]);
-  dialog.append(toolbar.element, scroller, toastEl);
+  const scroller = h(doc, 'div', { class: 'scroller', 'data-testid': 'reader-scroller' }, [page]);
+  const help = buildHelp(doc, [toolbar.element, scroller], dialog);
+  const scroll = keyScroller(scroller, content);
+  dialog.append(toolbar.element, scroller, toastEl, help.element);
   root.append(dialog);
   applySettings(dialog, settings);
 
@@ -59,12 +64,16 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const onKeydown = trusted((e: KeyboardEvent) => {
     if (e.target !== host) return; // focus is kept on the dialog; anything else is the page's
     e.stopImmediatePropagation();
-    if (e.key === 'Tab') return trapTab(root, dialog, e);
+    if (e.key === 'Tab') return trapTab(root, help.isOpen() ? help.element : dialog, e);
     const target = root.activeElement;
-    const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inControl: !!target?.matches?.('select, input, textarea') });
+    const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
+    const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
+    const action = keyAction({ key, shiftKey, ctrlKey, metaKey, altKey, focus, helpOpen: help.isOpen() });
     if (!action) return;
     e.preventDefault();
-    on.key(action);
+    if (action === 'help') help.toggle();
+    else if (isReaderAction(action)) on.key(action);
+    else scroll(action);
   });
   const win = doc.defaultView;
   win?.addEventListener('keydown', onKeydown, true);
