@@ -7,16 +7,32 @@ import { DEFAULT_LIMITS, checkBudget, fromPrototype } from './budget';
 import { makeInertCopy } from './inert-copy';
 import { CLEAN_RULES, createCleanContext } from './clean/index';
 import { runReadability } from './readability';
+import { proseCandidate } from './choose/prose-candidate';
+import { chooseContent } from './choose/choose-content';
+import { dropTitleHeading } from './choose/drop-title-heading';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
 import { baseUrlOf, canonicalOf, cleanText, declaredLang, direction, isoDate, leadImageOf, validLang } from './metadata';
+
+/**
+ * Readability's own default. Below it Readability retries with fewer of its filters and keeps the
+ * longest attempt, so a short page still gets its text, but a 75-word paywall or promo box no
+ * longer passes as the article when the story is on the page.
+ */
+const DEFAULT_CHAR_THRESHOLD = 500;
 
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 
 export const TOO_LARGE_MESSAGE = 'This page is too large or complex for reader view';
 export const NO_ARTICLE_MESSAGE = 'No article found on this page';
+
+/**
+ * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
+ * each has a fixture that fails without it, like every rule.
+ */
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate'] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   // Through the prototype: a page's <img name="defaultView"> shadows document.defaultView.
@@ -28,33 +44,36 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   });
   if (!budget.ok) return { ok: false, reason: 'too-large', message: `${TOO_LARGE_MESSAGE}: ${budget.why}.` };
 
-  const { doc: copy, layoutHidden } = makeInertCopy(doc, options.useLayout ?? false);
-  rememberWindow(copy, view);
-  const base = baseUrlOf(copy, url);
-  const removals: Removal[] = [];
-  const ctx = createCleanContext(copy, base, layoutHidden, removals);
   const disabled = new Set(options.disabledRules ?? []);
-  for (const rule of CLEAN_RULES) if (!disabled.has(rule.name)) rule.run(ctx);
+  const { copy, base, ctx, removals } = cleanedCopy(doc, url, view, options, disabled);
 
   // Metadata from <head> is read before Readability rewrites the copy.
   const lang = declaredLang(copy);
   const canonicalUrl = canonicalOf(copy, base);
-  const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? 250);
-  if (!parsed) return noArticle();
+  // The second candidate is found before Readability, which takes the copy apart as it works; only
+  // its place is kept, and in the rare case it wins, a second cleaned copy supplies it intact.
+  const candidate = copy.body && !disabled.has('prose-candidate') ? proseCandidate(copy.body) : null;
+  const candidatePath = candidate ? pathFrom(copy.body!, candidate.el) : null;
+  const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
+  const chosen = chooseContent(parsed?.content ?? null, candidate);
+  if (!chosen) return noArticle();
+  const content = chosen.source === 'readability' ? parsed!.content : elementAt(cleanedCopy(doc, url, view, options, disabled).copy.body, candidatePath);
+  if (!content) return noArticle();
+  if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
 
-  const { fragment, html } = sanitizeArticle(parsed.content, view);
+  const { fragment, html } = sanitizeArticle(content, view);
   const text = toPlainText(fragment);
   if (text.length < MIN_ARTICLE_CHARS) return noArticle();
   const stats = wordStats(text);
-  const articleLang = validLang(parsed.lang) ?? lang;
+  const articleLang = validLang(parsed?.lang) ?? lang;
   const article: Article = {
-    title: cleanText(parsed.title, 300) ?? cleanText(copy.title, 300) ?? 'Untitled',
-    byline: cleanText(parsed.byline, 200),
-    siteName: cleanText(parsed.siteName, 120),
-    publishedTime: isoDate(parsed.publishedTime),
+    title: cleanText(parsed?.title, 300) ?? cleanText(copy.title, 300) ?? 'Untitled',
+    byline: cleanText(parsed?.byline, 200),
+    siteName: cleanText(parsed?.siteName, 120),
+    publishedTime: isoDate(parsed?.publishedTime),
     lang: articleLang,
-    dir: direction(parsed.dir, articleLang, text),
-    excerpt: cleanText(parsed.excerpt, 400),
+    dir: direction(parsed?.dir, articleLang, text),
+    excerpt: cleanText(parsed?.excerpt, 400),
     html,
     text,
     wordCount: stats.words,
@@ -64,7 +83,31 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     url,
     removals,
   };
-  return { ok: true, article, content: fragment };
+  return { ok: true, article, content: fragment, choice: { source: chosen.source, why: chosen.why } };
+}
+
+/** The inert copy of `doc` after the clean rules: the same input always gives the same copy. */
+function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractOptions, disabled: ReadonlySet<string>) {
+  const { doc: copy, layoutHidden } = makeInertCopy(doc, options.useLayout ?? false);
+  rememberWindow(copy, view);
+  const base = baseUrlOf(copy, url);
+  const removals: Removal[] = [];
+  const ctx = createCleanContext(copy, base, layoutHidden, removals, { guard: !disabled.has('removal-guard') });
+  for (const rule of CLEAN_RULES) if (!disabled.has(rule.name)) rule.run(ctx);
+  return { copy, base, ctx, removals };
+}
+
+/** Child indices from `root` down to `el`. */
+function pathFrom(root: Element, el: Element): number[] {
+  const path: number[] = [];
+  for (let at = el; at !== root && at.parentElement; at = at.parentElement) path.unshift(Array.prototype.indexOf.call(at.parentElement.children, at));
+  return path;
+}
+
+function elementAt(root: Element | null, path: number[] | null): Element | null {
+  let at: Element | null = root;
+  for (const i of path ?? []) at = at?.children[i] ?? null;
+  return at;
 }
 
 function noArticle(): ExtractResult {

@@ -1,9 +1,9 @@
 // The core's public surface: everything other layers may use.
-export { extractArticle, TOO_LARGE_MESSAGE, NO_ARTICLE_MESSAGE } from './extract';
+export { extractArticle, PIPELINE_STEPS, TOO_LARGE_MESSAGE, NO_ARTICLE_MESSAGE } from './extract';
 export { toPlainText } from './to-plain-text';
 export { toMarkdown } from './to-markdown';
 export { headedMarkdown, headedText, type ArticleHeading } from './article-heading';
 export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
 export { CLEAN_RULES } from './clean/index';
-export type { Article, ExtractOptions, ExtractResult, ExtractFailureReason, Removal } from './types';
+export type { Article, ContentChoice, ExtractOptions, ExtractResult, ExtractFailureReason, Removal } from './types';

@@ -36,16 +36,23 @@ export interface Article {
   removals: Removal[];
 }
 
+/** Which way of finding the article produced it (core/choose/), and why when it was not Readability. */
+export interface ContentChoice {
+  source: 'readability' | 'prose-candidate';
+  why: string | null;
+}
+
 export type ExtractFailureReason = 'no-article' | 'too-large' | 'error';
 
 export type ExtractResult =
-  | { ok: true; article: Article; content: DocumentFragment }
+  | { ok: true; article: Article; content: DocumentFragment; choice: ContentChoice }
   | { ok: false; reason: ExtractFailureReason; message: string };
 
 export interface ExtractOptions {
   /**
-   * Clean rules to skip, by name. Used by tests to prove each fixture fails without the rule
-   * that makes it pass, and by anyone asking "what does this rule do?".
+   * Clean rules (and PIPELINE_STEPS: `removal-guard`, `prose-candidate`) to skip, by name. Used
+   * by tests to prove each fixture fails without the rule that makes it pass, and by anyone
+   * asking "what does this rule do?".
    */
   disabledRules?: readonly string[];
   /**
@@ -58,6 +65,6 @@ export interface ExtractOptions {
   maxElements?: number;
   /** Refuse pages nested deeper than this (default 800). */
   maxDepth?: number;
-  /** Minimum article length in characters for Readability (default 250). */
+  /** Minimum article length in characters for Readability (default 500, its own). */
   charThreshold?: number;
 }

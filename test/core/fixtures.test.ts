@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_RULES } from '../../src/core/index';
+import { CLEAN_RULES, PIPELINE_STEPS } from '../../src/core/index';
 import { NON_RULE_KINDS, listFixtures, loadDocument, readExpected } from '../helpers/fixtures';
 import { extractFixture, type FixtureOutput } from '../helpers/outputs';
 import { findIconText, htmlToCheckableText } from '../helpers/icon-text';
 
 const fixtures = listFixtures();
-const ruleNames = CLEAN_RULES.map((r) => r.name);
+// Pipeline steps (the removal guard, the second candidate) are held to the same standard as rules.
+const ruleNames = [...CLEAN_RULES.map((r) => r.name), ...PIPELINE_STEPS];
 const outputs = new Map<string, FixtureOutput>();
 function outputOf(name: string): FixtureOutput {
   let out = outputs.get(name);

@@ -1,11 +1,12 @@
 // Reader comments and comment forms. Recognised by schema.org Comment markup, by a heading
-// that announces them ("12 Comments", "Leave a reply", "Join the discussion"), by a form with a
-// text area, and by the id/class names comment systems use (comments, disqus_thread, respond).
-import { type CleanRule, liveElements } from './rule';
+// that announces them ("12 Comments", "Leserkommentare", "Leave a reply"), by a form with a
+// text area, by the id/class names comment systems use (comments, disqus_thread, respond), and
+// by shape: items that each carry a Reply control (comment-threads.ts). On a discussion page
+// (a forum thread, a Q&A page) the posts are the content: only the reply form goes there.
+import { type CleanContext, type CleanRule, liveElements } from './rule';
 import { closestWhere, firstDescendant, nameTokens, normalizedText, tagIn } from '../dom';
+import { announcesComments, commentThreads } from './comment-threads';
 
-// "Discussion" alone is left out on purpose: it is a section of every research paper.
-const HEADING = /^(\d[\d,.]*\s+)?(comments?|replies|reader comments)(\s*\(\d+\))?$|^\d[\d,.]*\s+(responses?|reactions?)$|^(leave|post|add|write) (a|your) (comment|reply|response)|^join the (discussion|conversation)|^what do you think\??$|^комментари|^commentaires?$|^kommentare?$|^comentarios?$|^تعليقات|^תגובות/i;
 const COMMENT_NAME = /^(comments?|comment-?(list|section|area|thread|s-?area|s-?section|s-?container|s-?wrapper)|commentlist|disqus_thread|respond|replies|responses|discussion|talk-?(stream|embed)|coral_thread|fb-comments)$/;
 const COMMENT_ITEM = '[itemtype*="schema.org/Comment" i], [itemprop="comment"], [typeof="Comment"]';
 
@@ -14,6 +15,11 @@ export const comments: CleanRule = {
   run(ctx) {
     const body = ctx.doc.body;
     if (!body) return;
+    // A discussion keeps its posts; its reply form still goes.
+    if (ctx.discussion) {
+      removeReplyForms(ctx, this.name);
+      return;
+    }
     for (const el of liveElements(ctx, (e) => e.hasAttribute('id') || e.hasAttribute('class'))) {
       if (el.isConnected && el !== body && nameTokens(el).some((t) => COMMENT_NAME.test(t)) && !holdsArticle(el)) {
         ctx.remove(el, this.name);
@@ -25,11 +31,13 @@ export const comments: CleanRule = {
         if (item.isConnected) ctx.remove(closestWhere(item.parentElement, isThread) ?? item, this.name);
       }
     }
-    for (const area of liveElements(ctx, (e) => e.localName === 'textarea')) {
-      if (area.isConnected) ctx.remove(closestWhere(area, isForm) ?? area, this.name);
-    }
+    removeReplyForms(ctx, this.name);
+    // A thread of reply-able items on a page that is not a discussion is comments however much
+    // text it holds: the guard, there for look-alike names, does not stop it.
+    for (const thread of commentThreads(ctx.elements)) if (thread !== body && !holdsStory(thread)) ctx.remove(thread, this.name, { unguarded: true });
     for (const heading of liveElements(ctx, isHeading)) {
-      if (!heading.isConnected || !HEADING.test(normalizedText(heading))) continue;
+      if (!heading.isConnected) continue;
+      if (!announcesComments(normalizedText(heading))) continue;
       const section = heading.parentElement;
       if (section && section !== body && section.firstElementChild === heading && !holdsArticle(section)) {
         ctx.remove(section, this.name);
@@ -41,9 +49,20 @@ export const comments: CleanRule = {
   },
 };
 
+function removeReplyForms(ctx: CleanContext, rule: string): void {
+  for (const area of liveElements(ctx, (e) => e.localName === 'textarea')) {
+    if (area.isConnected) ctx.remove(closestWhere(area, isForm) ?? area, rule);
+  }
+}
+
 /** A comments section never contains the article itself; some sites nest both in one wrapper. */
 function holdsArticle(el: Element): boolean {
   return firstDescendant(el, isArticlePart) !== null;
+}
+
+/** Comment systems wrap each comment in an <article>; a thread holds the story only if it holds these. */
+function holdsStory(el: Element): boolean {
+  return firstDescendant(el, (e) => e.localName === 'main' || e.localName === 'h1' || e.getAttribute('role') === 'main' || e.getAttribute('itemprop') === 'articleBody') !== null;
 }
 
 /** `article, main, [role="main"], [itemprop="articleBody"], h1`. */

@@ -13,6 +13,8 @@ import { relatedLinks } from './related-links';
 import { newsletter } from './newsletter';
 import { comments } from './comments';
 import { articleMeta } from './article-meta';
+import { credits } from './credits';
+import { callsToAction } from './calls-to-action';
 import { lazyImages } from './lazy-images';
 import { codeLanguage } from './code-language';
 import { captions } from './captions';
@@ -30,6 +32,8 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   relatedLinks, //    teaser blocks and inline promos
   comments, //        comment sections sit after everything above
   articleMeta, //     byline/date lines, after the rules that take the icons out of them
+  credits, //         photo credits of their own, once icons (camera glyphs) are out of them
+  callsToAction, //   follow/app/share prompts and print links left after the share bars went
   lazyImages, //      real image URLs before Readability scores images and drops spacers
   codeLanguage, //    code-block languages, and the classes Readability must keep for them
   captions, //        after every removal (rules above read class names): names Readability misreads

@@ -3,6 +3,15 @@
 // images, code languages). Rules never see the live page.
 import type { Removal } from '../types';
 import { describe, elementsUnder, normalizedText } from '../dom';
+import { createRemovalGuard } from './removal-guard';
+import { isDiscussionPage } from '../page-kind/discussion';
+import { announcedAsComments, commentThreads } from './comment-threads';
+
+/** A reply-able thread holding this share of the page's prose makes the page a discussion. */
+const DISCUSSION_SHARE = 0.5;
+
+/** Rules that remove what nobody sees: hidden text is never the article, whatever its size. */
+const UNGUARDED_RULES = new Set(['hidden', 'visually-hidden']);
 
 export interface CleanContext {
   /** The inert copy being cleaned. */
@@ -25,8 +34,19 @@ export interface CleanContext {
   readonly elements: readonly Element[];
   /** Drops the shared snapshot, to be walked again on the next read of `elements`. */
   elementsChanged(): void;
-  /** Removes `el` from the copy and records it under `rule`. */
-  remove(el: Element, rule: string): void;
+  /**
+   * Removes `el` from the copy and records it under `rule`, unless it holds most of the page's
+   * prose (removal-guard.ts): then it stays, and the refusal is recorded in `guarded`. A rule
+   * whose evidence is the element's shape rather than its name may pass `unguarded`.
+   */
+  remove(el: Element, rule: string, options?: { unguarded?: boolean }): void;
+  /** Removals the guard refused, for `--explain` and tests. */
+  readonly guarded: Removal[];
+  /**
+   * Whether the page is a discussion (a forum thread, a Q&A page) whose posts are its content:
+   * it says so in schema.org markup, or a thread of reply-able items holds most of its prose.
+   */
+  readonly discussion: boolean;
 }
 
 export interface CleanRule {
@@ -50,9 +70,20 @@ export function createCleanContext(
   url: string,
   layoutHidden: ReadonlySet<Element>,
   log: Removal[],
+  options: { guard?: boolean } = {},
 ): CleanContext {
+  const guarding = options.guard ?? true;
   let snapshot: Element[] | null = null;
+  let guard: ReturnType<typeof createRemovalGuard> | null = null;
+  let discussion: boolean | null = null;
+  const guardOf = (ctx: CleanContext) => (guard ??= createRemovalGuard(ctx.elements, doc.body));
   return {
+    get discussion() {
+      discussion ??=
+        isDiscussionPage(doc, this.elements) ||
+        commentThreads(this.elements).some((t) => guardOf(this).share(t) >= DISCUSSION_SHARE && !announcedAsComments(t));
+      return discussion;
+    },
     doc,
     url,
     get elements() {
@@ -65,8 +96,15 @@ export function createCleanContext(
     layoutHidden,
     classesToPreserve: new Set(),
     emptiedParents: new Set(),
-    remove(el, rule) {
+    guarded: [],
+    remove(el, rule, options) {
       if (!el.isConnected) return; // already gone with an ancestor
+      if (guarding && !UNGUARDED_RULES.has(rule) && !options?.unguarded) {
+        if (guardOf(this).protects(el)) {
+          this.guarded.push({ rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) });
+          return;
+        }
+      }
       if (el.parentElement) this.emptiedParents.add(el.parentElement);
       log.push({ rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) });
       el.remove();

@@ -1,0 +1,37 @@
+// The page asking the reader to do something other than read: "Follow The Gleaner on Twitter and
+// Instagram", "Download our app for iOS and Android", "Artikel gefallen? Vergiss nicht zu
+// teilen!", "Print recipe". Sites write these as a short paragraph of their own at the end of
+// the story, or as a link that only prints the page. Recognised by what the line asks, in a short
+// block of its own; a sentence of the story that happens to mention Twitter is in a long block.
+import { type CleanRule, liveElements } from './rule';
+import { countWordsIn, firstDescendant, normalizedText, tagIn } from '../dom';
+
+const PLATFORMS = String.raw`twitter|x\.com|facebook|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|flipboard|snapchat|pinterest|vk|viber|signal`;
+/** "Follow us on Instagram", "Folgen Sie uns auf Facebook", "Síguenos en Twitter", "Join our WhatsApp channel". */
+const FOLLOW = new RegExp(String.raw`(?:^|[\s.!?])(?:follow|join|subscribe to|connect with|folgen sie|folge|folgt|abonniere|abonnieren sie|suivez|rejoignez|retrouvez|síguenos|siguenos|sigue|únete|segui|seguici|seguimi|obserwuj|подписывайтесь|подпишитесь)\b[^.!?]{0,80}?(?:on|at|auf|bei|sur|en|su|na|в|via)?\s*(?:${PLATFORMS})\b`, 'iu');
+/** "Download the Nationnews apps for iOS and Android", "Laden Sie unsere App herunter". */
+const APP = /(?:download|get|install|lade|laden sie|installieren sie|téléchargez|descarga|descargue|scarica|pobierz)\b[^.!?]{0,80}?\b(?:apps?|applications?|aplicaci[oó]n|anwendung)\b/iu;
+/** Requests to share, print or save the page itself. */
+const SHARE_PROMPT = /(?:vergiss nicht zu teilen|(?:teile|teilen sie|teilt) (?:diesen|den|unseren) (?:artikel|beitrag)|share this (?:article|story|post|page)|please share|n'hésitez pas à partager|partagez cet article|comparte (?:esta|este) (?:nota|artículo|noticia)|condividi (?:questo|l')articolo|udostępnij (?:ten )?artykuł)/iu;
+/** Link or button text that only prints or saves the page. */
+const PRINT = /^(?:print|printer[- ]friendly|print (?:this )?(?:article|page|story|recipe)|drucken|rezept drucken|artikel drucken|seite drucken|druckversion|imprimer|imprimir|imprimir receta|stampa|drukuj|печать|распечатать|pdf|als pdf (?:speichern|herunterladen)|save as pdf|download pdf)$/iu;
+/** A prompt is a line, not a paragraph of the story. */
+const MAX_PROMPT_WORDS = 30;
+const isPromptTag = tagIn('p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'span', 'aside', 'section');
+const isControlTag = tagIn('a', 'button');
+const isBlockInside = tagIn('p', 'div', 'li', 'ul', 'ol', 'table', 'figure', 'img', 'h2', 'h3', 'h4', 'blockquote', 'pre');
+
+export const callsToAction: CleanRule = {
+  name: 'calls-to-action',
+  run(ctx) {
+    for (const el of liveElements(ctx, isControlTag)) {
+      if (el.isConnected && PRINT.test(normalizedText(el))) ctx.remove(el, this.name);
+    }
+    for (const el of liveElements(ctx, isPromptTag)) {
+      if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
+      const text = normalizedText(el);
+      if (!text || text.length > 300 || countWordsIn(text) > MAX_PROMPT_WORDS) continue;
+      if (FOLLOW.test(text) || APP.test(text) || SHARE_PROMPT.test(text)) ctx.remove(el, this.name);
+    }
+  },
+};

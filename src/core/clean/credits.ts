@@ -1,0 +1,53 @@
+// Photo credits and image sources: "Foto: Sascha Klahn", "TebNad/Shutterstock.com", "Titelbild:",
+// "(crédito: Minervino Júnior)". They attribute the picture, not the story, and in a reader they
+// read as stray words between paragraphs. Only a credit that is an element of its own goes; a
+// caption that describes the picture stays (captions.ts keeps it from Readability's filters), and
+// so does a credit written inside the caption's sentence.
+import { type CleanRule, liveElements } from './rule';
+import { closestWhere, countWordsIn, firstDescendant, normalizedText, tagIn } from '../dom';
+
+/** A label naming the picture's author or source, then a colon: any language we have seen. */
+const CREDIT_LABEL = /^[([]?\s*(?:fotos?|photos?|photograph(?:y|er)?|bild(?:er|quelle|rechte)?|titelbild|image(?:s| source)?|credits?|crédits?|crédito|créditos|picture|pic|illustration|grafik|zdjęci[ea]|fot\.|foto ?credit|photo credit|image credit|bildnachweis|fotonachweis|©|\(c\))\s*[:：]/iu;
+/** "Roman Prymula, photo:": the label after the name. */
+const CREDIT_LABEL_AFTER = /[,|]\s*(?:fotos?|photos?|bild|credit)\s*[:：]?\s*$/iu;
+/** A source label standing alone at the end of a caption or article: "Źródło:", "Quellenangaben:". */
+const BARE_SOURCE = /^(?:quelle|quellen|quellenangaben?|source|sources|fuente|fuentes|źródło|źródła|источник|fonte|fonti)\s*[:：]?$/iu;
+/** Picture agencies and stock libraries, as credits name them. */
+const AGENCY = /(?:^|[\s/|(,©])(?:getty ?images|shutterstock|istock(?:photo)?|adobe ?stock|depositphotos|dreamstime|alamy|unsplash|pixabay|pexels|imago(?: images)?|picture[ -]alliance|dpa|afp|reuters|ap photo|keystone|epa(?:-efe)?|anp|ansa|efe|tass|xinhua)(?:\.com)?\s*\)?$/iu;
+/** Credits are short. */
+const MAX_CREDIT_WORDS = 12;
+const MAX_AGENCY_WORDS = 8;
+const isCreditTag = tagIn('span', 'small', 'p', 'div', 'cite', 'em', 'i', 'figcaption', 'strong', 'b');
+const isFigureContext = tagIn('figure', 'figcaption', 'picture');
+const isPicture = tagIn('img', 'picture', 'svg', 'video');
+const isInsidePicture = (el: Element): boolean => closestWhere(el, isFigureContext) !== null;
+
+export const credits: CleanRule = {
+  name: 'credits',
+  run(ctx) {
+    for (const el of liveElements(ctx, isCreditTag)) {
+      if (!el.isConnected || firstDescendant(el, isPicture)) continue;
+      const text = normalizedText(el);
+      if (!text || text.length > 160) continue;
+      const words = countWordsIn(text);
+      if (words > MAX_CREDIT_WORDS) continue;
+      if (isCredit(el, text, words)) ctx.remove(el, this.name);
+    }
+  },
+};
+
+function isCredit(el: Element, text: string, words: number): boolean {
+  if (CREDIT_LABEL.test(text) || CREDIT_LABEL_AFTER.test(text)) return true;
+  const nearPicture = isInsidePicture(el) || besidePicture(el);
+  if (BARE_SOURCE.test(text)) return true;
+  // An agency name alone is a credit next to a picture; in the text it may be the story's source.
+  return nearPicture && words <= MAX_AGENCY_WORDS && AGENCY.test(text);
+}
+
+/** Right after (or before) a picture in the same parent: "<img><span>Getty Images</span>". */
+function besidePicture(el: Element): boolean {
+  for (const sib of [el.previousElementSibling, el.nextElementSibling]) {
+    if (sib && (isPicture(sib) || firstDescendant(sib, isPicture))) return true;
+  }
+  return false;
+}
