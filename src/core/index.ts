@@ -5,5 +5,6 @@ export { toMarkdown } from './to-markdown';
 export { headedMarkdown, headedText, type ArticleHeading } from './article-heading';
 export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
+export { cleanText } from './metadata';
 export { CLEAN_RULES } from './clean/index';
 export type { Article, ExtractOptions, ExtractResult, ExtractFailureReason, Removal } from './types';
