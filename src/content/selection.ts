@@ -3,6 +3,7 @@
 // load its images and fire their `on*` handlers (shared/docs/design.md). It is copied into an
 // inert document first, serialized, and parsed back only through the core's sanitizer.
 import { sanitizeHtml, toPlainText } from '../core/index';
+import { fromPrototype } from '../core/budget';
 
 /** A clean fragment (owned by `doc`) of the page's selection, or null when nothing is selected. */
 export function pageSelection(doc: Document): DocumentFragment | null {
@@ -20,7 +21,10 @@ export function hasPageSelection(doc: Document): boolean {
 export function cleanRange(range: AbstractRange, doc: Document): DocumentFragment | null {
   const html = inertRangeHtml(range);
   if (html === null) return null;
-  const fragment = sanitizeHtml(html, doc);
+  // Resolved against the base of the page the range is in, as the page's own links are: absolute
+  // once taken out of it. Read through the prototype: `<img name="baseURI">` shadows it.
+  const start = range.startContainer;
+  const fragment = sanitizeHtml(html, doc, fromPrototype<string>(start.ownerDocument ?? start, 'baseURI'));
   return toPlainText(fragment).trim() ? fragment : null;
 }
 

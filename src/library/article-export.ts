@@ -8,7 +8,7 @@ function metaLine(r: ArticleRecord): string {
 }
 
 export function articleMarkdown(r: ArticleRecord, doc: Document): string {
-  const body = toMarkdown(sanitizeHtml(r.html, doc)).trim();
+  const body = toMarkdown(sanitizeHtml(r.html, doc, r.url)).trim();
   const title = r.title.replace(/\s+/g, ' ').trim() || 'Untitled';
   const meta = metaLine(r);
   return [`# ${title}`, meta, `<${r.url}>`, body].filter(Boolean).join('\n\n') + '\n';
@@ -43,7 +43,7 @@ export function articleHtml(r: ArticleRecord, doc: Document): string {
   link.href = r.url;
   link.textContent = r.url;
   source.append(link);
-  article.append(source, out.importNode(sanitizeHtml(r.html, doc), true));
+  article.append(source, out.importNode(sanitizeHtml(r.html, doc, r.url), true));
   out.body.append(article);
   return `<!doctype html>\n${root.outerHTML}\n`;
 }
