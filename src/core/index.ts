@@ -2,7 +2,8 @@
 export { extractArticle, TOO_LARGE_MESSAGE, NO_ARTICLE_MESSAGE } from './extract';
 export { toPlainText } from './to-plain-text';
 export { toMarkdown } from './to-markdown';
-export { headedMarkdown, headedText, type ArticleHeading } from './article-heading';
+export { headedMarkdown, headedText, headingHtml, type ArticleHeading } from './article-heading';
+export { articlePage } from './article-page';
 export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
 export { cleanText } from './metadata';
