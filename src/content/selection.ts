@@ -5,16 +5,14 @@
 import { sanitizeHtml, toPlainText } from '../core/index';
 import { fromPrototype } from '../core/budget';
 
-/** A clean fragment (owned by `doc`) of the page's selection, or null when nothing is selected. */
+/**
+ * A clean fragment (owned by `doc`) of the page's selection, or null when nothing is selected.
+ * Copies part of the page: call it only once the page passed the budget (source.ts does).
+ */
 export function pageSelection(doc: Document): DocumentFragment | null {
   const sel = doc.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   return cleanRange(sel.getRangeAt(0), doc);
-}
-
-export function hasPageSelection(doc: Document): boolean {
-  const sel = doc.getSelection();
-  return !!sel && sel.rangeCount > 0 && !sel.isCollapsed && sel.toString().trim().length > 0;
 }
 
 /** A clean fragment of `range`, or null when it holds no text. */

@@ -6,6 +6,6 @@ export { headedMarkdown, headedText, headingHtml, type ArticleHeading } from './
 export { articlePage } from './article-page';
 export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
-export { cleanText } from './metadata';
+export { cleanText, validLang } from './metadata';
 export { CLEAN_RULES } from './clean/index';
 export type { Article, ExtractOptions, ExtractResult, ExtractFailureReason, Removal } from './types';
