@@ -1,7 +1,9 @@
-// The reader overlay: a fresh <div> host on <html> with a closed shadow root, a modal dialog
-// inside it, and the page locked behind it. Everything the page could notice is undone by
-// close(): the host leaves, the <html> style attribute, scroll position and focus are restored.
-// The host is held in this closure, never looked up by id, so a page cannot hand us its own.
+// The reader overlay: a fresh <div> host on <html> with a closed shadow root, a modal <dialog>
+// inside it (shown with showModal(), so it sits in the browser's top layer above the page's own
+// dialogs, popovers and fullscreen elements: top-layer.ts), and the page locked behind it.
+// Everything the page could notice is undone by close(): the host leaves, the <html> style
+// attribute, scroll position and focus are restored. The host is held in this closure, never
+// looked up by id, so a page cannot hand us its own.
 import type { ReaderSettings } from '../shared/settings';
 import { markLongArticle } from '../shared/reader-theme';
 import { h, trusted } from './dom';
@@ -11,6 +13,7 @@ import { lockPage } from './page-state';
 import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
+import { keepOnTop, showOnTop } from './top-layer';
 
 export interface OverlayHandlers extends ToolbarActions {
   key(action: KeyAction): void;
@@ -31,7 +34,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root);
 
-  const dialog = h(doc, 'div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
+  const dialog = h(doc, 'dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
   const toolbar = buildToolbar(doc, settings, on, view.kind === 'message');
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
@@ -70,13 +73,21 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   win?.addEventListener('keydown', onKeydown, true);
   host.addEventListener('keydown', (e) => e.stopPropagation());
   content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
+  // Esc on a modal dialog is also the browser's close request: it reaches the dialog as `cancel`
+  // even when a page listener the keydown met first stopped it. It closes the reader the way
+  // the key does; the dialog never closes on its own (`close` then only follows our removal).
+  dialog.addEventListener('cancel', trusted((e: Event) => {
+    e.preventDefault();
+    on.key('close');
+  }));
 
   // Focus stays in the dialog: anything that pulls it out to the page is sent back.
   const keepFocus = (e: FocusEvent) => {
     if (e.target !== host) dialog.focus({ preventScroll: true });
   };
   doc.documentElement.appendChild(host);
-  promote(host);
+  showOnTop(dialog);
+  const stopKeepingOnTop = keepOnTop(doc, root, dialog, [scroller]);
   doc.addEventListener('focusin', keepFocus, true);
   dialog.focus({ preventScroll: true });
 
@@ -100,26 +111,11 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       if (closed) return;
       closed = true;
       clearTimeout(toastTimer);
+      stopKeepingOnTop();
       doc.removeEventListener('focusin', keepFocus, true);
       win?.removeEventListener('keydown', onKeydown, true);
       host.remove();
       snapshot.restore();
     },
   };
-}
-
-/**
- * Moves the host into the browser's top layer (a manual popover), where the page's own stacking
- * cannot reach it: a `filter`, `opacity` or `transform` on <html> (which no z-index escapes)
- * no longer blurs, tints or hides the reader, and nothing the page stacks later covers it.
- * Browsers without popovers (and jsdom) keep the fixed, maximal z-index host.
- */
-function promote(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function') return;
-  try {
-    host.setAttribute('popover', 'manual');
-    host.showPopover();
-  } catch {
-    host.removeAttribute('popover');
-  }
 }
