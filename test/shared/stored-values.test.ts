@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { LIMITS, validateRecord, type ArticleRecord } from '../../src/shared/article-record';
 import { buildExport, serializeExport } from '../../src/shared/library-export';
 import { parseImport } from '../../src/shared/library-import';
-import { searchForm } from '../../src/shared/search-form';
+import { isCurrentForm, searchForm, SEARCH_FORM_VERSION } from '../../src/shared/search-form';
+import { ALIGNMENTS, FONT_FAMILIES, LIMITS as SETTING_LIMITS, THEMES, validateSettings } from '../../src/shared/settings';
 import { itemElement } from '../../src/library/library-view';
 import { renderArticle } from '../../src/library/reader-view';
 import { articleHtml, articleMarkdown } from '../../src/library/article-export';
@@ -151,5 +152,28 @@ describe('every stored field is validated to what rendering needs', () => {
       if (problems.length === 0) problems.push(...renderEverywhere(checked.value).map((p) => `${shown}: ${p}`));
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('the other values read from storage', () => {
+  it('reader settings: every hostile value in every field falls back to a value the reader can apply', () => {
+    const problems: string[] = [];
+    for (const key of ['font', 'fontSize', 'lineHeight', 'width', 'letterSpacing', 'align', 'theme'] as const) {
+      for (const value of HOSTILE) {
+        const s = validateSettings({ [key]: value }) as unknown as Record<string, unknown>;
+        const ok = key === 'font' ? (FONT_FAMILIES as readonly unknown[]).includes(s.font)
+          : key === 'align' ? (ALIGNMENTS as readonly unknown[]).includes(s.align)
+            : key === 'theme' ? (THEMES as readonly unknown[]).includes(s.theme)
+              : typeof s[key] === 'number' && (s[key] as number) >= SETTING_LIMITS[key].min && (s[key] as number) <= SETTING_LIMITS[key].max;
+        if (!ok) problems.push(`${key} = ${String(value).slice(0, 40)} gave ${String(s[key])}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('a stored search form that is not a bounded string of the current version is recomputed, never used', () => {
+    const form = { id: 'id-1', v: SEARCH_FORM_VERSION, tokens: ' harbour cranes' };
+    expect(isCurrentForm(form)).toBe(true);
+    for (const bad of [{ ...form, tokens: huge + huge }, { ...form, tokens: 5 }, { ...form, id: huge }, { ...form, v: 0 }, null, 'tokens']) expect(isCurrentForm(bad)).toBe(false);
   });
 });
