@@ -32,7 +32,7 @@ function elapsed(fn, reps) {
 function measure(fn, runs) {
   let reps = 1;
   let t = elapsed(fn, reps);
-  while (t * reps < 0.25 && reps < 1 << 20) {
+  while (t * reps < 0.1 && reps < 1 << 20) {
     reps *= 4;
     t = elapsed(fn, reps);
   }
