@@ -5,7 +5,8 @@
 // and strings, metadata as clean single-line text, http(s) addresses. A wrong structural field
 // rejects that record with a reason a person can act on, and never takes other records with it;
 // display-only metadata is cleaned instead (an unreadable publication date becomes none).
-import { cleanText } from '../core/index';
+// Straight from metadata.ts: core/index would pull the whole pipeline into the background bundle.
+import { cleanText } from '../core/metadata';
 
 export interface ArticleRecord {
   id: string;
