@@ -1,11 +1,12 @@
-// Reads a page from a file or stdin as bytes and parses it with jsdom. Bytes, not a string, so
-// jsdom decodes the way a browser would: byte-order mark, then the page's declared
-// <meta charset> (a windows-1251 or Shift_JIS page comes out right), then windows-1252.
-// A file is checked before it is read: a FIFO with no writer or /dev/zero never ends, and a
-// 1 GB file died turning into a string; only regular files up to MAX_INPUT_BYTES are read, and
-// standard input stops being read at that size.
+// Reads a page from a file or stdin as bytes, decodes it as a browser would (decode.ts: a
+// windows-1251 or Shift_JIS page comes out right, even when its <meta charset> comes late) and
+// parses it with jsdom. A file is checked before it is read: a FIFO with no writer or /dev/zero
+// never ends, and a 1 GB file died turning into a string; only regular files up to
+// MAX_INPUT_BYTES are read, and standard input stops being read at that size.
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+
+import { decodeHtml } from './decode';
 
 import { excessiveNesting } from './nesting';
 
@@ -87,6 +88,6 @@ export async function parsePage(bytes: Buffer, url: string | null): Promise<Docu
   if (depth !== null) throw new PageTooDeepError(`elements nested ${depth.toLocaleString('en')} deep`);
   const { JSDOM, VirtualConsole } = await import('jsdom');
   // A silent console: pages are full of CSS jsdom cannot parse, which is not the user's problem.
-  const dom = new JSDOM(bytes, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = new JSDOM(decodeHtml(bytes).text, { url: url ?? 'about:blank', contentType: 'text/html', virtualConsole: new VirtualConsole() });
   return dom.window.document;
 }

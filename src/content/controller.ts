@@ -9,7 +9,7 @@ import { openOverlay, type Overlay } from './overlay';
 import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
 import { readPage, messageView, selectionInArticle, toDraft, defaultExtract, type Extract } from './source';
 import { cleanRange, overlaySelection } from './selection';
-import type { KeyAction } from './keys';
+import type { ReaderAction } from './keys';
 
 export interface ReaderDeps {
   doc: Document;
@@ -144,7 +144,7 @@ export function createReader(deps: ReaderDeps) {
     notify(reply.ok ? `Saved “${reply.value.title}” to your library` : reply.error.message);
   }
 
-  function onKey(action: KeyAction): void {
+  function onKey(action: ReaderAction): void {
     if (action === 'close') close();
     else if (action === 'size-up' || action === 'size-down') changeSettings(stepSetting(settings, 'fontSize', action === 'size-up' ? 1 : -1));
     else if (action === 'theme') changeSettings({ ...settings, theme: nextTheme(settings.theme) });

@@ -1,24 +1,62 @@
 // The reader's keyboard map as a pure function, so it is tested without trusted events (which
 // jsdom cannot make); the listener in overlay.ts only checks `isTrusted` and calls this.
 
-export type KeyAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
+/** Keys the controller acts on: settings, clipboard, library, closing. */
+export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
+/** Keys the overlay acts on itself: moving through the article, and the key list. */
+export type ScrollMove = 'line-down' | 'line-up' | 'page-down' | 'page-up' | 'top' | 'bottom' | 'next-paragraph' | 'previous-paragraph';
+export type KeyAction = ReaderAction | ScrollMove | 'help';
 
 export interface KeyInput {
   key: string;
+  shiftKey?: boolean;
   ctrlKey?: boolean;
   metaKey?: boolean;
   altKey?: boolean;
-  /** True when focus is in a control that takes typing (select, input, textarea). */
-  inControl?: boolean;
+  /**
+   * What has focus: `control` is a select, slider or text field (letters, arrows, Home/End and
+   * Page keys already mean something there); `button` is a button (Space presses it); anything
+   * else (the reader itself, the article, a link) is `reader`.
+   */
+  focus?: 'reader' | 'button' | 'control';
+  /** The key list is open: only Esc and ? (which close it) are the reader's. */
+  helpOpen?: boolean;
 }
 
-const LETTERS: Record<string, KeyAction> = { '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save' };
+const KEYS: Record<string, KeyAction> = {
+  ArrowDown: 'line-down', ArrowUp: 'line-up', PageDown: 'page-down', PageUp: 'page-up', Home: 'top', End: 'bottom',
+  j: 'next-paragraph', J: 'next-paragraph', k: 'previous-paragraph', K: 'previous-paragraph',
+  '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save',
+  '?': 'help',
+};
+
+const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save']);
+export const isReaderAction = (a: KeyAction): a is ReaderAction => READER_ACTIONS.has(a);
 
 export function keyAction(e: KeyInput): KeyAction | null {
+  if (e.helpOpen) return e.key === 'Escape' || e.key === '?' ? 'help' : null;
   if (e.key === 'Escape') return 'close';
-  // Browser and OS shortcuts (Ctrl+C, Cmd+S, Alt+…) keep their meaning.
+  // Browser and OS shortcuts (Ctrl+C, Cmd+S, Alt+←, Ctrl+End…) keep their meaning.
   if (e.ctrlKey || e.metaKey || e.altKey) return null;
-  // In a select or slider, letters pick options and +/- may be typed; leave them be.
-  if (e.inControl) return null;
-  return LETTERS[e.key] ?? null;
+  if (e.focus === 'control') return null;
+  if (e.key === ' ') return e.focus === 'button' ? null : e.shiftKey ? 'page-up' : 'page-down';
+  return KEYS[e.key] ?? null;
 }
+
+/**
+ * Every key, as the "?" list shows it (and README.md lists it): labels, then what they do.
+ * keys.test.ts checks each label against keyAction, and that no mapped key is left out.
+ */
+export const KEY_LIST: readonly (readonly [labels: readonly string[], what: string])[] = [
+  [['Space', 'PageDown'], 'Scroll down a screen'],
+  [['Shift+Space', 'PageUp'], 'Scroll up a screen'],
+  [['↓', '↑'], 'Scroll down or up a line'],
+  [['Home', 'End'], 'Go to the start or the end'],
+  [['j', 'k'], 'Next or previous paragraph'],
+  [['+', '-'], 'Larger or smaller text'],
+  [['t'], 'Next theme'],
+  [['c'], 'Copy the article as text'],
+  [['s'], 'Save to your library'],
+  [['?'], 'Show or hide this list'],
+  [['Esc'], 'Close this list, or reader view'],
+];

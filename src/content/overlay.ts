@@ -8,15 +8,17 @@ import type { ReaderSettings } from '../shared/settings';
 import { markLongArticle } from '../shared/reader-theme';
 import { h, trusted } from './dom';
 import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
-import { keyAction, type KeyAction } from './keys';
+import { buildHelp } from './help';
+import { isReaderAction, keyAction, type ReaderAction } from './keys';
 import { lockPage } from './page-state';
 import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
+import { keyScroller } from './scroll';
 import { keepOnTop, showOnTop } from './top-layer';
 
-export interface OverlayHandlers extends ToolbarActions {
-  key(action: KeyAction): void;
+export interface OverlayHandlers extends Omit<ToolbarActions, 'keys'> {
+  key(action: ReaderAction): void;
 }
 
 export interface Overlay {
@@ -35,7 +37,8 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   adoptStyles(root);
 
   const dialog = h(doc, 'dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
-  const toolbar = buildToolbar(doc, settings, on, view.kind === 'message');
+  // `help` is built below, once the parts it covers exist; the button only calls it later.
+  const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle() }, view.kind === 'message');
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
@@ -48,8 +51,10 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     const lead = leadFigure(doc, view, content);
     page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
   }
-  const scroller = h(doc, 'div', { class: 'scroller' }, [page]);
-  dialog.append(toolbar.element, scroller, toastEl);
+  const scroller = h(doc, 'div', { class: 'scroller', 'data-testid': 'reader-scroller' }, [page]);
+  const help = buildHelp(doc, [toolbar.element, scroller], dialog);
+  const scroll = keyScroller(scroller, content);
+  dialog.append(toolbar.element, scroller, toastEl, help.element);
   root.append(dialog);
   applySettings(dialog, settings);
 
@@ -57,28 +62,34 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   // on the window in the capture phase, the first stop of every key event, so a page's capture
   // listeners on document, <html> or <body> (or on window, added after this one) that stop
   // propagation cannot swallow Esc or the reader keys. A window capture listener the page added
-  // before reader view opened still runs first (listeners run in the order they were added); the
-  // close button and the toolbar toggle still close the reader then.
+  // before reader view opened still runs first (listeners run in the order they were added); Esc
+  // then still arrives as the dialog's close request (below), and the close button and the
+  // toolbar toggle close the reader too.
   const onKeydown = trusted((e: KeyboardEvent) => {
     if (e.target !== host) return; // focus is kept on the dialog; anything else is the page's
     e.stopImmediatePropagation();
-    if (e.key === 'Tab') return trapTab(root, dialog, e);
+    if (e.key === 'Tab') return trapTab(root, help.isOpen() ? help.element : dialog, e);
     const target = root.activeElement;
-    const action = keyAction({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inControl: !!target?.matches?.('select, input, textarea') });
+    const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
+    const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
+    const action = keyAction({ key, shiftKey, ctrlKey, metaKey, altKey, focus, helpOpen: help.isOpen() });
     if (!action) return;
     e.preventDefault();
-    on.key(action);
+    if (action === 'help') help.toggle();
+    else if (isReaderAction(action)) on.key(action);
+    else scroll(action);
   });
   const win = doc.defaultView;
   win?.addEventListener('keydown', onKeydown, true);
   host.addEventListener('keydown', (e) => e.stopPropagation());
   content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
   // Esc on a modal dialog is also the browser's close request: it reaches the dialog as `cancel`
-  // even when a page listener the keydown met first stopped it. It closes the reader the way
-  // the key does; the dialog never closes on its own (`close` then only follows our removal).
+  // even when a page listener the keydown met first stopped it. It does what the key does (close
+  // the key list if open, else the reader); the dialog never closes on its own.
   dialog.addEventListener('cancel', trusted((e: Event) => {
     e.preventDefault();
-    on.key('close');
+    if (help.isOpen()) help.toggle();
+    else on.key('close');
   }));
 
   // Focus stays in the dialog: anything that pulls it out to the page is sent back.

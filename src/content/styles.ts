@@ -34,6 +34,18 @@ ${ARTICLE_CSS}
   box-shadow: 0 4px 16px rgba(0,0,0,.25); animation: rise 160ms ease-out; }
 .toast[hidden] { display: none; }
 @keyframes rise { from { opacity: 0; transform: translate(-50%, 8px); } }
+.help { position: absolute; inset: 0; display: grid; place-items: center; padding: 16px; background: rgba(0,0,0,.35); }
+.help[hidden] { display: none; }
+.help-box { position: relative; width: min(30em, 100%); max-height: 100%; overflow: auto; padding: 20px 24px;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--rule); border-radius: 10px; box-shadow: 0 8px 32px rgba(0,0,0,.3); }
+.help-box:focus { outline: none; }
+.help h2 { margin: 0 0 14px; font-size: 18px; }
+.help-close { position: absolute; top: 14px; right: 16px; }
+.help dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 18px; margin: 0; font-size: 14px; align-items: baseline; }
+.help dd { margin: 0; }
+kbd { display: inline-block; min-width: 1.6em; padding: 1px 6px; text-align: center; font: 500 12px/1.5 ${FONT_STACKS.sans};
+  background: var(--panel); border: 1px solid var(--rule); border-bottom-width: 2px; border-radius: 4px; }
+.help-note { margin: 16px 0 0; color: var(--muted); font-size: 13px; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-reduced-motion: reduce) { .scroller { scroll-behavior: auto; } .toast { animation: none; } }
 @media (forced-colors: active) {

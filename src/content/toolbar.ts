@@ -9,6 +9,8 @@ export interface ToolbarActions {
   copy(): void;
   save(): void;
   close(): void;
+  /** Opens the list of reader keys. */
+  keys(): void;
 }
 
 export interface Toolbar {
@@ -54,8 +56,8 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     return { key, input, label: h(doc, 'label', {}, [label, input]) };
   });
 
-  const button = (text: string, testid: string, fn: () => void, label?: string) => {
-    const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label }, [text]);
+  const button = (text: string, testid: string, fn: () => void, label?: string, key?: string) => {
+    const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label, 'aria-keyshortcuts': key, title: key && `${label} (${key})` }, [text]);
     b.addEventListener('click', trusted(fn));
     return b;
   };
@@ -74,6 +76,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     h(doc, 'label', {}, ['Align', selects.align]),
     h(doc, 'label', {}, ['Theme', selects.theme]),
     h(doc, 'span', { class: 'spacer' }),
+    button('?', 'reader-keys', actions.keys, 'Keyboard shortcuts', '?'),
     button('Copy', 'reader-copy', actions.copy, 'Copy article as text'),
     button('Save', 'reader-save', actions.save, 'Save article to library'),
     close,

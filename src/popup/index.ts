@@ -2,8 +2,10 @@
 // browser tests do; else the active tab of this window) and wires the real services.
 import browser from '../platform/browser';
 import { sendToBackground, settingsStore } from '../platform/extension';
+import { shortcutService } from '../platform/shortcuts';
 import { startPopup } from './popup';
 import { mountSettingsForm } from './settings-form';
+import { mountShortcut } from './shortcut';
 
 async function targetTab(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tabId');
@@ -27,6 +29,7 @@ async function writeClipboard(text: string, html?: string): Promise<boolean> {
 
 async function main() {
   void mountSettingsForm(document.querySelector<HTMLElement>('[data-testid="popup-settings"]')!, settingsStore());
+  void mountShortcut(document, shortcutService());
   const tabId = await targetTab();
   if (tabId === undefined) {
     document.querySelector('[data-testid="popup-status"]')!.textContent = 'No tab to read.';

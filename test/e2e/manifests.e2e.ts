@@ -1,5 +1,6 @@
 // The shipped builds ask for no host permissions and inject nothing by default; only the test
-// build (dist/chrome-test) may reach 127.0.0.1, and only that.
+// build (dist/chrome-test) may reach 127.0.0.1, and only that. And the toggle's default shortcut
+// is one Chromium actually binds (Firefox's side is in firefox.e2e.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -39,5 +40,15 @@ describe('dist/chrome loaded in Chromium', () => {
     const perms = await l.sw.evaluate(() => (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } } }).chrome.permissions.getAll());
     expect(perms.origins ?? []).toEqual([]);
     expect(perms.permissions).toContain('activeTab');
+  });
+
+  // Chromium silently leaves a suggested key unbound when it is one of the browser's own
+  // shortcuts: Chromium 156 gave Alt+Shift+R (and A, B, C, N, P, T, W, X, Z) an empty shortcut.
+  test("binds the manifest's default shortcut for toggle-reader", async () => {
+    const suggested = manifest('chrome').commands['toggle-reader'].suggested_key.default as string;
+    const commands = await l.sw.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll());
+    const toggle = commands.find((c) => c.name === 'toggle-reader');
+    expect(toggle?.shortcut).toBe(suggested);
+    expect(suggested).toMatch(/^Alt\+Shift\+[A-Z]$/);
   });
 });

@@ -5,10 +5,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, type Launched } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
-import { overlayFocus, overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay, type OverlayView } from './helpers/overlay.js';
+import { overlayCall, overlayFocus, overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay, type OverlayView } from './helpers/overlay.js';
 import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
 import { SEED, seedByline, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { startServer, type StaticServer } from './helpers/server.js';
+import { KEY_LIST } from '../../src/content/keys.js';
 
 let server: StaticServer;
 let l: Launched;
@@ -217,3 +218,171 @@ describe('reader keys (real key presses)', () => {
   });
 });
 
+
+describe('moving through the article from the keyboard (real key presses)', () => {
+  const scroller = byTestId('reader-scroller');
+  const scrollTop = (page: Page) => overlayCall<number>(page, scroller, 'function(){return Math.round(this.scrollTop)}');
+  const geometry = (page: Page) => overlayCall<{ view: number; max: number }>(page, scroller, 'function(){return {view: this.clientHeight, max: this.scrollHeight - this.clientHeight}}');
+  /** Waits for a (possibly smooth) scroll to arrive at `top`. */
+  const arrivesAt = (page: Page, top: number) => expect.poll(() => scrollTop(page), { timeout: 5_000 }).toBe(top);
+
+  test('as it opens, Space, PageDown and ↓ scroll the article down; Shift+Space, PageUp and ↑ back up; End and Home go to either end', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    const { view, max } = await geometry(page);
+    expect(max).toBeGreaterThan(2 * view); // long enough for two screens and more
+    expect(await scrollTop(page)).toBe(0);
+    const screen = 0.875 * view; // a screenful, less an overlap to read on from
+    let top = 0;
+    for (const [key, by] of [['Space', screen], ['PageDown', screen], ['ArrowDown', 40], ['ArrowUp', -40], ['Shift+Space', -screen], ['PageUp', -screen]] as const) {
+      top = Math.max(0, Math.round(top + by));
+      await page.keyboard.press(key);
+      await arrivesAt(page, top);
+    }
+    expect(top).toBe(0);
+    await page.keyboard.press('End');
+    await arrivesAt(page, max);
+    await screenshot(page, 'chrome-overlay-keys-end');
+    await page.keyboard.press('Home');
+    await arrivesAt(page, 0);
+    await page.close();
+  });
+
+  test('after clicking the article text, PageDown still scrolls the article', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    const { x, y } = await overlayPoint(page, `${byTestId('reader-content')} p`);
+    await page.mouse.click(x, y);
+    const from = await scrollTop(page);
+    await page.keyboard.press('PageDown');
+    await arrivesAt(page, Math.round(from + 0.875 * (await geometry(page)).view));
+    await page.close();
+  });
+
+  test('j brings the next paragraph to the top of the reader, k the previous one', async () => {
+    const page = await openSeed();
+    // Instant scrolling (as under prefers-reduced-motion), so each press lands before the next.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await openReader(page);
+    await page.bringToFront();
+    /** Which block of the article starts 16 px below the reader's top edge (-1: none). */
+    const atTop = () =>
+      overlayCall<string>(page, byTestId('reader-content'), `function(){
+        const top = this.closest('[data-testid=reader-scroller]').getBoundingClientRect().top;
+        const blocks = [...this.querySelectorAll('figure, p')];
+        const i = blocks.findIndex((b) => Math.round(b.getBoundingClientRect().top - top) === 16);
+        return i < 0 ? 'none' : blocks[i].localName + ':' + (blocks[i].textContent || '').trim().slice(0, 40);
+      }`);
+    const paragraphs = await overlayCall<string[]>(page, byTestId('reader-content'), "function(){return [...this.querySelectorAll('p')].map((p) => 'p:' + p.textContent.trim().slice(0, 40))}");
+    expect(await atTop()).toBe('none');
+    await page.keyboard.press('j');
+    await expect.poll(atTop).toMatch(/^figure:/); // the lead photo comes first
+    for (const want of [paragraphs[0], paragraphs[1], paragraphs[2]]) {
+      await page.keyboard.press('j');
+      await expect.poll(atTop).toBe(want);
+    }
+    await page.keyboard.press('k');
+    await expect.poll(atTop).toBe(paragraphs[1]);
+    await page.keyboard.press('K'); // Caps Lock on
+    await expect.poll(atTop).toBe(paragraphs[0]);
+    await page.close();
+  });
+
+  test('scrolls smoothly, and instantly under prefers-reduced-motion', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    expect((await overlayStyle(page, scroller, ['scroll-behavior']))['scroll-behavior']).toBe('smooth');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect((await overlayStyle(page, scroller, ['scroll-behavior']))['scroll-behavior']).toBe('auto');
+    await page.close();
+  });
+
+  test('a focused slider keeps its keys, and Ctrl+End stays the browser’s', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    const width = byTestId('setting-width');
+    const value = () => overlayCall<string>(page, width, 'function(){return this.value}');
+    const [was, min, max, step] = await overlayCall<[number, number, number, number]>(page, width, 'function(){return [this.value, this.min, this.max, this.step].map(Number)}');
+    expect(was).toBeLessThan(max); // so End has somewhere to move it
+    await overlayFocus(page, width);
+    await page.keyboard.press('End');
+    await expect.poll(value).toBe(String(max));
+    await page.keyboard.press('PageDown'); // a slider's own big step
+    await expect.poll(async () => Number(await value())).toBeLessThan(max);
+    await page.keyboard.press('Space');
+    expect(await scrollTop(page)).toBe(0);
+    // Back to where it was, for the other tests.
+    await page.keyboard.press('Home');
+    for (let v = min; v < was; v += step) await page.keyboard.press('ArrowRight');
+    await expect.poll(value).toBe(String(was));
+
+    await overlayFocus(page, byTestId('reader-dialog'));
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Alt+PageDown');
+    expect(await scrollTop(page)).toBe(0);
+    await page.keyboard.press('End'); // and the reader still answers its own keys
+    await arrivesAt(page, (await geometry(page)).max);
+    await page.close();
+  });
+});
+
+describe('the key list', () => {
+  const help = byTestId('reader-help');
+  const helpOpen = (page: Page) => overlayCall<boolean>(page, help, 'function(){return this.checkVisibility()}');
+  const focusedInHelp = (page: Page) => overlayCall<boolean>(page, help, 'function(){return this.contains(this.getRootNode().activeElement)}');
+
+  test('"?" opens a dialog listing every key over the reader; Esc closes the list, not the reader', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    expect(await helpOpen(page)).toBe(false);
+    await page.keyboard.press('?');
+    await expect.poll(() => helpOpen(page)).toBe(true);
+    const text = (await readOverlay(page))!.text['reader-help']!;
+    expect(text).toContain('Keyboard shortcuts');
+    for (const [labels, what] of KEY_LIST) {
+      expect(text).toContain(what);
+      for (const label of labels) expect(text).toContain(label);
+    }
+    expect(await overlayCall<string>(page, help, 'function(){return this.getAttribute("role") + " " + this.getAttribute("aria-modal")}')).toBe('dialog true');
+    expect(await focusedInHelp(page)).toBe(true);
+    await screenshot(page, 'chrome-overlay-keys-help');
+
+    // Focus stays in the list, and the article behind it does not move.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+    expect(await focusedInHelp(page)).toBe(true);
+    await page.keyboard.press('End');
+    expect(await overlayCall<number>(page, byTestId('reader-scroller'), 'function(){return this.scrollTop}')).toBe(0);
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => helpOpen(page)).toBe(false);
+    expect(await readOverlay(page)).not.toBeNull(); // the reader is still open
+    await page.keyboard.press('?');
+    await expect.poll(() => helpOpen(page)).toBe(true);
+    await page.keyboard.press('?');
+    await expect.poll(() => helpOpen(page)).toBe(false);
+    await page.keyboard.press('Escape'); // now Esc closes the reader
+    await waitForNoOverlay(page);
+    await page.close();
+  });
+
+  test('the toolbar\'s "?" button opens the list and its Close button closes it (real clicks)', async () => {
+    const page = await openSeed();
+    await openReader(page);
+    await page.bringToFront();
+    const click = async (id: string) => {
+      const { x, y } = await overlayPoint(page, byTestId(id));
+      await page.mouse.click(x, y);
+    };
+    await click('reader-keys');
+    await expect.poll(() => helpOpen(page)).toBe(true);
+    await click('reader-help-close');
+    await expect.poll(() => helpOpen(page)).toBe(false);
+    await page.keyboard.press('PageDown'); // focus is back in the reader
+    await expect.poll(() => overlayCall<number>(page, byTestId('reader-scroller'), 'function(){return this.scrollTop}'), { timeout: 5_000 }).toBeGreaterThan(0);
+    await page.close();
+  });
+});

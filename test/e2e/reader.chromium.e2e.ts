@@ -97,6 +97,25 @@ describe('shipped build (dist/chrome, activeTab only): the real toolbar button',
     await waitForNoOverlay(page);
     expect(await pageState(page)).toEqual(before);
   });
+
+  test('the popup names the shortcut Chromium really bound, and "Change" opens chrome://extensions/shortcuts', async () => {
+    const bound = await l.sw.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'toggle-reader')?.shortcut ?? '');
+    expect(bound).not.toBe('');
+    const page = await openSeed(l);
+    await triggerAction(l, page);
+    const popup = await realPopup(l);
+    try {
+      const line = popup.page.locator(byTestId('popup-shortcut-text'));
+      await line.waitFor({ state: 'visible' });
+      expect(await line.innerText()).toBe(`Shortcut: ${bound}`);
+      await screenshot(popup.page, 'chrome-action-popup-shortcut');
+      await popup.page.locator(byTestId('popup-shortcut-change')).click();
+    } finally {
+      await popup.browser.close();
+    }
+    await until('a chrome://extensions/shortcuts tab', () => l.ctx.pages().some((p) => p.url() === 'chrome://extensions/shortcuts'));
+    await page.close();
+  });
 });
 
 describe('shipped build (dist/chrome): copy and save through the real toolbar popup', () => {
@@ -392,4 +411,7 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 });
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
+declare const chrome: {
+  runtime: { sendMessage(m: unknown): Promise<unknown> };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+};

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { startPopup, type PopupDeps } from '../../src/popup/popup';
 import { mountSettingsForm } from '../../src/popup/settings-form';
+import { mountShortcut } from '../../src/popup/shortcut';
 import { fail, ok } from '../../src/platform/messages';
 import type { SettingsStore } from '../../src/platform/settings-store';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
@@ -77,5 +78,49 @@ describe('popup', () => {
     doc.querySelector<HTMLButtonElement>('[data-testid="setting-font-size-up"]')!.click();
     expect(save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, theme: 'sepia', fontSize: DEFAULT_SETTINGS.fontSize + 1 });
     expect(doc.querySelector('[data-testid="setting-font-size"]')!.textContent).toBe(`${DEFAULT_SETTINGS.fontSize + 1}px`);
+  });
+});
+
+describe('popup shortcut line', () => {
+  function mount(bound: () => Promise<string>, opened = true) {
+    const doc = new JSDOM(HTML).window.document;
+    const openSettings = vi.fn(async () => opened);
+    const done = mountShortcut(doc, { bound, openSettings });
+    const $ = (id: string) => doc.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+    return { $, done, openSettings, settle: () => new Promise((r) => setTimeout(r, 0)) };
+  }
+
+  it('shows the key the browser bound, and opens the browser’s shortcut page', async () => {
+    const { $, done, openSettings } = mount(async () => 'Alt+Shift+V');
+    await done;
+    expect($('popup-shortcut').hidden).toBe(false);
+    expect($('popup-shortcut-text').textContent).toBe('Shortcut: Alt+Shift+V');
+    expect($('popup-shortcut-text').querySelector('kbd')?.textContent).toBe('Alt+Shift+V');
+    $('popup-shortcut-change').click();
+    expect(openSettings).toHaveBeenCalledOnce();
+  });
+
+  it('says so when no shortcut is bound', async () => {
+    const { $, done } = mount(async () => '');
+    await done;
+    expect($('popup-shortcut-text').textContent).toBe('No keyboard shortcut is set for reader view.');
+    expect($('popup-shortcut-change').textContent).toBe('Set one');
+  });
+
+  it('explains where to set it when the browser cannot open that page, once', async () => {
+    const { $, done, settle } = mount(async () => '', false);
+    await done;
+    $('popup-shortcut-change').click();
+    await settle();
+    $('popup-shortcut-change').click();
+    await settle();
+    const text = $('popup-shortcut-text').textContent!;
+    expect(text).toMatch(/^No keyboard shortcut is set for reader view\. Set shortcuts at chrome:\/\/extensions\/shortcuts in Chrome, or in Firefox at about:addons → ⚙ → Manage Extension Shortcuts\.$/);
+  });
+
+  it('stays hidden when the shortcut cannot be read', async () => {
+    const { $, done } = mount(async () => Promise.reject(new Error('no commands API')));
+    await done;
+    expect($('popup-shortcut').hidden).toBe(true);
   });
 });
