@@ -2,7 +2,7 @@
 // hint, never a stack trace; exit codes are listed in USAGE.
 import { extractArticle, TOO_LARGE_MESSAGE } from '../core/index';
 import { parseArgs, USAGE, UsageError } from './args';
-import { InputError, PageTooDeepError, parsePage, readInput } from './load-page';
+import { InputError, InputTooLargeError, PageTooDeepError, parsePage, readInput } from './load-page';
 import { explainRemovals, render } from './render';
 
 const VERSION = '0.1.0';
@@ -31,6 +31,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     bytes = await readInput(command.input, process.stdin);
   } catch (err) {
+    if (err instanceof InputTooLargeError) {
+      process.stderr.write(`readwell: ${name}: ${TOO_LARGE_MESSAGE}: ${err.message}.\n`);
+      return EXIT.tooLarge;
+    }
     if (!(err instanceof InputError)) throw err;
     process.stderr.write(`readwell: ${err.message}\n`);
     return EXIT.input;

@@ -13,15 +13,36 @@ const NO_NESTING = new Set(['p', 'li', 'dt', 'dd', 'option', 'optgroup', 'tr', '
   'caption', 'rb', 'rt', 'rp', 'rtc', 'html', 'head', 'body', 'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link',
   'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'image']);
 
-/** An upper-bound-ish estimate from start and end tags; malformed pages can only push it up. */
+const isNameStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 95 || c === 45;
+
+/**
+ * An upper-bound-ish estimate from start and end tags; malformed pages can only push it up. A tag
+ * is `<name …>` or `</name …>` up to the first `>`, and `/>` closes itself. Scanned by hand, each
+ * character once: the regex this replaces searched for the `>` again from every `<`, so a page
+ * ending in 150,000 `<a` without one took 42 s.
+ */
 function roughDepth(html: string): number {
   let depth = 0;
   let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w-]*)[^>]*?(\/?)>/g)) {
-    const tag = m[2]!.toLowerCase();
-    if (NO_NESTING.has(tag) || m[3]) continue;
-    depth += m[1] ? -1 : 1;
-    if (depth > max) max = depth;
+  let i = html.indexOf('<');
+  while (i !== -1) {
+    const closing = html.charCodeAt(i + 1) === 47; // '/'
+    const start = closing ? i + 2 : i + 1;
+    let end = start;
+    if (isNameStart(html.charCodeAt(end))) {
+      while (isNameChar(html.charCodeAt(end))) end++;
+      const gt = html.indexOf('>', end);
+      if (gt === -1) break; // no '>' anywhere after: no tag can end
+      const tag = html.slice(start, end).toLowerCase();
+      const selfClosing = gt > end && html.charCodeAt(gt - 1) === 47;
+      if (!NO_NESTING.has(tag) && !selfClosing) {
+        depth += closing ? -1 : 1;
+        if (depth > max) max = depth;
+      }
+      end = gt + 1;
+    }
+    i = html.indexOf('<', Math.max(end, i + 1));
   }
   return max;
 }

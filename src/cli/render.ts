@@ -1,6 +1,7 @@
 // Turns an extracted article into each output format. The title leads every format; the text
-// body is the core's, unchanged, so the CLI prints exactly what the extension shows.
-import { headedMarkdown, headedText, toMarkdown, type Article } from '../core/index';
+// body is the core's, unchanged, so the CLI prints exactly what the extension shows. Headings and
+// the standalone page come from the core, escaped the same way for the clipboard and the library.
+import { articlePage, headedMarkdown, headedText, toMarkdown, type Article } from '../core/index';
 import type { OutputFormat } from './args';
 
 export function render(article: Article, content: DocumentFragment, format: OutputFormat): string {
@@ -10,7 +11,7 @@ export function render(article: Article, content: DocumentFragment, format: Outp
     case 'markdown':
       return `${headedMarkdown(article, toMarkdown(content))}\n`;
     case 'html':
-      return standalonePage(article);
+      return articlePage({ heading: article, html: article.html, lang: article.lang, dir: article.dir });
     case 'json': {
       // The removals hold the clutter itself ("icon bookmark icon camera…"); they are a
       // diagnostic, shown with --explain, not part of the article.
@@ -18,31 +19,6 @@ export function render(article: Article, content: DocumentFragment, format: Outp
       return JSON.stringify({ ...rest, markdown: toMarkdown(content) }, null, 2) + '\n';
     }
   }
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** A complete, script-free page: the sanitized article under its title. */
-function standalonePage(a: Article): string {
-  const lang = a.lang ? ` lang="${escapeHtml(a.lang)}"` : '';
-  const byline = a.byline ? `\n<p class="byline">${escapeHtml(a.byline)}</p>` : '';
-  return `<!doctype html>
-<html${lang} dir="${a.dir}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'">
-<title>${escapeHtml(a.title)}</title>
-</head>
-<body>
-<article>
-<h1>${escapeHtml(a.title)}</h1>${byline}
-${a.html}
-</article>
-</body>
-</html>
-`;
 }
 
 /** One line per removed element: rule, element, and the start of its text. */

@@ -7,8 +7,8 @@ import type { SettingsStore } from '../platform/settings-store';
 import type { Article, ArticleHeading } from '../core/index';
 import { openOverlay, type Overlay } from './overlay';
 import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
-import { readPage, messageView, toDraft, defaultExtract, type Extract } from './source';
-import { cleanRange, overlaySelection, pageSelection } from './selection';
+import { readPage, messageView, selectionInArticle, toDraft, defaultExtract, type Extract } from './source';
+import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
 
 export interface ReaderDeps {
@@ -98,7 +98,12 @@ export function createReader(deps: ReaderDeps) {
     return fail(source.code, source.message, source.code === 'no-article' ? { hasSelection: source.hasSelection } : {});
   }
 
-  /** The content to copy: a selection (overlay first, then page), else the whole article. */
+  /**
+   * The content to copy: a selection in the open reader, else what it shows; with the reader
+   * closed, the page goes through readPage (the budget) first, then a page selection counts
+   * only when it lies inside the article (source.ts), else the whole article is copied. With no
+   * article, the selection is what selection mode would show.
+   */
   function copySource(): { content: DocumentFragment; heading?: ArticleHeading; fromSelection: boolean } | Reply<never> {
     if (open?.content) {
       const range = overlaySelection(open.overlay.root, open.overlay.content);
@@ -106,10 +111,11 @@ export function createReader(deps: ReaderDeps) {
       if (selected) return { content: selected, fromSelection: true };
       return { content: open.content, heading: open.article ?? {}, fromSelection: open.overlay.view.kind === 'selection' };
     }
-    const selected = pageSelection(doc);
-    if (selected) return { content: selected, fromSelection: true };
-    const source = readPage(doc, deps.url(), extract, false);
-    return source.ok ? { content: source.content, heading: source.article ?? {}, fromSelection: false } : fail(source.code, source.message);
+    const source = readPage(doc, deps.url(), extract, true);
+    if (!source.ok) return fail(source.code, source.message);
+    if (!source.article) return { content: source.content, fromSelection: true };
+    const selected = selectionInArticle(doc, source.article);
+    return selected ? { content: selected, fromSelection: true } : { content: source.content, heading: source.article, fromSelection: false };
   }
 
   async function copy(format: CopyFormat): Promise<Reply<CopyResult>> {

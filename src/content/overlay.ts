@@ -1,7 +1,9 @@
-// The reader overlay: a fresh <div> host on <html> with a closed shadow root, a modal dialog
-// inside it, and the page locked behind it. Everything the page could notice is undone by
-// close(): the host leaves, the <html> style attribute, scroll position and focus are restored.
-// The host is held in this closure, never looked up by id, so a page cannot hand us its own.
+// The reader overlay: a fresh <div> host on <html> with a closed shadow root, a modal <dialog>
+// inside it (shown with showModal(), so it sits in the browser's top layer above the page's own
+// dialogs, popovers and fullscreen elements: top-layer.ts), and the page locked behind it.
+// Everything the page could notice is undone by close(): the host leaves, the <html> style
+// attribute, scroll position and focus are restored. The host is held in this closure, never
+// looked up by id, so a page cannot hand us its own.
 import type { ReaderSettings } from '../shared/settings';
 import { markLongArticle } from '../shared/reader-theme';
 import { h, trusted } from './dom';
@@ -13,6 +15,7 @@ import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
 import { keyScroller } from './scroll';
+import { keepOnTop, showOnTop } from './top-layer';
 
 export interface OverlayHandlers extends Omit<ToolbarActions, 'keys'> {
   key(action: ReaderAction): void;
@@ -33,7 +36,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root);
 
-  const dialog = h(doc, 'div', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
+  const dialog = h(doc, 'dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
   // `help` is built below, once the parts it covers exist; the button only calls it later.
   const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle() }, view.kind === 'message');
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
@@ -59,8 +62,9 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   // on the window in the capture phase, the first stop of every key event, so a page's capture
   // listeners on document, <html> or <body> (or on window, added after this one) that stop
   // propagation cannot swallow Esc or the reader keys. A window capture listener the page added
-  // before reader view opened still runs first (listeners run in the order they were added); the
-  // close button and the toolbar toggle still close the reader then.
+  // before reader view opened still runs first (listeners run in the order they were added); Esc
+  // then still arrives as the dialog's close request (below), and the close button and the
+  // toolbar toggle close the reader too.
   const onKeydown = trusted((e: KeyboardEvent) => {
     if (e.target !== host) return; // focus is kept on the dialog; anything else is the page's
     e.stopImmediatePropagation();
@@ -79,13 +83,22 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   win?.addEventListener('keydown', onKeydown, true);
   host.addEventListener('keydown', (e) => e.stopPropagation());
   content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
+  // Esc on a modal dialog is also the browser's close request: it reaches the dialog as `cancel`
+  // even when a page listener the keydown met first stopped it. It does what the key does (close
+  // the key list if open, else the reader); the dialog never closes on its own.
+  dialog.addEventListener('cancel', trusted((e: Event) => {
+    e.preventDefault();
+    if (help.isOpen()) help.toggle();
+    else on.key('close');
+  }));
 
   // Focus stays in the dialog: anything that pulls it out to the page is sent back.
   const keepFocus = (e: FocusEvent) => {
     if (e.target !== host) dialog.focus({ preventScroll: true });
   };
   doc.documentElement.appendChild(host);
-  promote(host);
+  showOnTop(dialog);
+  const stopKeepingOnTop = keepOnTop(doc, root, dialog, [scroller]);
   doc.addEventListener('focusin', keepFocus, true);
   dialog.focus({ preventScroll: true });
 
@@ -109,26 +122,11 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       if (closed) return;
       closed = true;
       clearTimeout(toastTimer);
+      stopKeepingOnTop();
       doc.removeEventListener('focusin', keepFocus, true);
       win?.removeEventListener('keydown', onKeydown, true);
       host.remove();
       snapshot.restore();
     },
   };
-}
-
-/**
- * Moves the host into the browser's top layer (a manual popover), where the page's own stacking
- * cannot reach it: a `filter`, `opacity` or `transform` on <html> (which no z-index escapes)
- * no longer blurs, tints or hides the reader, and nothing the page stacks later covers it.
- * Browsers without popovers (and jsdom) keep the fixed, maximal z-index host.
- */
-function promote(host: HTMLElement): void {
-  if (typeof host.showPopover !== 'function') return;
-  try {
-    host.setAttribute('popover', 'manual');
-    host.showPopover();
-  } catch {
-    host.removeAttribute('popover');
-  }
 }

@@ -1,6 +1,6 @@
 // Clean content → what goes on the clipboard, in the three formats, through the core's own
-// serializers (the same ones the CLI and the library export use).
-import { headedMarkdown, headedText, toMarkdown, toPlainText, wordStats, type ArticleHeading } from '../core/index';
+// serializers and headings (the same ones the CLI and the library export use).
+import { headedMarkdown, headedText, headingHtml, toMarkdown, toPlainText, wordStats, type ArticleHeading } from '../core/index';
 import type { CopyFormat } from '../platform/messages';
 
 export interface ClipboardPayload {
@@ -21,12 +21,10 @@ export function buildPayload(content: DocumentFragment, format: CopyFormat, head
   if (format === 'markdown') return { plain: headedMarkdown(heading, toMarkdown(content)), words };
   const plain = headedText(heading, text);
   if (format === 'text') return { plain, words };
-  const doc = content.ownerDocument;
-  const box = doc.createElement('div');
-  if (heading.title) box.append(Object.assign(doc.createElement('h1'), { textContent: heading.title }));
-  if (heading.byline) box.append(Object.assign(doc.createElement('p'), { textContent: heading.byline }));
+  const box = content.ownerDocument.createElement('div');
   box.append(content.cloneNode(true));
-  return { plain, html: box.innerHTML, words };
+  const head = headingHtml(heading);
+  return { plain, html: head ? `${head}\n${box.innerHTML}` : box.innerHTML, words };
 }
 
 const FORMAT_NAMES: Record<CopyFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };

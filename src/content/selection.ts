@@ -3,24 +3,26 @@
 // load its images and fire their `on*` handlers (shared/docs/design.md). It is copied into an
 // inert document first, serialized, and parsed back only through the core's sanitizer.
 import { sanitizeHtml, toPlainText } from '../core/index';
+import { fromPrototype } from '../core/budget';
 
-/** A clean fragment (owned by `doc`) of the page's selection, or null when nothing is selected. */
+/**
+ * A clean fragment (owned by `doc`) of the page's selection, or null when nothing is selected.
+ * Copies part of the page: call it only once the page passed the budget (source.ts does).
+ */
 export function pageSelection(doc: Document): DocumentFragment | null {
   const sel = doc.getSelection();
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   return cleanRange(sel.getRangeAt(0), doc);
 }
 
-export function hasPageSelection(doc: Document): boolean {
-  const sel = doc.getSelection();
-  return !!sel && sel.rangeCount > 0 && !sel.isCollapsed && sel.toString().trim().length > 0;
-}
-
 /** A clean fragment of `range`, or null when it holds no text. */
 export function cleanRange(range: AbstractRange, doc: Document): DocumentFragment | null {
   const html = inertRangeHtml(range);
   if (html === null) return null;
-  const fragment = sanitizeHtml(html, doc);
+  // Resolved against the base of the page the range is in, as the page's own links are: absolute
+  // once taken out of it. Read through the prototype: `<img name="baseURI">` shadows it.
+  const start = range.startContainer;
+  const fragment = sanitizeHtml(html, doc, fromPrototype<string>(start.ownerDocument ?? start, 'baseURI'));
   return toPlainText(fragment).trim() ? fragment : null;
 }
 

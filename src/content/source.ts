@@ -1,6 +1,9 @@
 // What the reader shows for this page: the extracted article, or (with no article) the user's
-// selection, or a message. Also turns either into the draft the library saves.
-import { extractArticle, toPlainText, wordStats, type Article, type ExtractResult } from '../core/index';
+// selection, or a message. Also turns either into the draft the library saves. Every path that
+// reads the page (reader, copy, save, selection mode) comes through readPage, so the extraction
+// budget is checked before anything of the page is read or copied, selections included.
+import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult } from '../core/index';
+import { fromPrototype } from '../core/budget';
 import type { ArticleDraft, ErrorCode } from '../platform/messages';
 import type { ReaderView } from './header';
 import { pageSelection } from './selection';
@@ -28,10 +31,29 @@ export function articleView(a: Article, content: DocumentFragment): ReaderView {
     readingMinutes: a.readingMinutes, wordCount: a.wordCount, leadImage: a.leadImage, lang: a.lang, dir: a.dir, content };
 }
 
+/** Selection mode's title: the page's, cleaned like every extracted title (no controls or bidi overrides, 300 characters). */
+const TITLE_MAX = 300;
+
 export function selectionView(doc: Document, content: DocumentFragment): ReaderView {
   const stats = wordStats(toPlainText(content));
-  return { kind: 'selection', title: doc.title.trim() || 'Selection', readingMinutes: stats.readingMinutes, wordCount: stats.words,
-    lang: doc.documentElement.lang || null, dir: pageDir(doc), content };
+  // Through the prototypes: `<img name="title">` shadows document.title.
+  const root = fromPrototype<Element | null>(doc, 'documentElement');
+  return { kind: 'selection', title: cleanText(fromPrototype<string>(doc, 'title'), TITLE_MAX) ?? 'Selection', readingMinutes: stats.readingMinutes,
+    wordCount: stats.words, lang: validLang(root?.getAttribute('lang')), dir: pageDir(doc), content };
+}
+
+const words = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The page's selection when it lies inside the article: all of its text is article text. A page
+ * script can select anything (the whole body, comments and all), and Readwell cannot tell a
+ * selection the user made from one a script made; so a selection counts only when copying it
+ * gives nothing the clean article does not hold. Otherwise the caller copies the article.
+ */
+export function selectionInArticle(doc: Document, article: Article): DocumentFragment | null {
+  const selected = pageSelection(doc);
+  if (!selected) return null;
+  return words(article.text).includes(words(toPlainText(selected))) ? selected : null;
 }
 
 export function messageView(message: string): ReaderView {
@@ -39,7 +61,9 @@ export function messageView(message: string): ReaderView {
 }
 
 function pageDir(doc: Document): 'ltr' | 'rtl' {
-  return (doc.documentElement.dir || doc.body?.dir || '').toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
+  const root = fromPrototype<Element | null>(doc, 'documentElement');
+  const body = fromPrototype<HTMLElement | null>(doc, 'body');
+  return (root?.getAttribute('dir') || body?.getAttribute('dir') || '').trim().toLowerCase() === 'rtl' ? 'rtl' : 'ltr';
 }
 
 export function toDraft(url: string, article: Article | null, view: ReaderView, content: DocumentFragment): ArticleDraft {

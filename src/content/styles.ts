@@ -12,8 +12,12 @@ export const CSS = `
   transform: none !important; opacity: 1 !important; visibility: visible !important; pointer-events: auto !important; }
 * { box-sizing: border-box; }
 ${themeCss('.dialog')}
-.dialog { position: absolute; inset: 0; display: flex; flex-direction: column; background: var(--bg); color: var(--fg);
+.dialog { position: fixed; inset: 0; width: 100%; height: 100%; max-width: none; max-height: none; margin: 0; padding: 0;
+  border: 0; overflow: hidden; flex-direction: column; background: var(--bg); color: var(--fg);
   font-family: ${FONT_STACKS.sans}; font-size: 16px; line-height: 1.4; }
+.dialog[open] { display: flex; }
+/* The dialog covers the viewport in the top layer; its backdrop would only flash. */
+.dialog::backdrop { background: transparent; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding: 6px 12px;
   background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
 .toolbar label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }

@@ -4,6 +4,7 @@
 // Readability is not a sanitizer (its README says so): this is.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { fromPrototype } from './budget';
+import { resolveLinks } from './link-policy';
 
 /** Anything with an http(s) or mailto scheme, or no scheme at all (relative links, #anchors). */
 const SAFE_URI = /^(?:(?:https?|mailto):|[^:]*$|[^:]*[/?#])/i;
@@ -116,11 +117,16 @@ export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
   return { fragment, html };
 }
 
-/** Parses stored or copied article HTML into a sanitized fragment owned by `doc`. */
-export function sanitizeHtml(html: string, doc: Document): DocumentFragment {
+/**
+ * Parses stored or copied article HTML into a sanitized fragment owned by `doc`. `base` is the
+ * article's own address: links and media resolve against it and must come out http(s)
+ * (link-policy.ts), because `doc` may be an extension page, where a relative link is ours.
+ */
+export function sanitizeHtml(html: string, doc: Document, base: string | null): DocumentFragment {
   const view = doc.defaultView;
   if (!view) throw new Error('sanitizeHtml needs a document that has a window');
   const clean = purifierFor(view).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
+  resolveLinks(clean, base);
   return fromPrototype<Document['importNode']>(doc, 'importNode').call(doc, clean, true) as DocumentFragment;
 }
 

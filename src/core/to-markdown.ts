@@ -1,11 +1,15 @@
 // Markdown of a sanitized article with Turndown and its GFM plugin: ATX headings, fenced code
-// with the language the code-language rule settled on, GFM tables (a table without a header row
-// gets an empty one, since GFM requires it), images with alt text, absolute links, TeX for math
-// that carries it. SVG has no Markdown form and carries no prose; it is dropped.
+// with the language the code-language rule settled on, GFM tables (markdown-tables.ts gives each
+// the shape the plugin reads), images with alt text, absolute links, TeX for math that carries it.
+// SVG has no Markdown form and carries no prose; it is dropped. No output holds raw HTML: text
+// that looks like a tag is escaped, and nothing is ever kept as HTML.
 import TurndownService from 'turndown';
 import { strikethrough, tables, taskListItems } from 'turndown-plugin-gfm';
+import { normalizeTables } from './markdown-tables';
 
 let service: TurndownService | null = null;
+/** The article's Markdown, handed out by the root rule below (see toMarkdown). */
+let captured: string | null = null;
 
 function turndown(): TurndownService {
   if (service) return service;
@@ -18,8 +22,15 @@ function turndown(): TurndownService {
     strongDelimiter: '**',
     linkStyle: 'inlined',
     hr: '---',
+    // Turndown writes an element it was told to keep (the GFM plugin keeps tables it cannot
+    // convert) as its outerHTML; its text is what a Markdown file may hold.
+    keepReplacement: (content, node) => ((node as { isBlock?: boolean }).isBlock ? `\n\n${content}\n\n` : content),
   });
   td.use([tables, strikethrough, taskListItems]);
+  // `<` in text starts a tag or an autolink when the Markdown is rendered (Turndown escapes only
+  // Markdown's own syntax); code is not passed through escape and keeps its `<`.
+  const escapeSyntax = td.escape.bind(td);
+  td.escape = (text: string) => escapeSyntax(text).replace(/</g, '\\<');
   td.remove(['svg' as keyof HTMLElementTagNameMap, 'script', 'style', 'noscript', 'template']);
   td.addRule('fencedCodeWithLanguage', {
     filter: (node) => node.nodeName === 'PRE',
@@ -47,7 +58,9 @@ function turndown(): TurndownService {
         marker = `${start + Array.prototype.indexOf.call(parent.children, el)}.`;
       }
       const prefix = `${marker} `;
-      const body = content.replace(/^\n+/, '').replace(/\n+$/, '\n').replace(/\n(?=.)/g, `\n${' '.repeat(prefix.length)}`);
+      // `(?<!\n)` lets the trailing-newline match start only where a run of newlines begins;
+      // `\n+$` alone retried from every newline of a long run inside the item (quadratic).
+      const body = content.replace(/^\n+/, '').replace(/(?<!\n)\n+$/, '\n').replace(/\n(?=.)/g, `\n${' '.repeat(prefix.length)}`);
       return prefix + body.replace(/\n$/, '') + (el.nextElementSibling ? '\n' : '');
     },
   });
@@ -66,25 +79,35 @@ function turndown(): TurndownService {
       return display ? `\n\n$$${tex}$$\n\n` : `$${tex}$`;
     },
   });
+  // The article sits in one wrapper under Turndown's root; this rule hands its Markdown out and
+  // leaves Turndown's own end-trim (`/[\t\r\n\s]+$/` over the whole output) an empty string:
+  // that trim retries from every character of a whitespace run, so a run of 150,000 blank code
+  // lines or no-break spaces took minutes. toMarkdown trims with String.prototype.trim instead.
+  td.addRule('readwellRoot', {
+    filter: (node) => node.parentNode !== null && node.parentNode.parentNode === null,
+    replacement: (content) => {
+      captured = content;
+      return '';
+    },
+  });
   service = td;
   return td;
 }
 
 /** Markdown of the article content. The input is cloned; it is never changed. */
 export function toMarkdown(content: DocumentFragment | Element): string {
-  const copy = content.cloneNode(true) as DocumentFragment | Element;
-  giveTablesHeaderRows(copy);
-  return turndown().turndown(copy as unknown as HTMLElement).replace(/\n{3,}/g, '\n\n').trim();
-}
-
-function giveTablesHeaderRows(root: DocumentFragment | Element): void {
-  for (const table of Array.from(root.querySelectorAll('table'))) {
-    const first = table.querySelector('tr');
-    if (!first || table.querySelector('thead') || Array.from(first.children).every((c) => c.localName === 'th')) continue;
-    const doc = table.ownerDocument;
-    const header = doc.createElement('tr');
-    const columns = Array.from(first.children).reduce((n, c) => n + Math.max(1, Number(c.getAttribute('colspan')) || 1), 0);
-    for (let i = 0; i < columns; i++) header.appendChild(doc.createElement('th'));
-    first.parentElement!.insertBefore(header, first);
-  }
+  const td = turndown();
+  const doc = content.ownerDocument!;
+  const article = doc.createElement('div');
+  article.append(content.cloneNode(true));
+  normalizeTables(article);
+  const root = doc.createElement('div');
+  root.append(article);
+  captured = null;
+  td.turndown(root);
+  const markdown = captured ?? ''; // a blank article never reaches the root rule
+  captured = null;
+  // No blank-line collapse afterwards: Turndown already joins blocks with at most one blank line,
+  // so the only longer runs are the blank lines of code blocks, which are the code's own.
+  return markdown.trim();
 }

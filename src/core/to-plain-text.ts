@@ -73,6 +73,13 @@ export function toPlainText(root: Node): string {
   return join(pieces);
 }
 
+/**
+ * Blanks at the end of a line. The lookbehind starts a match only where a run of blanks begins:
+ * `[ \t]+$` alone retried from every blank of a long run followed by text (quadratic).
+ */
+const TRAILING_BLANKS = /(?<![ \t])[ \t]+$/;
+const BLANKS_BEFORE_NEWLINE = /(?<![ \t])[ \t]+\n/g;
+
 /** Merges separators (the strongest wins) and trims the spaces around line breaks. */
 function join(pieces: Piece[]): string {
   let out = '';
@@ -81,7 +88,7 @@ function join(pieces: Piece[]): string {
   let indented = false; // the line began with verbatim text (code, a nested list marker): keep its indent
   let markerOnly = false; // the line holds just a list marker: its item's first block starts here
   const flushLine = () => {
-    out += (indented ? line : line.replace(/^ +/, '')).replace(/[ \t]+$/, '');
+    out += (indented ? line : line.replace(/^ +/, '')).replace(TRAILING_BLANKS, '');
     line = '';
     indented = false;
   };
@@ -106,7 +113,7 @@ function join(pieces: Piece[]): string {
       const parts = text.split('\n');
       line += parts[0];
       for (const part of parts.slice(1)) {
-        out += line.replace(/[ \t]+$/, '') + '\n';
+        out += line.replace(TRAILING_BLANKS, '') + '\n';
         line = part;
         indented = true;
       }
@@ -115,5 +122,5 @@ function join(pieces: Piece[]): string {
     }
   }
   flushLine();
-  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return out.replace(BLANKS_BEFORE_NEWLINE, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }

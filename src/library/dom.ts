@@ -25,7 +25,17 @@ export function addStyles(doc: Document, css: string): void {
   doc.head.append(style);
 }
 
-/** "12 May 2024" in the reader's locale. */
+/**
+ * "12 May 2024" in the reader's locale. Records are validated to times a Date can show, but a
+ * date that still cannot be formatted (Intl throws RangeError on an invalid Date) reads as
+ * "unknown date" rather than stopping the page that shows it.
+ */
 export function formatDate(ms: number, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(ms));
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return 'unknown date';
+  try {
+    return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  } catch {
+    return 'unknown date';
+  }
 }

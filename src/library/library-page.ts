@@ -7,7 +7,7 @@ import { articleHtml, articleMarkdown } from './article-export';
 import { downloadFile } from './downloads';
 import { h } from './dom';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
-import { buildChrome, itemElement, tagOptions, type Chrome } from './library-view';
+import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 20_000;
@@ -51,7 +51,7 @@ export class LibraryPage {
     const { doc, ui, model } = this;
     tagOptions(doc, ui.tagFilter, model.tags(), model.tag);
     const visible = model.visible();
-    ui.list.replaceChildren(...visible.slice(0, this.shown).map((s) => itemElement(doc, s)));
+    ui.list.replaceChildren(...visible.slice(0, this.shown).map((s) => safeItemElement(doc, s)));
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;

@@ -69,6 +69,25 @@ function metaLine(s: Summary, locale?: string): string {
   return parts.join(' · ');
 }
 
+/**
+ * One list item, or, if building it throws (a value validation let through), a plain item that
+ * says so and can still be deleted: one article must never stop the rest of the list.
+ */
+export function safeItemElement(doc: Document, s: Summary, locale?: string): HTMLLIElement {
+  try {
+    return itemElement(doc, s, locale);
+  } catch {
+    return h(doc, 'li', { class: 'item', 'data-testid': 'library-item', 'data-id': s.id }, [
+      h(doc, 'h2', { 'data-testid': 'library-item-title' }, [String(s.title).slice(0, 200) || 'Untitled']),
+      h(doc, 'p', { class: 'meta' }, ['This saved article could not be shown.']),
+      h(doc, 'div', { class: 'row' }, [
+        h(doc, 'span', { class: 'spacer' }),
+        h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete' }, ['Delete']),
+      ]),
+    ]);
+  }
+}
+
 export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIElement {
   const title = s.title.trim() || 'Untitled';
   const tags = h(doc, 'ul', { class: 'tags', 'aria-label': 'Tags' }, s.tags.map((tag) =>

@@ -47,7 +47,13 @@ async function main(): Promise<void> {
   if (record === undefined) return;
   if (record === null) return renderMessage(document, 'This article is no longer in your library.');
 
-  const { progress } = renderArticle(document, record);
+  let progress: HTMLElement;
+  try {
+    ({ progress } = renderArticle(document, record));
+  } catch (e) {
+    // A record validation let through must still leave the page saying something.
+    return renderMessage(document, `This saved copy could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+  }
   // Layout has to exist before a fraction of the height means anything.
   requestAnimationFrame(() => {
     const root = document.scrollingElement ?? document.documentElement;

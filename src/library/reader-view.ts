@@ -23,7 +23,7 @@ export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
   const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
   const dates = [r.publishedTime ? `Published ${r.publishedTime.slice(0, 10)}` : null, `Saved ${formatDate(r.savedAt)}`, `${r.readingMinutes} min read`];
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
-  content.append(sanitizeHtml(r.html, doc));
+  content.append(sanitizeHtml(r.html, doc, r.url));
   markLongArticle(content);
   const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
     h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),

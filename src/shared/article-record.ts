@@ -1,8 +1,12 @@
 // The saved-article record: its one definition, the validator everything read from storage or
 // from an import file goes through, and the rules for creating and re-saving a record.
 // Storage and import files are user-reachable and outlive versions, so a record is rebuilt field
-// by field from what was read; anything wrong rejects that record with a reason a person can act
-// on, and never takes other records with it.
+// by field from what was read, to what rendering needs: times a Date can show, bounded numbers
+// and strings, metadata as clean single-line text, http(s) addresses. A wrong structural field
+// rejects that record with a reason a person can act on, and never takes other records with it;
+// display-only metadata is cleaned instead (an unreadable publication date becomes none).
+// Straight from metadata.ts: core/index would pull the whole pipeline into the background bundle.
+import { cleanText } from '../core/metadata';
 
 export interface ArticleRecord {
   id: string;
@@ -12,7 +16,7 @@ export interface ArticleRecord {
   title: string;
   byline: string | null;
   siteName: string | null;
-  /** As the page declared it (ISO 8601 expected, not enforced: pages vary). */
+  /** An ISO 8601 date (as the core writes it), or null. */
   publishedTime: string | null;
   /** Milliseconds since the epoch. */
   savedAt: number;
@@ -45,6 +49,11 @@ export const LIMITS = {
   textBytes: 4_000_000,
   tagLength: 40,
   tags: 30,
+  /** 9999-12-31T23:59:59.999Z: the last time with a four-digit year (a Date reaches 275760). */
+  maxTime: 253_402_300_799_999,
+  /** Words in at most textBytes of text. */
+  wordCount: 4_000_000,
+  readingMinutes: 100_000,
 } as const;
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -61,9 +70,29 @@ export function isSavableUrl(value: string): boolean {
   }
 }
 
-/** A tag as stored: trimmed, inner whitespace collapsed, lower case (tags are labels, not prose). */
+/** A tag as stored: clean text (no controls or bidi overrides), lower case (tags are labels, not prose). */
 export function normalizeTag(tag: string): string {
-  return tag.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase().slice(0, LIMITS.tagLength);
+  return (cleanText(tag.normalize('NFC'), LIMITS.tagLength * 2) ?? '').toLowerCase().slice(0, LIMITS.tagLength).trim();
+}
+
+/** An http(s) address that parses (a prefix test let `https:` + anything through). */
+export function isHttpUrl(value: string): boolean {
+  if (value.length > LIMITS.urlLength) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/** `2024-05-01`, `2024-05-01T10:00Z`, `2024-05-01T10:00:00.000+02:00`: a date the reader can show by its first ten characters. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** An ISO 8601 date with a four-digit year that parses, else null. */
+export function isoDateOrNull(value: unknown): string | null {
+  if (typeof value !== 'string' || !ISO_DATE.test(value)) return null;
+  return Number.isNaN(Date.parse(value)) ? null : value;
 }
 
 class Invalid extends Error {}
@@ -80,21 +109,29 @@ function strOrNull(r: Record<string, unknown>, key: string, max: number): string
   return r[key] === null || r[key] === undefined ? null : str(r, key, max);
 }
 
+/** Metadata shown as one line of text: bounded, then cleaned (cleaning never lengthens it). */
+function meta(r: Record<string, unknown>, key: string): string | null {
+  const v = strOrNull(r, key, LIMITS.shortText);
+  return v === null ? null : cleanText(v, LIMITS.shortText);
+}
+
 function url(r: Record<string, unknown>, key: string): string {
   const v = str(r, key, LIMITS.urlLength, false);
   if (!isSavableUrl(v)) throw new Invalid(`${key} is not an http(s) or file address`);
   return v;
 }
 
+/** Milliseconds from 1970 to the end of year 9999: a time `new Date` and every date format can show. */
 function time(r: Record<string, unknown>, key: string): number {
   const v = r[key];
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || !Number.isInteger(v)) throw new Invalid(`${key} is not a time`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LIMITS.maxTime) throw new Invalid(`${key} is not a time`);
   return v;
 }
 
-function count(r: Record<string, unknown>, key: string): number {
+function count(r: Record<string, unknown>, key: string, max: number): number {
   const v = r[key];
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(`${key} is not a whole number`);
+  if (v > max) throw new Invalid(`${key} is larger than ${max}`);
   return v;
 }
 
@@ -121,26 +158,26 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
     const progress = r.progress ?? 0;
     if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) throw new Invalid('progress is not between 0 and 1');
     const canonical = strOrNull(r, 'canonicalUrl', LIMITS.urlLength);
-    if (canonical !== null && !isSavableUrl(canonical)) throw new Invalid('canonicalUrl is not an http(s) or file address');
+    if (canonical !== null && !isHttpUrl(canonical)) throw new Invalid('canonicalUrl is not an http(s) address');
     const leadImage = strOrNull(r, 'leadImage', LIMITS.urlLength);
-    if (leadImage !== null && !/^https?:/i.test(leadImage)) throw new Invalid('leadImage is not an http(s) address');
+    if (leadImage !== null && !isHttpUrl(leadImage)) throw new Invalid('leadImage is not an http(s) address');
     const record: ArticleRecord = {
       id: str(r, 'id', LIMITS.idLength, false),
       url: url(r, 'url'),
       canonicalUrl: canonical,
-      title: str(r, 'title', LIMITS.shortText),
-      byline: strOrNull(r, 'byline', LIMITS.shortText),
-      siteName: strOrNull(r, 'siteName', LIMITS.shortText),
-      publishedTime: strOrNull(r, 'publishedTime', 100),
+      title: cleanText(str(r, 'title', LIMITS.shortText), LIMITS.shortText) ?? '',
+      byline: meta(r, 'byline'),
+      siteName: meta(r, 'siteName'),
+      publishedTime: isoDateOrNull(strOrNull(r, 'publishedTime', 100)),
       savedAt: time(r, 'savedAt'),
       updatedAt: time(r, 'updatedAt'),
       lang,
       dir,
       html: str(r, 'html', LIMITS.htmlBytes),
       text: str(r, 'text', LIMITS.textBytes),
-      wordCount: count(r, 'wordCount'),
-      readingMinutes: count(r, 'readingMinutes'),
-      excerpt: strOrNull(r, 'excerpt', LIMITS.shortText),
+      wordCount: count(r, 'wordCount', LIMITS.wordCount),
+      readingMinutes: count(r, 'readingMinutes', LIMITS.readingMinutes),
+      excerpt: meta(r, 'excerpt'),
       leadImage,
       tags: tags(r),
       progress,
@@ -163,7 +200,7 @@ export function recordFromDraft(draft: RecordDraft, url: string, now: number, id
   return validateRecord({
     id,
     url,
-    canonicalUrl: draft.canonicalUrl && isSavableUrl(draft.canonicalUrl) ? draft.canonicalUrl : null,
+    canonicalUrl: draft.canonicalUrl && isHttpUrl(draft.canonicalUrl) ? draft.canonicalUrl : null,
     title: typeof draft.title === 'string' ? draft.title.trim().slice(0, LIMITS.shortText) : draft.title,
     byline: draft.byline,
     siteName: draft.siteName,
@@ -177,7 +214,7 @@ export function recordFromDraft(draft: RecordDraft, url: string, now: number, id
     wordCount: draft.wordCount,
     readingMinutes: draft.readingMinutes,
     excerpt: draft.excerpt,
-    leadImage: draft.leadImage && /^https?:/i.test(draft.leadImage) ? draft.leadImage : null,
+    leadImage: draft.leadImage && isHttpUrl(draft.leadImage) ? draft.leadImage : null,
     tags: [],
     progress: 0,
   });

@@ -48,8 +48,14 @@ export function storedSearchForm(id: string, item: SearchFields): StoredSearchFo
   return { id, v: SEARCH_FORM_VERSION, tokens: searchForm(item) };
 }
 
-/** True when a value read from storage is a usable form of the current version. */
+/**
+ * A form is at most as long as the text it came from, plus its short fields, and twice that where
+ * folding expands characters (ß → ss): anything longer was not written by searchForm.
+ */
+export const MAX_FORM_CHARS = 2 * (4_000_000 + 3 * 2_000);
+
+/** True when a value read from storage is a usable form of the current version (else it is recomputed). */
 export function isCurrentForm(value: unknown): value is StoredSearchForm {
   const f = value as Partial<StoredSearchForm> | null | undefined;
-  return !!f && f.v === SEARCH_FORM_VERSION && typeof f.id === 'string' && typeof f.tokens === 'string';
+  return !!f && f.v === SEARCH_FORM_VERSION && typeof f.id === 'string' && f.id.length <= 100 && typeof f.tokens === 'string' && f.tokens.length <= MAX_FORM_CHARS;
 }

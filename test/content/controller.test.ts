@@ -114,7 +114,7 @@ describe('reader controller', () => {
     expect(deps.pageToast).toHaveBeenCalledWith(expect.stringMatching(/^Copied \d[\d,]* words as Markdown$/));
     await reader.copy('html');
     const html = vi.mocked(deps.writeClipboard).mock.calls[1]![0];
-    expect(html.html).toMatch(/^<h1>WMD.*<\/h1><p>Robert Bridge, RT<\/p>/);
+    expect(html.html).toMatch(/^<h1>WMD.*<\/h1>\n<p class="byline">Robert Bridge, RT<\/p>/);
     expect(html.plain).toMatch(/^WMD may be key.*\nRobert Bridge, RT\n\n/);
   });
 

@@ -154,5 +154,5 @@ export function textOfHtml(html: string): string {
 
 /** Markdown with its escapes undone, for "is this sentence in it" checks. */
 export function unescapeMarkdown(md: string): string {
-  return md.replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1');
+  return md.replace(/\\([\\`*_{}[\]()#+\-.!<>|~&])/g, '$1');
 }

@@ -98,7 +98,7 @@ describe('right under the budget: every step copes', () => {
     expect(r.article.text).toContain('deep link');
     expect(toMarkdown(r.content)).toContain('***deep*** [link](https://harbour.test/x)');
     expect(toPlainText(r.content)).toContain('deep link');
-    const again = sanitizeHtml(r.article.html, new JSDOM('').window.document);
+    const again = sanitizeHtml(r.article.html, new JSDOM('').window.document, r.article.url);
     expect(again.textContent).toContain('deep link');
   });
 });

@@ -64,16 +64,18 @@ describe('reading position', () => {
 });
 
 describe('exporting one article', () => {
-  it('as Markdown: title, byline, source, and the article, with no markup from the title', () => {
+  it('as Markdown: title, byline, site and date, source, and the article, with no markup from the title', () => {
     const md = articleMarkdown(record(1, { title: 'A  *starred*\ntitle' }), document);
-    expect(md).toBe('# A *starred* title\n\nAda Writer · Example News · 2024-05-01\n\n<https://example.com/story-1>\n\nParagraph about topic 1. The harbour crane lifted container number 1.\n\nSecond paragraph.\n');
+    expect(md).toBe('# A \\*starred\\* title\n\n*Ada Writer*\n\n*Example News · 2024-05-01*\n\n<https://example.com/story-1>\n\nParagraph about topic 1. The harbour crane lifted container number 1.\n\nSecond paragraph.\n');
   });
 
   it('as a standalone HTML page, sanitized again, with the title as text', () => {
     const html = articleHtml(hostile, document);
     expect(html.startsWith('<!doctype html>\n<html lang="he" dir="rtl">')).toBe(true);
     expect(html).toContain('<meta charset="utf-8">');
-    expect(html).toContain('<h1>&lt;b&gt;Bold&lt;/b&gt; &amp; title</h1>');
+    const page = new DOMParser().parseFromString(html, 'text/html');
+    expect(page.querySelector('h1')!.textContent).toBe('<b>Bold</b> & title');
+    expect(page.querySelector('article b')).toBeNull();
     expect(html).not.toMatch(/<script|onerror|<iframe|javascript:/i);
     expect(html).toContain('Safe text');
   });

@@ -9,7 +9,10 @@ import { parseInertFragment } from '../sanitize';
 
 const SRC_ATTRS = ['data-src', 'data-lazy-src', 'data-original', 'data-url', 'data-lazy', 'data-hi-res-src', 'data-full-src', 'data-image', 'data-actualsrc', 'data-echo', 'data-pagespeed-lazy-src'];
 const SRCSET_ATTRS = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
-const SPACER_URL = /(?:^data:image\/(?:gif|png|svg\+xml)[;,][^]{0,512}$|(?:spacer|blank|pixel|transparent|placeholder|grey|gray|1x1|lazy|loading)[\w-]*\.(?:gif|png|svg|jpg)(?:$|\?))/i;
+// A file name (a run of [\w-] before the extension) holding a spacer word. The match starts only
+// where such a run begins (the lookbehind) and the word is found by a lookahead inside the run:
+// `(?:spacer|…)[\w-]*\.` alone rescanned the rest of the URL from every spacer word (quadratic).
+const SPACER_URL = /(?:^data:image\/(?:gif|png|svg\+xml)[;,][^]{0,512}$|(?<![\w-])(?=[\w-]*?(?:spacer|blank|pixel|transparent|placeholder|grey|gray|1x1|lazy|loading))[\w-]+\.(?:gif|png|svg|jpg)(?:$|\?))/i;
 
 export const lazyImages: CleanRule = {
   name: 'lazy-images',

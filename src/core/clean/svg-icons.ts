@@ -64,7 +64,8 @@ function isIcon(svg: Element): boolean {
 function declaredSize(svg: Element): number | null {
   const px = (v: string | null): number | null => {
     if (!v) return null;
-    const m = /^\s*([\d.]+)\s*(px)?\s*$/.exec(v);
+    // Trimmed first: `\s*([\d.]+)\s*(px)?\s*$` backtracked over a run of spaces after the number.
+    const m = /^([\d.]+)(px)?$/.exec(v.trim());
     return m ? Number(m[1]) : null;
   };
   const w = px(svg.getAttribute('width'));
