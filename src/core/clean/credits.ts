@@ -9,7 +9,7 @@ import { closestWhere, countWordsIn, firstDescendant, normalizedText, tagIn } fr
 /** A label naming the picture's author or source, then a colon: any language we have seen. */
 const CREDIT_LABEL = /^[([]?\s*(?:fotos?|photos?|photograph(?:y|er)?|bild(?:er|quelle|rechte)?|titelbild|image(?:s| source)?|credits?|crédits?|crédito|créditos|picture|pic|illustration|grafik|zdjęci[ea]|fot\.|foto ?credit|photo credit|image credit|bildnachweis|fotonachweis|©|\(c\))\s*[:：]/iu;
 /** "Roman Prymula, photo:": the label after the name. */
-const CREDIT_LABEL_AFTER = /[,|]\s*(?:fotos?|photos?|bild|credit)\s*[:：]?\s*$/iu;
+const CREDIT_LABEL_AFTER = /[,|] ?(?:fotos?|photos?|bild|credit)[:：]?$/iu;
 /** A source label standing alone at the end of a caption or article: "Źródło:", "Quellenangaben:". */
 const BARE_SOURCE = /^(?:quelle|quellen|quellenangaben?|source|sources|fuente|fuentes|źródło|źródła|источник|fonte|fonti)\s*[:：]?$/iu;
 /** Picture agencies and stock libraries, as credits name them. */
@@ -37,6 +37,7 @@ export const credits: CleanRule = {
 };
 
 function isCredit(el: Element, text: string, words: number): boolean {
+  // `text` is normalized: single spaces, trimmed, so the end-anchored pattern needs no \s* runs.
   if (CREDIT_LABEL.test(text) || CREDIT_LABEL_AFTER.test(text)) return true;
   const nearPicture = isInsidePicture(el) || besidePicture(el);
   if (BARE_SOURCE.test(text)) return true;
