@@ -128,3 +128,26 @@ export async function realPopupText(ff: LaunchedFirefox, testid: string, attribu
   };
   return until('the real popup', () => ff.driver.evaluate(read, [testid, attribute ?? null] as [string, string | null]).then((s) => s ?? undefined), 10_000);
 }
+
+/**
+ * Starts collecting Content Security Policy reports from every process, as Firefox's console
+ * service (the Browser Console) gets them. BiDi preload scripts do not run in moz-extension://
+ * pages, so a `securitypolicyviolation` listener cannot be put there before they load.
+ */
+export async function watchCspReports(ff: LaunchedFirefox): Promise<void> {
+  await inBrowserWindow(ff, `(() => {
+    if (window.__readwellCsp) return true;
+    const seen = (window.__readwellCsp = []);
+    Services.console.registerListener((m) => {
+      let e = null;
+      try { e = m.QueryInterface(Ci.nsIScriptError); } catch { return; }
+      if (/^CSP/.test(e.category)) seen.push(e.sourceName + ': ' + e.errorMessage.slice(0, 300));
+    });
+    return true;
+  })()`);
+}
+
+/** The CSP reports collected since watchCspReports from documents at `origin`. */
+export function cspReports(ff: LaunchedFirefox, origin: string): Promise<string[]> {
+  return inBrowserWindow<string[]>(ff, `window.__readwellCsp.filter((t) => t.startsWith(${JSON.stringify(origin)}))`);
+}

@@ -101,6 +101,7 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
         'network.proxy.ssl': '127.0.0.1',
         'network.proxy.ssl_port': 9,
         'network.proxy.no_proxies_on': '127.0.0.1',
+        'network.proxy.failover_direct': false,
         ...opts.prefs,
       },
     });
