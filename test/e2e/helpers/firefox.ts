@@ -25,8 +25,6 @@ export interface FirefoxOptions {
   build?: 'test' | 'shipped';
   /** A packaged extension (.zip) to install instead of a dist/ folder. */
   archive?: string;
-  /** Extra Firefox preferences (e.g. ui.systemUsesDarkTheme for the store screenshots). */
-  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface LaunchedFirefox {
@@ -102,7 +100,6 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
         'network.proxy.ssl_port': 9,
         'network.proxy.no_proxies_on': '127.0.0.1',
         'network.proxy.failover_direct': false,
-        ...opts.prefs,
       },
     });
     const b = browser;
