@@ -56,8 +56,9 @@ async function buildExtension() {
   }
   for (const [src, dest] of statics) cpSync(join(root, src), join(staging, dest), { recursive: true });
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
-  const targets = [['chrome', 'chrome', {}], ['firefox', 'firefox', {}]];
-  if (args.has('--test')) targets.push(['chrome-test', 'chrome', { testHosts: true }]);
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  const targets = [['chrome', 'chrome', { version }], ['firefox', 'firefox', { version }]];
+  if (args.has('--test')) targets.push(['chrome-test', 'chrome', { version, testHosts: true }]);
   for (const [dir, browser, opts] of targets) {
     const out = join(dist, dir);
     rmSync(out, { recursive: true, force: true });

@@ -1,6 +1,8 @@
 // `npm test`: every check, in order, each reported; the last line is the total in the plain
 // "N passed, N failed" form CI reads. Steps: build (with the test build), type check, unit tests
-// (vitest, jsdom), browser tests (Chromium and Firefox, vitest.e2e.config.ts), web-ext lint.
+// (vitest, jsdom), the store packages (the browser suite installs them), browser tests (Chromium
+// and Firefox, vitest.e2e.config.ts; each browser's count on its own line too), web-ext lint of
+// the Firefox package.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,6 +35,27 @@ function run(name, cmd, args, { report } = {}) {
   return res.status === 0;
 }
 
+/**
+ * The browser suite's counts split by browser, from its JSON report: *.firefox.e2e.ts runs in
+ * Firefox and *.chromium.e2e.ts in Chromium; in the other files (manifests, packages) the test's
+ * name says which browser, if any.
+ */
+function perBrowser(report) {
+  if (!existsSync(report)) return [];
+  const counts = new Map([['Chromium', [0, 0]], ['Firefox', [0, 0]], ['no browser', [0, 0]]]);
+  for (const file of JSON.parse(readFileSync(report, 'utf8')).testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      const name = t.fullName ?? t.title ?? '';
+      const browser = /\.firefox\.e2e\.ts$/.test(file.name) || (!/\.chromium\.e2e\.ts$/.test(file.name) && /\bFirefox\b/.test(name)) ? 'Firefox'
+        : /\.chromium\.e2e\.ts$/.test(file.name) || /\bChrom(e|ium)\b/.test(name) ? 'Chromium' : 'no browser';
+      const c = counts.get(browser);
+      if (t.status === 'passed') c[0] += 1;
+      else if (t.status === 'failed') c[1] += 1;
+    }
+  }
+  return [...counts].filter(([, [p, f]]) => p + f > 0).map(([b, [p, f]]) => `  of which ${b}: ${p} passed, ${f} failed`);
+}
+
 const npx = (bin, ...args) => [join(root, 'node_modules', '.bin', bin), args];
 const vitest = (name, config) => {
   const report = join(reports, `${name}.json`);
@@ -44,7 +67,11 @@ const vitest = (name, config) => {
 if (run('build', 'node', ['scripts/build.mjs', '--test'])) {
   run('typecheck', ...npx('tsc', '--noEmit'));
   vitest('unit');
-  if (existsSync(join(root, 'vitest.e2e.config.ts'))) vitest('browser', 'vitest.e2e.config.ts');
+  run('package', 'node', ['scripts/package.mjs']);
+  if (existsSync(join(root, 'vitest.e2e.config.ts'))) {
+    vitest('browser', 'vitest.e2e.config.ts');
+    lines.push(...perBrowser(join(reports, 'browser.json')));
+  }
   run('firefox lint', 'node', ['scripts/lint-firefox.mjs']);
 }
 

@@ -1,6 +1,6 @@
 // The shipped builds ask for no host permissions and inject nothing by default; only the test
 // build (dist/chrome-test) may reach 127.0.0.1, and only that. And the toggle's default shortcut
-// is one Chromium actually binds (Firefox's side is in firefox.e2e.ts).
+// is one Chromium actually binds (Firefox's side is in shipped.firefox.e2e.ts).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -8,7 +8,7 @@ import { launchChromium, openPopupTab, realPopup, screenshot, stopServiceWorker,
 import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
 import { byTestId, popupText, setPopupControl } from './helpers/popup.js';
-import { SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
+import { markdownToCheckableText, SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { until } from './helpers/wait.js';
 import { htmlToCheckableText } from '../helpers/icon-text.js';
 import { startServer, type StaticServer } from './helpers/server.js';
@@ -38,14 +38,6 @@ async function readClipboard(page: Page): Promise<Record<string, string>> {
     }
     return out;
   });
-}
-
-/** Markdown as a reader reads it: link and image syntax reduced to the link text, escapes undone. */
-function markdownToCheckableText(md: string): string {
-  return md
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1');
 }
 
 function expectSeedOverlay(view: Awaited<ReturnType<typeof readOverlay>>) {

@@ -23,8 +23,9 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launchChromium(build: Build, opts: { viewport?: { width: number; height: number } } = {}): Promise<Launched> {
-  const builtDir = join(repoRoot, 'dist', build);
+/** `dir` loads that folder instead of dist/<build> (an unzipped store package). */
+export async function launchChromium(build: Build, opts: { viewport?: { width: number; height: number }; dir?: string } = {}): Promise<Launched> {
+  const builtDir = opts.dir ?? join(repoRoot, 'dist', build);
   if (!existsSync(join(builtDir, 'manifest.json'))) throw new Error(`${builtDir} is not built: run node scripts/build.mjs --test`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'readwell-e2e-'));
   // Load a private copy: a rebuild of dist/ while the browser runs (another `npm test` in the

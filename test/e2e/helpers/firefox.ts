@@ -1,75 +1,230 @@
 // Firefox ESR driven by puppeteer-core over WebDriver BiDi (no geckodriver needed; see
-// /work/shared/docs/browser-testing.md). The extension is installed as a temporary add-on from a
-// test copy of dist/firefox whose manifest adds host permissions for http://127.0.0.1/* (the
-// same thing dist/chrome-test does for Chromium): Firefox has no headless way to click the
-// toolbar button, so without them nothing could grant access to the page.
+// /work/shared/docs/browser-testing.md). Three ways in:
+// - 'test' (the default): a copy of dist/firefox whose manifest adds host permissions for
+//   http://127.0.0.1/* (what dist/chrome-test does for Chromium), so the popup opened as a tab and
+//   extension pages can reach the served pages without a user gesture;
+// - 'shipped': dist/firefox as users get it (activeTab only), reached through Firefox's own
+//   toolbar button and shortcut (helpers/firefox-chrome.ts);
+// - `archive`: a packaged .zip, installed from the file the way Firefox installs a download.
+// Every launch keeps one extension page open (the "driver", reader.html with no article) to ask
+// extension APIs things: tab ids, messages, scripting into a tab.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './server.js';
 import { screenshotsDir } from './chromium.js';
+import { until } from './wait.js';
 
 export const firefoxPath = process.env.READWELL_FIREFOX ?? '/usr/bin/firefox-esr';
 /** Fixed moz-extension:// host for the add-on, set through the extensions.webextensions.uuids pref. */
 export const FIREFOX_UUID = '5d0c2a4e-8f3b-4c1d-9e7a-2b6f1a0c3d4e';
+export const VIEWPORT = { width: 1280, height: 800 };
+
+export interface FirefoxOptions {
+  build?: 'test' | 'shipped';
+  /** A packaged extension (.zip) to install instead of a dist/ folder. */
+  archive?: string;
+}
 
 export interface LaunchedFirefox {
   browser: Browser;
   geckoId: string;
-  base: string; // moz-extension://<uuid>
+  /** moz-extension://<uuid> */
+  base: string;
+  /** Where Firefox saves downloads (the library's exports), without asking. */
+  downloadsDir: string;
+  /** An extension page kept open for the tests' questions to extension APIs. */
+  driver: Page;
+  /** Firefox's tab id of `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  /** Opens an extension page in a new, active tab (as tabs.create does) and waits for its document. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** The popup as a tab, aimed at `target` with ?tabId=N, once it has said what it found there. */
+  popupFor(target: Page): Promise<Page>;
+  /** Closes every tab but the driver and the first one (a failed test leaves its tabs open). */
+  closeOtherTabs(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<LaunchedFirefox> {
+interface ExtensionGlobal {
+  browser: {
+    tabs: {
+      query(q: object): Promise<{ id?: number; url?: string; active?: boolean }[]>;
+      create(o: { url: string; active?: boolean }): Promise<{ id?: number }>;
+    };
+  };
+}
+
+export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
   const src = join(repoRoot, 'dist/firefox');
   const manifest = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
-  const extDir = mkdtempSync(join(tmpdir(), 'readwell-firefox-ext-'));
-  cpSync(src, extDir, { recursive: true });
-  writeFileSync(join(extDir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }, null, 2));
+  const work = mkdtempSync(join(tmpdir(), 'readwell-firefox-'));
+  const downloadsDir = join(work, 'downloads');
+  mkdirSync(downloadsDir);
+  // Install a private copy, so a rebuild of dist/ during the run cannot change it under Firefox.
+  const extDir = join(work, 'extension');
+  if (!opts.archive) {
+    cpSync(src, extDir, { recursive: true });
+    if ((opts.build ?? 'test') === 'test') {
+      writeFileSync(join(extDir, 'manifest.json'), JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }, null, 2));
+    }
+  }
   let browser: Browser | undefined;
   try {
     browser = await puppeteer.launch({
       browser: 'firefox',
       executablePath: firefoxPath,
       headless: true,
+      defaultViewport: VIEWPORT,
+      // Lets BiDi reach the browser window itself (helpers/firefox-chrome.ts) and extension pages.
       args: ['--remote-allow-system-access'],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
         // Firefox's testing switch for the async clipboard: pages may read it without the
         // paste prompt, so a test can read back what "Copy" wrote.
         'dom.events.testing.asyncClipboard': true,
+        // Downloads (the library's exports) go to downloadsDir without a dialog.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadsDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        // Nothing leaves the machine: every request but loopback goes to a proxy that is not
+        // there (Chromium gets the same from --host-resolver-rules).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': 9,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': 9,
+        'network.proxy.no_proxies_on': '127.0.0.1',
+        'network.proxy.failover_direct': false,
       },
     });
-    const id = await browser.installExtension(extDir);
-    if (id !== geckoId) throw new Error(`installed ${id}, expected ${geckoId}`);
     const b = browser;
+    const installed = opts.archive
+      ? ((await bidiSend(b, 'webExtension.install', { extensionData: { type: 'archivePath', path: opts.archive } })) as { result: { extension: string } }).result.extension
+      : await b.installExtension(extDir);
+    if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
+    const base = `moz-extension://${FIREFOX_UUID}`;
+    const first = (await b.pages())[0];
+
+    // The driver: navigating a tab to moz-extension:// over BiDi loads the page but never
+    // reports the load event, so wait for the document instead of the navigation.
+    const driver = await b.newPage();
+    void driver.goto(`${base}/reader.html?driver`).catch(() => {});
+    await driver.waitForFunction(() => document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object', { timeout: 15_000, polling: 50 });
+
+    const ext = <T>(fn: (...a: never[]) => T, ...args: unknown[]) => driver.evaluate(fn as never, ...(args as unknown as never[])) as Promise<Awaited<T>>;
+
+    // A tab keeps its id for its life; the overlay probes ask for it on every read.
+    const tabIds = new WeakMap<Page, number>();
+    async function tabIdOf(page: Page): Promise<number> {
+      const known = tabIds.get(page);
+      if (known !== undefined) return known;
+      const id = await findTabId(page);
+      tabIds.set(page, id);
+      return id;
+    }
+    async function findTabId(page: Page): Promise<number> {
+      const url = page.url();
+      const tabs = await ext(() => (globalThis as unknown as ExtensionGlobal).browser.tabs.query({}));
+      const byUrl = tabs.filter((t) => t.url === url);
+      if (byUrl.length === 1) return byUrl[0]!.id!;
+      if (byUrl.length > 1) throw new Error(`${byUrl.length} tabs at ${url}`);
+      // No host permission (the shipped build): tab URLs are hidden; the page's tab is the active one once in front.
+      await page.bringToFront();
+      const [active] = await ext(() => (globalThis as unknown as ExtensionGlobal).browser.tabs.query({ active: true, currentWindow: true }));
+      if (active?.id === undefined) throw new Error(`no tab id for ${url}`);
+      return active.id;
+    }
+
+    async function openExtensionPage(path: string): Promise<Page> {
+      const url = `${base}/${path}`;
+      // Puppeteer sees the new tab but not its navigation to moz-extension:// (its url() stays
+      // about:blank): take the tab that was not there before, then wait for the document in it.
+      const before = new Set(await b.pages());
+      await ext((u: string) => (globalThis as unknown as ExtensionGlobal).browser.tabs.create({ url: u }), url);
+      const page = await until('the new tab', async () => (await b.pages()).find((p) => !before.has(p)), 10_000);
+      await page.waitForFunction((u) => location.href === u && document.readyState === 'complete', { timeout: 10_000, polling: 50 }, url);
+      await page.setViewport(VIEWPORT); // tabs that Firefox opens do not get puppeteer's default
+      return page;
+    }
+
+    async function popupFor(target: Page): Promise<Page> {
+      const popup = await openExtensionPage(`popup.html?tabId=${await tabIdOf(target)}`);
+      // The popup asks the background about the tab first; its status line says when it knows.
+      await popup.waitForFunction(() => !/Checking/.test(document.querySelector('[data-testid="popup-status"]')?.textContent ?? 'Checking'), { timeout: 10_000, polling: 50 });
+      return popup;
+    }
+
     return {
       browser: b,
       geckoId,
-      base: `moz-extension://${FIREFOX_UUID}`,
+      base,
+      downloadsDir,
+      driver,
+      tabIdOf,
+      openExtensionPage,
+      popupFor,
+      async closeOtherTabs() {
+        for (const p of await b.pages()) if (p !== driver && p !== first) await p.close().catch(() => {});
+      },
       async close() {
         await b.close().catch(() => {});
-        rmSync(extDir, { recursive: true, force: true });
+        rmSync(work, { recursive: true, force: true });
       },
     };
   } catch (err) {
     await browser?.close().catch(() => {});
-    rmSync(extDir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
     throw err;
   }
 }
 
-/**
- * Opens an extension page in a new tab. Navigating to moz-extension:// over BiDi loads the page
- * but never reports the load event, so this waits for the document instead.
- */
-export async function openExtensionPage(ff: LaunchedFirefox, path: string): Promise<Page> {
+/** A raw WebDriver BiDi command (puppeteer's Browser has the connection, but does not type it). */
+export function bidiSend(browser: Browser, method: string, params: object): Promise<unknown> {
+  return (browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } }).connection.send(method, params);
+}
+
+/** A new tab at `url`, loaded. */
+export async function openPage(ff: LaunchedFirefox, url: string): Promise<Page> {
   const page = await ff.browser.newPage();
-  await page.goto(`${ff.base}/${path}`, { timeout: 1_500 }).catch(() => {});
-  await page.waitForFunction(() => document.readyState === 'complete' && typeof (globalThis as { browser?: unknown }).browser === 'object', { timeout: 10_000 });
+  await page.goto(url);
   return page;
+}
+
+/** Runs `fn` with `args` in an extension page (the driver unless another is given): extension APIs as `browser`. */
+export function inExtension<T, A extends unknown[]>(ff: LaunchedFirefox, fn: (...args: A) => T, ...args: A): Promise<Awaited<T>> {
+  return ff.driver.evaluate(fn as never, ...(args as unknown as never[])) as Promise<Awaited<T>>;
+}
+
+/** Sends a runtime message from an extension page, as the popup does. */
+export function sendFromExtension<R = unknown>(ff: LaunchedFirefox, message: { type: string } & Record<string, unknown>): Promise<R> {
+  return inExtension(ff, (m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<R> } } }).browser.runtime.sendMessage(m), message) as Promise<R>;
+}
+
+/** The popup's visible status and message lines, once it says something. */
+export async function popupText(popup: Page, testids = ['popup-status', 'popup-message']): Promise<string> {
+  return until(`popup text in ${testids.join('/')}`, async () => {
+    const text = await popup.evaluate((ids) => ids.map((id) => {
+      const e = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      return e && !e.hidden && e.checkVisibility() ? (e.innerText ?? '').trim() : '';
+    }).filter(Boolean).join('\n'), testids);
+    return text || undefined;
+  });
+}
+
+/** Clicks a popup button (a real click, the popup tab in front) and waits for the message line to match. */
+export async function clickPopup(popup: Page, testid: string, message?: RegExp, timeoutMs = 10_000): Promise<string> {
+  await popup.bringToFront();
+  await popup.click(`[data-testid="${testid}"]`);
+  if (!message) return '';
+  return until(`the popup to say ${message}`, async () => {
+    const t = await popupText(popup, ['popup-message']).catch(() => '');
+    return message.test(t) ? t : undefined;
+  }, timeoutMs);
 }
 
 export async function ffScreenshot(page: Page, name: string): Promise<string> {
@@ -77,4 +232,35 @@ export async function ffScreenshot(page: Page, name: string): Promise<string> {
   const path = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: path as `${string}.png` });
   return path;
+}
+
+/** Every type on the clipboard and its content, read in `page` (brought to front: reading needs focus). */
+export async function readClipboard(page: Page): Promise<Record<string, string>> {
+  await page.bringToFront();
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    }
+    return out;
+  });
+}
+
+/** Runs `action`, then returns the tab it opened (its document at `urlPart`, loaded). */
+export async function newTabFrom(ff: LaunchedFirefox, action: () => Promise<unknown>, urlPart: string): Promise<Page> {
+  const before = new Set(await ff.browser.pages());
+  await action();
+  const page = await until('the new tab', async () => (await ff.browser.pages()).find((p) => !before.has(p)), 10_000);
+  await waitForLocation(page, urlPart);
+  await page.setViewport(VIEWPORT); // tabs that Firefox opens do not get puppeteer's default
+  return page;
+}
+
+/**
+ * Waits until the page's document is at a URL containing `urlPart` and loaded. Puppeteer does not
+ * follow navigations inside moz-extension:// pages (its url() and goBack() never see them), so
+ * the document is asked.
+ */
+export function waitForLocation(page: Page, urlPart: string): Promise<string> {
+  return until(`a document at ${urlPart}`, () => page.evaluate((part) => (location.href.includes(part) && document.readyState === 'complete' ? location.href : false), urlPart), 10_000);
 }

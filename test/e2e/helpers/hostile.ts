@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { AnyPage } from './page-state.js';
 import { repoRoot, type StaticServer } from './server.js';
 
 export const hostileDir = join(repoRoot, 'test/fixtures/hostile');
@@ -65,23 +66,24 @@ export const FLAG_WATCH_SCRIPT = `(() => {
   } });
 })();`;
 
-/** Arms the watch once the page has settled (its own load-time payloads have fired). */
-export async function settleAndArm(page: Page): Promise<number> {
+/** Arms the watch once the page has settled (its own load-time payloads have fired). Either browser's page. */
+export async function settleAndArm(page: AnyPage): Promise<number> {
+  const evaluate = <T>(fn: () => T) => (page as Page).evaluate(fn) as Promise<Awaited<T>>;
   let last = -1;
   for (let i = 0; i < 20; i++) {
-    const n = await page.evaluate(() => (window as unknown as { __rwWatch: { writes: unknown[] } }).__rwWatch.writes.length);
+    const n = await evaluate(() => (window as unknown as { __rwWatch: { writes: unknown[] } }).__rwWatch.writes.length);
     if (n === last) break;
     last = n;
-    await page.waitForTimeout(150);
+    await new Promise((r) => setTimeout(r, 150));
   }
-  return page.evaluate(() => {
+  return evaluate(() => {
     const w = (window as unknown as { __rwWatch: { arm(): void; writes: unknown[] } }).__rwWatch;
     w.arm();
     return w.writes.length;
   });
 }
 
-export const readwellWrites = (page: Page) => page.evaluate(() => (window as unknown as { __rwWatch: { readwellWrites(): string[] } }).__rwWatch.readwellWrites());
+export const readwellWrites = (page: AnyPage) => (page as Page).evaluate(() => (window as unknown as { __rwWatch: { readwellWrites(): string[] } }).__rwWatch.readwellWrites());
 
 /**
  * A function source (`this` = an element) listing active markup at or under it: handler

@@ -40,8 +40,11 @@ export async function serve(dir) {
   };
 }
 
-/** Headless Chromium with the unpacked extension in `extDir`; a fresh profile removed on close(). */
-export async function launch(builtDir) {
+/**
+ * Headless Chromium with the unpacked extension in `builtDir`; a fresh profile removed on close().
+ * `colorScheme` ('light' or 'dark') is what the pages see as the system's.
+ */
+export async function launch(builtDir, { colorScheme = 'light' } = {}) {
   if (!existsSync(join(builtDir, 'manifest.json'))) throw new Error(`${builtDir} is not built`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'readwell-chromium-'));
   // Load a private copy, so a rebuild of dist/ while the browser runs cannot swap files under it.
@@ -51,6 +54,7 @@ export async function launch(builtDir) {
     executablePath: chromiumPath,
     headless: true,
     viewport: { width: 1280, height: 800 },
+    colorScheme,
     args: [
       `--disable-extensions-except=${extDir}`, `--load-extension=${extDir}`, '--no-sandbox', '--disable-gpu',
       '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',

@@ -1,6 +1,11 @@
 // What "the page is left exactly as before" means in the browser tests: the serialized DOM, the
-// scroll position and the focused element.
-import type { Page } from 'playwright-core';
+// scroll position and the focused element. Works on a Playwright (Chromium) or a Puppeteer
+// (Firefox) page: both run `page.evaluate(fn, arg)` the same way.
+import type { Page as ChromiumPage } from 'playwright-core';
+import type { Page as FirefoxPage } from 'puppeteer-core';
+import { until } from './wait.js';
+
+export type AnyPage = ChromiumPage | FirefoxPage;
 
 export interface PageState {
   html: string;
@@ -10,8 +15,12 @@ export interface PageState {
   focus: string;
 }
 
-export function pageState(page: Page): Promise<PageState> {
-  return page.evaluate(() => {
+function run<T, A>(page: AnyPage, fn: (arg: A) => T, arg?: A): Promise<Awaited<T>> {
+  return (page as ChromiumPage).evaluate(fn as never, arg as never) as Promise<Awaited<T>>;
+}
+
+export function pageState(page: AnyPage): Promise<PageState> {
+  return run(page, () => {
     const a = document.activeElement;
     const focus = a ? `${a.localName}${a.id ? `#${a.id}` : ''}${a.getAttribute('href') ? `[href="${a.getAttribute('href')}"]` : ''}` : 'none';
     return { html: document.documentElement.outerHTML, scrollX: window.scrollX, scrollY: window.scrollY, focus };
@@ -19,17 +28,19 @@ export function pageState(page: Page): Promise<PageState> {
 }
 
 /** Scrolls the page to `y` and focuses its first link in the article area, so restoring both is observable. */
-export async function prepareState(page: Page, y: number): Promise<PageState> {
-  await page.evaluate((top) => {
+export async function prepareState(page: AnyPage, y: number): Promise<PageState> {
+  await run(page, (top: number) => {
     const link = document.querySelector<HTMLElement>('article a[href], main a[href], a[href]');
     link?.focus({ preventScroll: true });
     window.scrollTo(0, top);
   }, y);
-  await page.waitForFunction((top) => Math.abs(window.scrollY - top) < 2, y);
-  return pageState(page);
+  return until(`the page to scroll to ${y}`, async () => {
+    const s = await pageState(page);
+    return Math.abs(s.scrollY - y) < 2 ? s : undefined;
+  });
 }
 
 /** The local name of the element the page finds at the centre of the viewport (a shadow host stands for its root). */
-export function elementAtCentre(page: Page): Promise<string> {
-  return page.evaluate(() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName ?? 'none');
+export function elementAtCentre(page: AnyPage): Promise<string> {
+  return run(page, () => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.localName ?? 'none');
 }

@@ -39,3 +39,11 @@ export function seedTextProblems(text: string): string[] {
   for (const hit of findIconText(text)) problems.push(`icon text: ${hit.kind} "${hit.text}"`);
   return problems;
 }
+
+/** Markdown as a reader reads it: link and image syntax reduced to the link text, escapes undone. */
+export function markdownToCheckableText(md: string): string {
+  return md
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1');
+}
