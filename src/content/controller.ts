@@ -1,6 +1,7 @@
 // The reader in one page: opens and closes the overlay, answers the background's requests
 // (toggle, status, copy, draft) and the reader's own keys. Every extension API arrives through
 // `ReaderDeps`, so the whole flow runs under jsdom with fakes.
+import { ownEchoes } from './own-echoes';
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
 import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
@@ -36,6 +37,7 @@ export function createReader(deps: ReaderDeps) {
   const extract = deps.extract ?? defaultExtract;
   let open: Open | null = null;
   let settings: ReaderSettings = validateSettings(undefined);
+  const echoes = ownEchoes<ReaderSettings>();
 
   const status = (): ReaderStatus => (open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title } : { open: false });
   const notify = (text: string) => (open ? open.overlay.toast(text) : deps.pageToast(text));
@@ -50,6 +52,7 @@ export function createReader(deps: ReaderDeps) {
   function changeSettings(next: ReaderSettings): void {
     settings = validateSettings(next);
     open?.overlay.applySettings(settings);
+    echoes.saving(settings);
     deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
   }
 
@@ -63,6 +66,7 @@ export function createReader(deps: ReaderDeps) {
     });
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
+      if (echoes.isOwnEcho(s)) return;
       settings = s;
       overlay.applySettings(s);
     });

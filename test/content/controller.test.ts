@@ -152,6 +152,25 @@ describe('reader controller', () => {
     expect(settings.subs.size).toBe(0);
   });
 
+  it('keeps quick steps when the storage echoes of earlier ones arrive late', async () => {
+    const { reader, settings, q } = setup(SEED);
+    await reader.toggle(true);
+    // storage.onChanged reports each save back later, in order: hold them, then deliver.
+    const late: ReaderSettings[] = [];
+    vi.mocked(settings.store.save).mockImplementation(async (s) => (late.push(s), s));
+    const start = DEFAULT_SETTINGS.fontSize;
+    reader.onKey('size-up');
+    reader.onKey('size-up');
+    settings.external(late.shift()!); // the first step's echo, after the second press
+    reader.onKey('size-up');
+    while (late.length) settings.external(late.shift()!);
+    expect(q('reader-dialog')!.style.getPropertyValue('--size')).toBe(`${start + 3}px`);
+    expect(settings.store.save).toHaveBeenLastCalledWith({ ...DEFAULT_SETTINGS, fontSize: start + 3 });
+    // A change from elsewhere still applies after the echoes.
+    settings.external({ ...DEFAULT_SETTINGS, fontSize: 30 });
+    expect(q('reader-dialog')!.style.getPropertyValue('--size')).toBe('30px');
+  });
+
   it('says "reload the page" when the extension was updated underneath', async () => {
     const { reader, q } = setup(SEED, { saveDraft: vi.fn(async () => fail('stale', STALE_MESSAGE)) });
     await reader.toggle(true);
