@@ -3,6 +3,7 @@
 // is promise-based natively in both engines: Firefox's `browser`, and Chrome MV3's `chrome` (or
 // its `browser` alias) when no callback is passed. The polyfill would be 9.5 KB of a content
 // script that must stay under 150 KB; the popup, library and background keep it (browser.ts).
+import { failFrom } from './messages';
 import type { ChangeEvents, SyncArea } from './settings-store';
 import type { SenderLike } from './validate';
 
@@ -55,7 +56,7 @@ export function onRequest(api: NativeBrowser, handler: (message: unknown, sender
   const listener: Listener = (message, sender, sendResponse) => {
     const reply = handler(message, sender);
     if (!reply) return undefined;
-    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: { code: 'error', message: err instanceof Error ? err.message : String(err) } }));
+    reply.then(sendResponse, (err: unknown) => sendResponse(failFrom(err)));
     return true;
   };
   api.runtime.onMessage.addListener(listener);
