@@ -1,8 +1,9 @@
-// The background's save routes (src/background/save-handlers.ts) with a fake BackgroundCtx and an
-// in-memory IndexedDB. Lives under test/library because it is the library's feature.
+// The background's save routes (src/background/handlers/save-tab.ts, save-draft.ts) with a fake
+// BackgroundCtx and an in-memory IndexedDB. Lives under test/library because it is the library's feature.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createSaveHandlers } from '../../src/background/save-handlers';
+import saveDraft from '../../src/background/handlers/save-draft';
+import saveTab from '../../src/background/handlers/save-tab';
 import type { BackgroundCtx } from '../../src/background/context';
 import { openArticleStore, type ArticleStore } from '../../src/platform/article-store';
 import { fail, ok, type ArticleDraft } from '../../src/platform/messages';
@@ -35,8 +36,9 @@ async function setup(tabs: Record<number, Tab>) {
     }) as BackgroundCtx['sendToTab'],
     openTab: async () => undefined,
     flagTab: async () => undefined,
+    articles: async () => db,
   };
-  return { db, ctx, handlers: createSaveHandlers(async () => db) };
+  return { db, ctx, handlers: { 'save-tab': saveTab.handle, 'save-draft': saveDraft.handle } };
 }
 
 const pageDraft = (claimedUrl: string): ArticleDraft => ({ ...draft(1), url: claimedUrl });
