@@ -95,9 +95,29 @@ describe('architecture: the import rule', () => {
     expect(importCyclesOf(new Map([[a, [b]], [b, [a]]]))).toEqual([[relative(SRC, a), relative(SRC, b), relative(SRC, a)]]);
   });
 
-  it('loads the polyfill only in platform/browser.ts', () => {
+  it('loads the polyfill only in platform/polyfill.ts', () => {
     const users = files.filter((f) => importsOf(f).includes('webextension-polyfill')).map((f) => relative(SRC, f));
-    expect(users).toEqual([join('platform', 'browser.ts')]);
+    expect(users).toEqual([join('platform', 'polyfill.ts')]);
+  });
+
+  it('each context reaches the extension APIs one way, its own', () => {
+    const WAYS = ['polyfill.ts', 'extension-page.ts', 'content-script.ts', 'services.ts'].map((f) => join(SRC, 'platform', f));
+    const WAY: Partial<Record<Layer, string>> = { background: 'polyfill.ts', popup: 'extension-page.ts', library: 'extension-page.ts', content: 'content-script.ts' };
+    for (const file of files.filter((f) => CONTEXTS.includes(layerOf(f)))) {
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = resolveImport(file, spec);
+        if (target && WAYS.includes(target)) expect(relative(SRC, target), relative(SRC, file)).toBe(join('platform', WAY[layerOf(file)]!));
+      }
+    }
+  });
+
+  it('keeps the polyfill out of the content script (its bundle budget)', () => {
+    const graph = importGraph(files);
+    const reached = new Set<string>();
+    const walk = (f: string) => { if (!reached.has(f)) { reached.add(f); for (const next of graph.get(f) ?? []) walk(next); } };
+    walk(join(SRC, 'content', 'index.ts'));
+    expect([...reached].map((f) => relative(SRC, f))).not.toContain(join('platform', 'polyfill.ts'));
+    expect(reached.size).toBeGreaterThan(10);
   });
 
   it('core touches no extension, window or storage globals', () => {

@@ -1,6 +1,6 @@
 // The real BackgroundCtx, over the polyfill: tab URLs, probing and injecting the content script,
 // messaging a tab, opening our pages, and flagging the toolbar button; and the library database.
-import browser from '../platform/browser';
+import browser from '../platform/polyfill';
 import { sharedArticleStore } from './article-db';
 import type { BackgroundCtx } from './context';
 

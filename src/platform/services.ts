@@ -1,7 +1,7 @@
-// The extension-bound services each context uses, over whichever API object the context has
-// (the polyfill in extension pages, the native namespace in the content script): messaging to
-// the background with stale-context detection, and settings storage. Tests build the same
-// services from fakes.
+// The extension-bound services extension pages and the content script use, over whichever API
+// object the context has (the polyfill in extension-page.ts, the native namespace in
+// content-script.ts): messaging to the background with stale-context detection, and settings
+// storage. Tests build the same services from fakes.
 import type { BackgroundRequests, ReplyOf } from './messages';
 import { STALE_MESSAGE, fail, failFrom } from './messages';
 import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';

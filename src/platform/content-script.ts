@@ -2,8 +2,9 @@
 // the content script uses (runtime id/getURL/sendMessage/onMessage, storage.sync, storage.onChanged)
 // is promise-based natively in both engines: Firefox's `browser`, and Chrome MV3's `chrome` (or
 // its `browser` alias) when no callback is passed. The polyfill would be 9.5 KB of a content
-// script that must stay under 150 KB; the popup, library and background keep it (browser.ts).
+// script that must stay under 150 KB; the popup, library and background keep it (polyfill.ts).
 import { failFrom } from './messages';
+import { extensionServices } from './services';
 import type { ChangeEvents, SyncArea } from './settings-store';
 import type { SenderLike } from './validate';
 
@@ -61,4 +62,10 @@ export function onRequest(api: NativeBrowser, handler: (message: unknown, sender
   };
   api.runtime.onMessage.addListener(listener);
   return () => api.runtime.onMessage.removeListener(listener);
+}
+
+/** The native namespace (see nativeBrowser) and the services built over it (services.ts). */
+export function contentScriptApi(scope?: Scope) {
+  const api = nativeBrowser(scope);
+  return { api, ...extensionServices(api) };
 }
