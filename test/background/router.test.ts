@@ -115,7 +115,12 @@ describe('tab-status', () => {
 
 describe('shortcut and menus map onto the same requests', () => {
   it('has a message for every menu item and the command', () => {
-    for (const item of MENU_ITEMS) expect(menuMessage(item.id, 4)?.type, item.id).toBeDefined();
+    expect(MENU_ITEMS.map((item) => [item.id, menuMessage(item.id, 4)])).toEqual([
+      ['open-reader', { type: 'toggle-reader', tabId: 4, allowSelection: true }],
+      ['copy-markdown', { type: 'copy-article', tabId: 4, format: 'markdown' }],
+      ['copy-text', { type: 'copy-article', tabId: 4, format: 'text' }],
+      ['save-article', { type: 'save-tab', tabId: 4 }],
+    ]);
     expect(menuMessage('copy-markdown', 4)).toEqual({ type: 'copy-article', tabId: 4, format: 'markdown' });
     expect(menuMessage('unknown', 4)).toBeNull();
     expect(commandMessage('toggle-reader', 4)).toEqual({ type: 'toggle-reader', tabId: 4, allowSelection: true });
