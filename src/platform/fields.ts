@@ -16,7 +16,7 @@ export type FieldsOf<S extends Shape> = Flat<
   { [K in Exclude<keyof S, OptionalKeys<S>>]: Checked<S[K]> } & { [K in OptionalKeys<S>]?: Exclude<Checked<S[K]>, undefined> }
 >;
 
-export type Obj = Record<string, unknown>;
+type Obj = Record<string, unknown>;
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const bool: Field<boolean> = (v): v is boolean => typeof v === 'boolean';
