@@ -1,6 +1,6 @@
 // The import rule of shared/docs/design.md, checked on every source file rather than by memory.
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname, sep } from 'node:path';
 
 const SRC = resolve(__dirname, '../src');
@@ -35,6 +35,31 @@ function importsOf(file: string): string[] {
 
 const layerOf = (file: string) => relative(SRC, file).split(sep)[0] as Layer;
 
+/** The source file a relative import names (`./x` is x.ts or x/index.ts), type-only imports included. */
+function resolveImport(from: string, spec: string): string | null {
+  const base = resolve(dirname(from), spec);
+  return [base, `${base}.ts`, join(base, 'index.ts')].find((p) => /\.ts$/.test(p) && existsSync(p)) ?? null;
+}
+
+function importGraph(files: string[]): Map<string, string[]> {
+  return new Map(files.map((f) => [f, importsOf(f).filter((s) => s.startsWith('.')).map((s) => resolveImport(f, s)).filter((t): t is string => t !== null)]));
+}
+
+/** Every import cycle in a graph (file → files it imports), each as the chain of files that closes it. */
+function importCyclesOf(edges: Map<string, string[]>): string[][] {
+  const cycles: string[][] = [];
+  const done = new Set<string>();
+  const visit = (file: string, path: string[]) => {
+    const at = path.indexOf(file);
+    if (at >= 0) return void cycles.push([...path.slice(at), file].map((f) => relative(SRC, f)));
+    if (done.has(file)) return;
+    for (const next of edges.get(file) ?? []) visit(next, [...path, file]);
+    done.add(file);
+  };
+  for (const file of edges.keys()) visit(file, []);
+  return cycles;
+}
+
 describe('architecture: the import rule', () => {
   const files = sourceFiles(SRC);
 
@@ -59,9 +84,40 @@ describe('architecture: the import rule', () => {
     });
   }
 
-  it('loads the polyfill only in platform/browser.ts', () => {
+  it('has no import cycles (type-only imports count: they tie the files together all the same)', () => {
+    expect(importCyclesOf(importGraph(files))).toEqual([]);
+  });
+
+  it('the cycle check finds a cycle', () => {
+    // Two files that import each other, so the check above cannot pass by finding nothing.
+    const a = join(SRC, 'background', 'a.ts');
+    const b = join(SRC, 'background', 'b.ts');
+    expect(importCyclesOf(new Map([[a, [b]], [b, [a]]]))).toEqual([[relative(SRC, a), relative(SRC, b), relative(SRC, a)]]);
+  });
+
+  it('loads the polyfill only in platform/polyfill.ts', () => {
     const users = files.filter((f) => importsOf(f).includes('webextension-polyfill')).map((f) => relative(SRC, f));
-    expect(users).toEqual([join('platform', 'browser.ts')]);
+    expect(users).toEqual([join('platform', 'polyfill.ts')]);
+  });
+
+  it('each context reaches the extension APIs one way, its own', () => {
+    const WAYS = ['polyfill.ts', 'extension-page.ts', 'content-script.ts', 'services.ts'].map((f) => join(SRC, 'platform', f));
+    const WAY: Partial<Record<Layer, string>> = { background: 'polyfill.ts', popup: 'extension-page.ts', library: 'extension-page.ts', content: 'content-script.ts' };
+    for (const file of files.filter((f) => CONTEXTS.includes(layerOf(f)))) {
+      for (const spec of importsOf(file).filter((s) => s.startsWith('.'))) {
+        const target = resolveImport(file, spec);
+        if (target && WAYS.includes(target)) expect(relative(SRC, target), relative(SRC, file)).toBe(join('platform', WAY[layerOf(file)]!));
+      }
+    }
+  });
+
+  it('keeps the polyfill out of the content script (its bundle budget)', () => {
+    const graph = importGraph(files);
+    const reached = new Set<string>();
+    const walk = (f: string) => { if (!reached.has(f)) { reached.add(f); for (const next of graph.get(f) ?? []) walk(next); } };
+    walk(join(SRC, 'content', 'index.ts'));
+    expect([...reached].map((f) => relative(SRC, f))).not.toContain(join('platform', 'polyfill.ts'));
+    expect(reached.size).toBeGreaterThan(10);
   });
 
   it('core touches no extension, window or storage globals', () => {

@@ -1,6 +1,7 @@
-// What handlers may do with the browser, as one small interface. index.ts builds it from the
-// polyfill (tabs.ts); tests pass fakes, so no handler needs the real extension APIs.
-import type { ContentMessage, ContentRequests, Reply } from '../platform/messages';
+// What handlers may do with the browser and the library, as one small interface. index.ts builds
+// it from the polyfill (tabs.ts); tests pass fakes, so no handler needs the real extension APIs.
+import type { ArticleStore } from '../platform/article-store';
+import type { ContentMessage, ContentRequests, Reply, SenderKind } from '../platform/messages';
 
 export interface BackgroundCtx {
   /** The tab's URL when the extension may know it (activeTab granted or host permission). */
@@ -14,6 +15,8 @@ export interface BackgroundCtx {
   openTab(path: string): Promise<void>;
   /** Marks the toolbar button of a tab with a failure the user could not otherwise see. */
   flagTab(tabId: number, message: string | null): Promise<void>;
+  /** The library database (save-tab, save-draft). */
+  articles(): Promise<ArticleStore>;
 }
 
 /**
@@ -21,7 +24,7 @@ export interface BackgroundCtx {
  * it (never what the page claims), if a content script asked.
  */
 export interface RequestOrigin {
-  kind: 'extension-page' | 'content-script' | 'internal';
+  kind: Exclude<SenderKind, 'foreign'> | 'internal';
   tabId?: number;
   tabUrl?: string;
 }

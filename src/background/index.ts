@@ -1,6 +1,6 @@
 // Service worker. Listeners are registered at the top level, synchronously, so an event that
 // wakes the worker finds them; everything else is routing (router.ts) into one handler per file.
-import browser, { type Runtime } from '../platform/browser';
+import browser, { type Runtime } from '../platform/polyfill';
 import type { BackgroundMessage } from '../platform/messages';
 import { dispatch, run } from './router';
 import { browserCtx } from './tabs';

@@ -10,8 +10,6 @@ export const MENU_ITEMS = [
   { id: 'save-article', title: 'Save article', contexts: ['page'] },
 ] as const;
 
-export type MenuId = (typeof MENU_ITEMS)[number]['id'];
-
 /** Only pages Readwell can read get the items. */
 export const DOCUMENT_PATTERNS = ['http://*/*', 'https://*/*', 'file:///*'];
 

@@ -1,6 +1,7 @@
 // The real BackgroundCtx, over the polyfill: tab URLs, probing and injecting the content script,
-// messaging a tab, opening our pages, and flagging the toolbar button.
-import browser from '../platform/browser';
+// messaging a tab, opening our pages, and flagging the toolbar button; and the library database.
+import browser from '../platform/polyfill';
+import { sharedArticleStore } from './article-db';
 import type { BackgroundCtx } from './context';
 
 export function browserCtx(): BackgroundCtx {
@@ -34,5 +35,6 @@ export function browserCtx(): BackgroundCtx {
         browser.action.setTitle({ tabId, title: message ? `Readwell: ${message}` : 'Readwell' }),
       ]).catch(() => undefined);
     },
+    articles: sharedArticleStore,
   };
 }

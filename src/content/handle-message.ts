@@ -1,6 +1,6 @@
 // The content script's routing table: one line per request from the background.
 import type { ContentMessage, ContentRequests, Reply } from '../platform/messages';
-import { ok } from '../platform/messages';
+import { failFrom, ok } from '../platform/messages';
 import type { Reader } from './controller';
 
 type Handlers = { [K in keyof ContentRequests]: (reader: Reader, m: Extract<ContentMessage, { type: K }>) => Promise<Reply<ContentRequests[K]['reply']>> };
@@ -14,5 +14,5 @@ const HANDLERS: Handlers = {
 
 export function handleContentMessage(reader: Reader, m: ContentMessage): Promise<Reply<unknown>> {
   const handler = HANDLERS[m.type] as (r: Reader, m: ContentMessage) => Promise<Reply<unknown>>;
-  return handler(reader, m).catch((err: unknown) => ({ ok: false as const, error: { code: 'error' as const, message: err instanceof Error ? err.message : String(err) } }));
+  return handler(reader, m).catch((err: unknown) => failFrom(err));
 }

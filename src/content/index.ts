@@ -2,8 +2,7 @@
 // Injection may repeat, so it initializes once per live extension: a marker on the isolated
 // world's global (under a symbol) says a listener is already here. A marker left by a stale copy
 // (the extension was reloaded under this page) is replaced, after that copy closes its overlay.
-import { nativeBrowser, onRequest } from '../platform/native-browser';
-import { extensionServices } from '../platform/services';
+import { contentScriptApi, onRequest } from '../platform/content-script';
 import { parseContentMessage, classifySender } from '../platform/validate';
 import { fail } from '../platform/messages';
 import { createReader } from './controller';
@@ -25,9 +24,8 @@ const existing = found && typeof found.alive === 'function' && typeof found.disp
 
 if (!existing || !existing.alive()) {
   existing?.dispose();
-  // The namespace with a real runtime, even where the page clobbered `chrome` (native-browser.ts).
-  const api = nativeBrowser();
-  const { settingsStore, sendToBackground, runtimeAlive } = extensionServices(api);
+  // The namespace with a real runtime, even where the page clobbered `chrome` (content-script.ts).
+  const { api, settingsStore, sendToBackground, runtimeAlive } = contentScriptApi();
   const reader = createReader({
     doc: document,
     url: () => location.href,

@@ -1,7 +1,7 @@
 // The reader's toolbar: typography, theme, and the copy / save / close actions. Every control
 // changes a whole ReaderSettings value and hands it to `onChange`, which stores it; the overlay
 // then restyles from storage.onChanged as well, so the popup and the toolbar stay in step.
-import { LIMITS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
 import { h, trusted } from './dom';
 
 export interface ToolbarActions {
@@ -20,11 +20,6 @@ export interface Toolbar {
 }
 
 type NumericKey = keyof typeof LIMITS;
-const SELECTS = {
-  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
-  align: [['start', 'Ragged'], ['justify', 'Justified']],
-  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
-} as const;
 const RANGES: [NumericKey, string, string][] = [
   ['lineHeight', 'Line height', 'setting-line-height'],
   ['width', 'Width', 'setting-width'],
@@ -36,11 +31,11 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   let current = initial;
   const set = (patch: Partial<ReaderSettings>) => actions.change({ ...current, ...patch });
 
-  const selects = Object.fromEntries(Object.entries(SELECTS).map(([key, options]) => {
+  const selects = Object.fromEntries(Object.entries(SETTING_CHOICES).map(([key, options]) => {
     const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [label])));
     select.addEventListener('change', trusted(() => set({ [key]: select.value } as Partial<ReaderSettings>)));
     return [key, select];
-  })) as Record<keyof typeof SELECTS, HTMLSelectElement>;
+  })) as Record<keyof typeof SETTING_CHOICES, HTMLSelectElement>;
 
   const sizeValue = h(doc, 'span', { 'data-testid': 'setting-font-size', 'aria-live': 'polite' });
   const sizeButton = (dir: 1 | -1, label: string, testid: string, text: string) => {

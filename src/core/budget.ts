@@ -38,7 +38,7 @@ export function fromPrototype<T>(obj: object, name: string): T {
 }
 
 /** A getter from the prototype chain, to read the same property of many nodes unclobbered. */
-function getterOf<T>(obj: object, name: string): (node: Node) => T {
+export function getterOf<T>(obj: object, name: string): (node: Node) => T {
   const get = ownerOf(obj, name).get!;
   return (node) => get.call(node) as T;
 }

@@ -5,6 +5,7 @@
 // cloneNode or DOMParser fired the page's `onerror`/`onload`/`ontoggle` handlers in the page's
 // world once reader view opened (see shared/docs/design.md). So every handler, `srcdoc`,
 // `formaction` and script-scheme URL goes before any other code touches the copy.
+import { fromPrototype, getterOf } from './budget';
 
 /** Attributes whose value is a URL that a browser may load or navigate to. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping', 'cite', 'longdesc', 'lowsrc', 'dynsrc'];
@@ -50,21 +51,21 @@ interface ElementMethods {
 }
 
 function methodsFor(doc: Document): ElementMethods {
-  const create = protoValue<Document['createElement']>(doc, 'createElement');
+  const create = fromPrototype<Document['createElement']>(doc, 'createElement');
   const sample = create.call(doc, 'form');
-  const names = protoValue<Element['getAttributeNames']>(sample, 'getAttributeNames');
-  const get = protoValue<Element['getAttribute']>(sample, 'getAttribute');
-  const remove = protoValue<Element['removeAttribute']>(sample, 'removeAttribute');
-  const localName = protoGetter<string>(sample, 'localName');
-  const detach = protoValue<Element['remove']>(sample, 'remove');
-  const first = protoGetter<Element | null>(sample, 'firstElementChild');
-  const next = protoGetter<Element | null>(sample, 'nextElementSibling');
-  const parent = protoGetter<Element | null>(sample, 'parentElement');
+  const names = fromPrototype<Element['getAttributeNames']>(sample, 'getAttributeNames');
+  const get = fromPrototype<Element['getAttribute']>(sample, 'getAttribute');
+  const remove = fromPrototype<Element['removeAttribute']>(sample, 'removeAttribute');
+  const localName = getterOf<string>(sample, 'localName');
+  const detach = fromPrototype<Element['remove']>(sample, 'remove');
+  const first = getterOf<Element | null>(sample, 'firstElementChild');
+  const next = getterOf<Element | null>(sample, 'nextElementSibling');
+  const parent = getterOf<Element | null>(sample, 'parentElement');
   const all = (d: Document): Element[] => {
     // Iterative, and not Array.from(getElementsByTagName('*')): iterating a live collection is
     // quadratic in jsdom (10,000 elements took 35 s); no selector engine either (slow in jsdom).
     const out: Element[] = [];
-    let node: Element | null = protoGetter<Element | null>(d, 'documentElement')(d);
+    let node: Element | null = getterOf<Element | null>(d, 'documentElement')(d);
     while (node) {
       out.push(node);
       const child = first(node);
@@ -89,19 +90,6 @@ function methodsFor(doc: Document): ElementMethods {
   };
 }
 
-function protoDescriptor(obj: object, name: string): PropertyDescriptor {
-  let proto: object | null = Object.getPrototypeOf(obj);
-  while (proto && !Object.prototype.hasOwnProperty.call(proto, name)) proto = Object.getPrototypeOf(proto);
-  if (!proto) throw new TypeError(`no ${name} on the prototype chain`);
-  return Object.getOwnPropertyDescriptor(proto, name)!;
-}
-function protoValue<T>(obj: object, name: string): T {
-  return protoDescriptor(obj, name).value as T;
-}
-function protoGetter<T>(obj: object, name: string): (o: object) => T {
-  const get = protoDescriptor(obj, name).get!;
-  return (o) => get.call(o) as T;
-}
 
 /** Removes handlers, script URLs and clobbering names from one element. */
 function disarm(el: Element, m: ElementMethods): void {
@@ -141,7 +129,7 @@ export interface InertCopy {
  */
 export function makeInertCopy(doc: Document, useLayout: boolean): InertCopy {
   // Through the prototype: the live page may shadow document.cloneNode with <img name="cloneNode">.
-  const copy = protoValue<Document['cloneNode']>(doc, 'cloneNode').call(doc, true) as Document;
+  const copy = fromPrototype<Document['cloneNode']>(doc, 'cloneNode').call(doc, true) as Document;
   const m = methodsFor(copy);
   // A static snapshot in document order, so removing active elements does not shift the walk.
   const copied = m.all(copy);

@@ -2,7 +2,7 @@
 // read from storage.sync and validated, following live changes; the reading position is restored
 // on open and saved while scrolling.
 import { openArticleStore, type ArticleStore } from '../platform/article-store';
-import { settingsStore } from '../platform/extension';
+import { settingsStore } from '../platform/extension-page';
 import { addStyles } from './dom';
 import { progressOf, scrollTopFor, throttledSaver } from './reading-position';
 import { renderArticle, renderMessage } from './reader-view';

@@ -1,11 +1,16 @@
-// The one message protocol between Readwell's contexts, typed per direction. Each request type
-// maps to its payload and its reply; replies are always `Reply<T>` so errors cross contexts as
-// data with a code and a message a person can read, never as thrown exceptions.
+// The one message protocol between Readwell's contexts. Each message is one declaration below: its
+// fields (which give both its TypeScript type and its runtime check, fields.ts), its reply, and for
+// requests to the background the senders that may make it; the background routes it to the
+// handler file of the same name (background/handlers/<type>.ts). Replies are always `Reply<T>`, so
+// errors cross contexts as data with a code and a message a person can read, never as exceptions.
 //
-//   popup / library / content ──► background : BackgroundRequests
-//   background ──► content script (in a tab)  : ContentRequests
+//   popup / library / content ──► background : BACKGROUND_MESSAGES
+//   background ──► content script (in a tab)  : CONTENT_MESSAGES
 
-import type { Article } from '../core/index';
+import { type ArticleDraft, isArticleDraft } from './draft';
+import { bool, oneOf, optional, tabId, type FieldsOf, type Shape } from './fields';
+
+export type { ArticleDraft } from './draft';
 
 export type CopyFormat = 'text' | 'markdown' | 'html';
 
@@ -61,12 +66,6 @@ export interface CopyResult {
   html?: string;
 }
 
-/**
- * A clean article as the content script hands it over for saving: the core's article without the
- * removals log (diagnostics, and full of the very clutter we removed).
- */
-export type ArticleDraft = Omit<Article, 'removals'>;
-
 export interface SaveResult {
   id: string;
   /** True when a record for the same URL already existed and was updated. */
@@ -74,29 +73,65 @@ export interface SaveResult {
   title: string;
 }
 
-export interface BackgroundRequests {
-  'tab-status': { request: { tabId: number }; reply: TabStatus };
-  /** `allowSelection` (default true): with no article, show the user's selection instead. */
-  'toggle-reader': { request: { tabId: number; allowSelection?: boolean }; reply: ReaderStatus };
-  'copy-article': { request: { tabId: number; format: CopyFormat }; reply: CopyResult };
-  'save-tab': { request: { tabId: number }; reply: SaveResult };
-  /** From the content script (the `s` key in the reader): store this draft. */
-  'save-draft': { request: { draft: ArticleDraft }; reply: SaveResult };
-  'open-library': { request: Record<never, never>; reply: null };
+/** Who sent a request, as platform/validate.ts classifies the sender. */
+export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
+
+/** A reply type carried by a declaration; there is nothing to check at runtime (we sent it). */
+type ReplyMarker<T> = { readonly reply?: T };
+const replies = <T>(): ReplyMarker<T> => ({});
+
+interface Declaration {
+  fields: Shape;
+  reply: ReplyMarker<unknown>;
+}
+interface BackgroundDeclaration extends Declaration {
+  /** Who may send it. The background itself (shortcut, menus) runs any message directly, with no sender. */
+  from: readonly Exclude<SenderKind, 'foreign'>[];
 }
 
-export interface ContentRequests {
-  'reader-toggle': { request: { allowSelection: boolean }; reply: ReaderStatus };
-  'reader-status': { request: Record<never, never>; reply: ReaderStatus };
-  'reader-copy': { request: { format: CopyFormat }; reply: CopyResult };
-  'reader-draft': { request: Record<never, never>; reply: ArticleDraft };
-}
+const format = oneOf<CopyFormat>('text', 'markdown', 'html');
+/** Our own pages: the popup, the library, the offline reader. */
+const PAGES = ['extension-page'] as const;
+
+export const BACKGROUND_MESSAGES = {
+  'tab-status': { fields: { tabId }, reply: replies<TabStatus>(), from: PAGES },
+  /** `allowSelection` (default true): with no article, show the user's selection instead. */
+  'toggle-reader': { fields: { tabId, allowSelection: optional(bool) }, reply: replies<ReaderStatus>(), from: PAGES },
+  'copy-article': { fields: { tabId, format }, reply: replies<CopyResult>(), from: PAGES },
+  'save-tab': { fields: { tabId }, reply: replies<SaveResult>(), from: PAGES },
+  /** From the content script (the `s` key in the reader): store this draft. It speaks for its own page only. */
+  'save-draft': { fields: { draft: isArticleDraft }, reply: replies<SaveResult>(), from: ['content-script'] },
+  'open-library': { fields: {}, reply: replies<null>(), from: ['extension-page', 'content-script'] },
+} as const satisfies Record<string, BackgroundDeclaration>;
+
+/** Only the background sends these (content/index.ts checks the sender). */
+export const CONTENT_MESSAGES = {
+  'reader-toggle': { fields: { allowSelection: bool }, reply: replies<ReaderStatus>() },
+  'reader-status': { fields: {}, reply: replies<ReaderStatus>() },
+  'reader-copy': { fields: { format }, reply: replies<CopyResult>() },
+  'reader-draft': { fields: {}, reply: replies<ArticleDraft>() },
+} as const satisfies Record<string, Declaration>;
+
+type Requests<D extends Record<string, Declaration>> = {
+  [K in keyof D]: { request: FieldsOf<D[K]['fields']>; reply: D[K]['reply'] extends ReplyMarker<infer T> ? T : never };
+};
+export type BackgroundRequests = Requests<typeof BACKGROUND_MESSAGES>;
+export type ContentRequests = Requests<typeof CONTENT_MESSAGES>;
 
 export type BackgroundMessage = { [K in keyof BackgroundRequests]: { type: K } & BackgroundRequests[K]['request'] }[keyof BackgroundRequests];
 export type ContentMessage = { [K in keyof ContentRequests]: { type: K } & ContentRequests[K]['request'] }[keyof ContentRequests];
 
 export function fail(code: ErrorCode, message: string, extra: Omit<ReplyError, 'code' | 'message'> = {}): { ok: false; error: ReplyError } {
   return { ok: false, error: { code, message, ...extra } };
+}
+
+/**
+ * Anything thrown, as an error reply: the one place errors become data. `doing` says what failed
+ * ("Saving failed"), before the error's own text.
+ */
+export function failFrom(err: unknown, doing?: string): { ok: false; error: ReplyError } {
+  const text = err instanceof Error ? err.message : String(err);
+  return fail('error', doing ? `${doing} (${text})` : text);
 }
 
 export function ok<T>(value: T): { ok: true; value: T } {

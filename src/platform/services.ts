@@ -1,9 +1,9 @@
-// The extension-bound services each context uses, over whichever API object the context has
-// (the polyfill in extension pages, the native namespace in the content script): messaging to
-// the background with stale-context detection, and settings storage. Tests build the same
-// services from fakes.
+// The extension-bound services extension pages and the content script use, over whichever API
+// object the context has (the polyfill in extension-page.ts, the native namespace in
+// content-script.ts): messaging to the background with stale-context detection, and settings
+// storage. Tests build the same services from fakes.
 import type { BackgroundRequests, ReplyOf } from './messages';
-import { STALE_MESSAGE, fail } from './messages';
+import { STALE_MESSAGE, fail, failFrom } from './messages';
 import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';
 
 export interface ServicesApi {
@@ -32,8 +32,8 @@ export function extensionServices(api: ServicesApi) {
       const reply = (await api.runtime.sendMessage(message)) as ReplyOf<K> | undefined;
       return reply ?? fail('error', 'Readwell did not answer. Try again.');
     } catch (err) {
-      const text = err instanceof Error ? err.message : String(err);
-      return STALE_ERROR.test(text) || !runtimeAlive() ? fail('stale', STALE_MESSAGE) : fail('error', text);
+      const reply = failFrom(err);
+      return STALE_ERROR.test(reply.error.message) || !runtimeAlive() ? fail('stale', STALE_MESSAGE) : reply;
     }
   }
 

@@ -1,6 +1,6 @@
 // Reader settings in storage.sync under one key, validated on every read (storage is
 // user-writable and outlives versions). The storage area is injected so tests need no browser;
-// platform/extension.ts binds it to browser.storage.sync.
+// extension-page.ts and content-script.ts bind it to storage.sync.
 import { validateSettings, type ReaderSettings } from '../shared/settings';
 
 export const SETTINGS_KEY = 'settings';

@@ -1,7 +1,7 @@
 // The reader toggle's keyboard shortcut as the browser really bound it, for extension pages. The
 // manifest only suggests a key: Chrome leaves it unbound when it clashes with one of its own
 // shortcuts, and users change or clear it, so only commands.getAll() can say what works.
-import browser from './browser';
+import browser from './polyfill';
 
 /** The command name in manifest.json. */
 export const TOGGLE_COMMAND = 'toggle-reader';

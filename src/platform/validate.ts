@@ -1,65 +1,20 @@
-// Shape and sender checks for every message a context receives. Messages cross a trust
-// boundary (a content script lives inside a web page), so each field is checked here rather
-// than trusted by type; anything else is rejected before a handler sees it. Pure: no polyfill,
-// so tests and every context can use it.
-import type { ArticleDraft, BackgroundMessage, ContentMessage, CopyFormat } from './messages';
+// Shape and sender checks for every message a context receives, driven by the declarations in
+// messages.ts: a message of an undeclared type, with a field that fails its check or with a key
+// its declaration does not name, is rejected before a handler sees it. Pure: no polyfill, so
+// tests and every context can use it.
+import { BACKGROUND_MESSAGES, CONTENT_MESSAGES, type BackgroundMessage, type ContentMessage, type SenderKind } from './messages';
+import { hasOnlyFields, isObj, type Shape } from './fields';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isTabId = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
-const isFormat = (v: unknown): v is CopyFormat => v === 'text' || v === 'markdown' || v === 'html';
-const isStr = (v: unknown, max = 10_000_000): v is string => typeof v === 'string' && v.length <= max;
-const strOrNull = (v: unknown, max = 2048) => v === null || isStr(v, max);
-const count = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-
-/** Only these keys may appear on a message of each type (besides `type`). */
-function onlyKeys(m: Obj, allowed: string[]): boolean {
-  return Object.keys(m).every((k) => k === 'type' || allowed.includes(k));
-}
-
-export function isArticleDraft(d: unknown): d is ArticleDraft {
-  return isObj(d) && isStr(d.url, 8192) && strOrNull(d.canonicalUrl, 8192) && isStr(d.title, 1000)
-    && strOrNull(d.byline) && strOrNull(d.siteName) && strOrNull(d.publishedTime, 100) && strOrNull(d.lang, 100)
-    && (d.dir === 'ltr' || d.dir === 'rtl') && strOrNull(d.excerpt, 4000) && isStr(d.html) && isStr(d.text)
-    && count(d.wordCount) && count(d.readingMinutes) && strOrNull(d.leadImage, 8192);
+function parse<M>(declarations: Record<string, { fields: Shape }>, m: unknown): M | null {
+  if (!isObj(m) || typeof m.type !== 'string' || !Object.hasOwn(declarations, m.type)) return null;
+  return hasOnlyFields(m, declarations[m.type]!.fields, ['type']) ? (m as M) : null;
 }
 
 /** A request for the background, or null when it is malformed. */
-export function parseBackgroundMessage(m: unknown): BackgroundMessage | null {
-  if (!isObj(m)) return null;
-  switch (m.type) {
-    case 'tab-status':
-    case 'save-tab':
-      return isTabId(m.tabId) && onlyKeys(m, ['tabId']) ? (m as BackgroundMessage) : null;
-    case 'toggle-reader':
-      return isTabId(m.tabId) && (m.allowSelection === undefined || typeof m.allowSelection === 'boolean')
-        && onlyKeys(m, ['tabId', 'allowSelection']) ? (m as BackgroundMessage) : null;
-    case 'copy-article':
-      return isTabId(m.tabId) && isFormat(m.format) && onlyKeys(m, ['tabId', 'format']) ? (m as BackgroundMessage) : null;
-    case 'save-draft':
-      return isArticleDraft(m.draft) && onlyKeys(m, ['draft']) ? (m as BackgroundMessage) : null;
-    case 'open-library':
-      return onlyKeys(m, []) ? (m as BackgroundMessage) : null;
-    default:
-      return null;
-  }
-}
+export const parseBackgroundMessage = (m: unknown) => parse<BackgroundMessage>(BACKGROUND_MESSAGES, m);
 
 /** A request for the content script, or null when it is malformed. */
-export function parseContentMessage(m: unknown): ContentMessage | null {
-  if (!isObj(m)) return null;
-  switch (m.type) {
-    case 'reader-toggle':
-      return typeof m.allowSelection === 'boolean' && onlyKeys(m, ['allowSelection']) ? (m as ContentMessage) : null;
-    case 'reader-copy':
-      return isFormat(m.format) && onlyKeys(m, ['format']) ? (m as ContentMessage) : null;
-    case 'reader-status':
-    case 'reader-draft':
-      return onlyKeys(m, []) ? (m as ContentMessage) : null;
-    default:
-      return null;
-  }
-}
+export const parseContentMessage = (m: unknown) => parse<ContentMessage>(CONTENT_MESSAGES, m);
 
 /** The parts of `runtime.MessageSender` the checks read. */
 export interface SenderLike {
@@ -67,8 +22,6 @@ export interface SenderLike {
   url?: string;
   tab?: { id?: number; url?: string };
 }
-
-export type SenderKind = 'extension-page' | 'content-script' | 'foreign';
 
 /**
  * Who sent a message. Only this extension counts: `sender.id` must be our id. Our own pages
@@ -81,11 +34,7 @@ export function classifySender(sender: SenderLike | undefined, runtimeId: string
   return sender.tab ? 'content-script' : 'foreign';
 }
 
-/** What a content script may ask for: it speaks for its own page only. */
-const CONTENT_SCRIPT_REQUESTS = new Set<BackgroundMessage['type']>(['save-draft', 'open-library']);
-
+/** Whether the message's declaration lets this kind of sender make it. */
 export function allowedFrom(kind: SenderKind, message: BackgroundMessage): boolean {
-  if (kind === 'extension-page') return true;
-  if (kind === 'content-script') return CONTENT_SCRIPT_REQUESTS.has(message.type);
-  return false;
+  return kind !== 'foreign' && (BACKGROUND_MESSAGES[message.type].from as readonly SenderKind[]).includes(kind);
 }

@@ -1,7 +1,6 @@
 // Popup entry: finds the target tab (`?tabId=N` when the popup is opened as a tab, as the
 // browser tests do; else the active tab of this window) and wires the real services.
-import browser from '../platform/browser';
-import { sendToBackground, settingsStore } from '../platform/extension';
+import { browser, sendToBackground, settingsStore } from '../platform/extension-page';
 import { shortcutService } from '../platform/shortcuts';
 import { startPopup } from './popup';
 import { mountSettingsForm } from './settings-form';

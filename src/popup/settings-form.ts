@@ -1,13 +1,8 @@
 // The reader settings as a form in the popup. Each change is stored at once; an open reader
 // restyles from storage.onChanged, and this form follows changes made in the reader's toolbar.
-import { LIMITS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
 import type { SettingsStore } from '../platform/settings-store';
 
-const CHOICES = {
-  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
-  align: [['start', 'Ragged'], ['justify', 'Justified']],
-  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
-} as const;
 const RANGES = [['lineHeight', 'Line height', 'setting-line-height'], ['width', 'Width', 'setting-width'], ['letterSpacing', 'Letter spacing', 'setting-letter-spacing']] as const;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number> = {}, text?: string) {
@@ -32,11 +27,11 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
     void store.save(next);
   };
 
-  const selects = Object.entries(CHOICES).map(([key, options]) => {
+  const selects = Object.entries(SETTING_CHOICES).map(([key, options]) => {
     const select = el(doc, 'select', { 'data-testid': `setting-${key}` });
     for (const [value, text] of options) select.append(el(doc, 'option', { value }, text));
     select.addEventListener('change', () => save({ ...current, [key]: select.value }));
-    return { key: key as keyof typeof CHOICES, select };
+    return { key: key as keyof typeof SETTING_CHOICES, select };
   });
   const sizeValue = el(doc, 'output', { 'data-testid': 'setting-font-size' });
   const sizeButton = (dir: 1 | -1, text: string, testid: string, aria: string) => {

@@ -41,10 +41,14 @@ export interface ArticleRecord {
  */
 export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress'>;
 
+/** The one set of limits for article fields: records, and drafts as the protocol checks them. */
 export const LIMITS = {
   idLength: 100,
   urlLength: 8_192,
+  /** Title, byline, site name, excerpt. */
   shortText: 2_000,
+  dateLength: 100,
+  langLength: 40,
   htmlBytes: 8_000_000,
   textBytes: 4_000_000,
   tagLength: 40,
@@ -153,7 +157,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
   try {
     const dir = r.dir ?? 'ltr';
     if (dir !== 'ltr' && dir !== 'rtl') throw new Invalid('dir is neither ltr nor rtl');
-    const lang = strOrNull(r, 'lang', 40);
+    const lang = strOrNull(r, 'lang', LIMITS.langLength);
     if (lang !== null && !LANG.test(lang)) throw new Invalid('lang is not a language tag');
     const progress = r.progress ?? 0;
     if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) throw new Invalid('progress is not between 0 and 1');
@@ -168,7 +172,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
       title: cleanText(str(r, 'title', LIMITS.shortText), LIMITS.shortText) ?? '',
       byline: meta(r, 'byline'),
       siteName: meta(r, 'siteName'),
-      publishedTime: isoDateOrNull(strOrNull(r, 'publishedTime', 100)),
+      publishedTime: isoDateOrNull(strOrNull(r, 'publishedTime', LIMITS.dateLength)),
       savedAt: time(r, 'savedAt'),
       updatedAt: time(r, 'updatedAt'),
       lang,

@@ -45,6 +45,13 @@ export const LIMITS = {
 
 type NumericKey = keyof typeof LIMITS;
 
+/** The choice settings as the reader's toolbar and the popup's form offer them: value and label, in order. */
+export const SETTING_CHOICES = {
+  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
+  align: [['start', 'Ragged'], ['justify', 'Justified']],
+  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
+} as const satisfies { [K in 'font' | 'align' | 'theme']: readonly (readonly [ReaderSettings[K], string])[] };
+
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { dispatch, run, ROUTES, type Routes } from '../../src/background/router';
+import { readdirSync } from 'node:fs';
+import { dispatch, handlerFile, run, type Routes } from '../../src/background/router';
 import type { BackgroundCtx } from '../../src/background/context';
+import { handler } from '../../src/background/handler';
+import { BACKGROUND_MESSAGES } from '../../src/platform/messages';
 import { MESSAGES } from '../../src/background/restricted';
 import { commandMessage, menuMessage, MENU_ITEMS } from '../../src/background/menus';
 import { ok } from '../../src/platform/messages';
@@ -25,6 +28,7 @@ function fakeCtx(over: Partial<BackgroundCtx> = {}): BackgroundCtx & { sent: unk
     }) as never,
     openTab: vi.fn(async () => {}),
     flagTab: vi.fn(async () => {}),
+    articles: vi.fn(async () => { throw new Error('no library in these tests'); }),
     ...over,
   };
 }
@@ -60,8 +64,17 @@ describe('dispatch: who may ask, and what', () => {
   });
 
   it('turns a throwing handler into an error reply', async () => {
-    const routes: Routes = { ...ROUTES, 'open-library': async () => { throw new Error('boom'); } };
+    const routes: Routes = async (type) => (type === 'open-library' ? handler('open-library', async () => { throw new Error('boom'); }) : handlerFile(type));
     expect(await dispatch({ type: 'open-library' }, popup, me, fakeCtx(), routes)).toEqual({ ok: false, error: { code: 'error', message: 'boom' } });
+  });
+});
+
+describe('routes: one handler file per declared message', () => {
+  it('finds handlers/<type>.ts for every declared message, and no handler file for anything else', async () => {
+    const types = Object.keys(BACKGROUND_MESSAGES) as (keyof typeof BACKGROUND_MESSAGES)[];
+    for (const type of types) expect((await handlerFile(type)).type).toBe(type);
+    const files = readdirSync(new URL('../../src/background/handlers/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
+    expect(files.sort()).toEqual([...types].sort());
   });
 });
 
@@ -102,7 +115,12 @@ describe('tab-status', () => {
 
 describe('shortcut and menus map onto the same requests', () => {
   it('has a message for every menu item and the command', () => {
-    for (const item of MENU_ITEMS) expect(menuMessage(item.id, 4)?.type, item.id).toBeDefined();
+    expect(MENU_ITEMS.map((item) => [item.id, menuMessage(item.id, 4)])).toEqual([
+      ['open-reader', { type: 'toggle-reader', tabId: 4, allowSelection: true }],
+      ['copy-markdown', { type: 'copy-article', tabId: 4, format: 'markdown' }],
+      ['copy-text', { type: 'copy-article', tabId: 4, format: 'text' }],
+      ['save-article', { type: 'save-tab', tabId: 4 }],
+    ]);
     expect(menuMessage('copy-markdown', 4)).toEqual({ type: 'copy-article', tabId: 4, format: 'markdown' });
     expect(menuMessage('unknown', 4)).toBeNull();
     expect(commandMessage('toggle-reader', 4)).toEqual({ type: 'toggle-reader', tabId: 4, allowSelection: true });

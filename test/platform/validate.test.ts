@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { allowedFrom, classifySender, isArticleDraft, parseBackgroundMessage, parseContentMessage } from '../../src/platform/validate';
+import { allowedFrom, classifySender, parseBackgroundMessage, parseContentMessage } from '../../src/platform/validate';
+import { isArticleDraft } from '../../src/platform/draft';
+import { LIMITS, recordFromDraft } from '../../src/shared/article-record';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const draft = {
   url: 'https://example.com/a', canonicalUrl: null, title: 'T', byline: null, siteName: null, publishedTime: null, lang: 'en',
-  dir: 'ltr', excerpt: null, html: '<p>x</p>', text: 'x', wordCount: 1, readingMinutes: 1, leadImage: null,
+  dir: 'ltr' as const, excerpt: null, html: '<p>x</p>', text: 'x', wordCount: 1, readingMinutes: 1, leadImage: null,
 };
 
 describe('background message shapes', () => {
@@ -41,6 +43,13 @@ describe('background message shapes', () => {
     const { html: _html, ...noHtml } = draft;
     expect(isArticleDraft(noHtml)).toBe(false);
   });
+
+  it('holds a draft to the saved record limits: what passes here can be saved', () => {
+    const longest = { ...draft, title: 'x'.repeat(LIMITS.shortText) };
+    expect(isArticleDraft(longest)).toBe(true);
+    expect(recordFromDraft(longest, 'https://example.com/a', 1, 'id').ok).toBe(true);
+    expect(isArticleDraft({ ...draft, title: 'x'.repeat(LIMITS.shortText + 1) })).toBe(false);
+  });
 });
 
 describe('content message shapes', () => {
@@ -75,6 +84,8 @@ describe('senders', () => {
     expect(allowedFrom('content-script', { type: 'toggle-reader', tabId: 1 })).toBe(false);
     expect(allowedFrom('content-script', { type: 'copy-article', tabId: 1, format: 'text' })).toBe(false);
     expect(allowedFrom('extension-page', { type: 'toggle-reader', tabId: 1 })).toBe(true);
+    expect(allowedFrom('content-script', { type: 'open-library' })).toBe(true);
+    expect(allowedFrom('extension-page', { type: 'save-draft', draft } as never)).toBe(false);
     expect(allowedFrom('foreign', { type: 'open-library' })).toBe(false);
   });
 });

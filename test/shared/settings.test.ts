@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, LIMITS, nextTheme, stepSetting, THEMES, validateSettings, type Theme } from '../../src/shared/settings';
+import { ALIGNMENTS, DEFAULT_SETTINGS, FONT_FAMILIES, LIMITS, nextTheme, SETTING_CHOICES, stepSetting, THEMES, validateSettings, type Theme } from '../../src/shared/settings';
 
 describe('validateSettings', () => {
   it('gives the defaults for nothing or garbage', () => {
@@ -47,5 +47,13 @@ describe('stepSetting and nextTheme', () => {
     }
     expect(seen.size).toBe(THEMES.length);
     expect(theme).toBe(THEMES[0]);
+  });
+});
+
+describe('SETTING_CHOICES', () => {
+  it('offers every valid value of each choice setting, once', () => {
+    expect(SETTING_CHOICES.font.map(([v]) => v)).toEqual([...FONT_FAMILIES]);
+    expect(SETTING_CHOICES.align.map(([v]) => v)).toEqual([...ALIGNMENTS]);
+    expect(SETTING_CHOICES.theme.map(([v]) => v)).toEqual([...THEMES]);
   });
 });

@@ -1,8 +1,8 @@
 // open-library: the saved-articles page, in a new tab.
-import { ok, type Reply } from '../../platform/messages';
-import type { BackgroundCtx } from '../context';
+import { ok } from '../../platform/messages';
+import { handler } from '../handler';
 
-export async function openLibrary(_m: unknown, ctx: BackgroundCtx): Promise<Reply<null>> {
+export default handler('open-library', async (_m, ctx) => {
   await ctx.openTab('library.html');
   return ok(null);
-}
+});

@@ -1,11 +1,11 @@
 // tab-status: may Readwell read this tab, and is reader view open there? Asked each time the
 // popup opens, so it does not inject: it only probes whether our content script is present.
-import { fail, ok, type Reply, type TabStatus } from '../../platform/messages';
+import { fail, ok } from '../../platform/messages';
 import { checkRestricted } from '../access';
-import type { BackgroundCtx } from '../context';
+import { handler } from '../handler';
 import { injectionFailure } from '../restricted';
 
-export async function tabStatus(m: { tabId: number }, ctx: BackgroundCtx): Promise<Reply<TabStatus>> {
+export default handler('tab-status', async (m, ctx) => {
   const restricted = await checkRestricted(ctx, m.tabId);
   if (restricted) return restricted;
   let present: boolean;
@@ -17,4 +17,4 @@ export async function tabStatus(m: { tabId: number }, ctx: BackgroundCtx): Promi
   if (!present) return ok({ accessible: true, readerOpen: false });
   const status = await ctx.sendToTab(m.tabId, { type: 'reader-status' }).catch(() => null);
   return ok({ accessible: true, readerOpen: !!status?.ok && status.value.open });
-}
+});

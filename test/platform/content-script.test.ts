@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { nativeBrowser, onRequest, type NativeBrowser } from '../../src/platform/native-browser';
+import { nativeBrowser, onRequest, type NativeBrowser } from '../../src/platform/content-script';
 
 function fakeApi(id: string | undefined) {
   const listeners: Parameters<NativeBrowser['runtime']['onMessage']['addListener']>[0][] = [];

@@ -2,7 +2,9 @@
 // the content script uses (runtime id/getURL/sendMessage/onMessage, storage.sync, storage.onChanged)
 // is promise-based natively in both engines: Firefox's `browser`, and Chrome MV3's `chrome` (or
 // its `browser` alias) when no callback is passed. The polyfill would be 9.5 KB of a content
-// script that must stay under 150 KB; the popup, library and background keep it (browser.ts).
+// script that must stay under 150 KB; the popup, library and background keep it (polyfill.ts).
+import { failFrom } from './messages';
+import { extensionServices } from './services';
 import type { ChangeEvents, SyncArea } from './settings-store';
 import type { SenderLike } from './validate';
 
@@ -55,9 +57,15 @@ export function onRequest(api: NativeBrowser, handler: (message: unknown, sender
   const listener: Listener = (message, sender, sendResponse) => {
     const reply = handler(message, sender);
     if (!reply) return undefined;
-    reply.then(sendResponse, (err: unknown) => sendResponse({ ok: false, error: { code: 'error', message: err instanceof Error ? err.message : String(err) } }));
+    reply.then(sendResponse, (err: unknown) => sendResponse(failFrom(err)));
     return true;
   };
   api.runtime.onMessage.addListener(listener);
   return () => api.runtime.onMessage.removeListener(listener);
+}
+
+/** The native namespace (see nativeBrowser) and the services built over it (services.ts). */
+export function contentScriptApi(scope?: Scope) {
+  const api = nativeBrowser(scope);
+  return { api, ...extensionServices(api) };
 }
