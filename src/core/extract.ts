@@ -54,8 +54,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // its place is kept, and in the rare case it wins, a second cleaned copy supplies it intact.
   const candidate = copy.body && !disabled.has('prose-candidate') ? proseCandidate(copy.body) : null;
   const candidatePath = candidate ? pathFrom(copy.body!, candidate.el) : null;
+  // Whether the page is a discussion (the comments rule has already asked) is read before
+  // Readability takes the copy apart.
+  const discussion = candidate ? ctx.discussion : false;
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
-  const chosen = chooseContent(parsed?.content ?? null, candidate);
+  const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
   if (!chosen) return noArticle();
   const content = chosen.source === 'readability' ? parsed!.content : elementAt(cleanedCopy(doc, url, view, options, disabled).copy.body, candidatePath);
   if (!content) return noArticle();

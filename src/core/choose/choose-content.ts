@@ -10,8 +10,14 @@ import { textBlocks } from './text-blocks';
 
 /** Only a far larger body of prose overrules Readability: this many times its own... */
 const MIN_RATIO = 3;
-/** ...and this much more in absolute weight (a few paragraphs), so short pages never flip. */
+/** ...and this much more in absolute weight (a few paragraphs), so short pages never flip... */
 const MIN_GAIN = 1200;
+/**
+ * ...and only when Readability's pick is short. A pick with this much prose (some 250 words) is
+ * a story; a block several times longer beside it was, on the corpora, a comment thread that
+ * no rule recognised far more often than a better article.
+ */
+const MAX_OVERRULED_PROSE = 1500;
 
 export type ContentSource = 'readability' | 'prose-candidate';
 
@@ -21,7 +27,7 @@ export interface ChosenContent {
   why: string | null;
 }
 
-export function chooseContent(readability: Element | null, candidate: ProseCandidate | null): ChosenContent | null {
+export function chooseContent(readability: Element | null, candidate: ProseCandidate | null, discussion: () => boolean): ChosenContent | null {
   const keep = readability ? { source: 'readability' as const, why: null } : null;
   if (!candidate) return keep;
   if (!readability) {
@@ -29,6 +35,8 @@ export function chooseContent(readability: Element | null, candidate: ProseCandi
   }
   const prose = proseWeight(readability);
   if (candidate.prose < prose * MIN_RATIO || candidate.prose - prose < MIN_GAIN) return keep;
+  // On a discussion page the larger block is the rest of the thread, however long the first post.
+  if (prose >= MAX_OVERRULED_PROSE && !discussion()) return keep;
   return { source: 'prose-candidate', why: `Readability's pick held ${Math.round(prose)} prose, another block ${Math.round(candidate.prose)}` };
 }
 
