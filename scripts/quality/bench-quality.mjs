@@ -15,7 +15,7 @@ import { build } from 'esbuild';
 import { fork, execSync } from 'node:child_process';
 import { mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CORPUS_NAMES, corpusAvailable, loadCorpus } from './corpora.mjs';
+import { CORPORA_DIR, CORPUS_NAMES, corpusAvailable, loadCorpus } from './corpora.mjs';
 import { reportTrafilatura, reportWcxb, reportSpeed, scorePage, worsePages } from './report.mjs';
 
 const argv = process.argv.slice(2);
@@ -48,7 +48,7 @@ for (const [entry, outfile] of [['src/core/index.ts', coreFile], ['src/cli/decod
 const pages = [];
 for (const name of corpora) {
   if (!corpusAvailable(name)) {
-    console.log(`bench:quality: corpus ${name} not found under shared/corpora; skipped`);
+    console.log(`bench:quality: corpus ${name} not found under ${CORPORA_DIR} (set READWELL_CORPORA to its folder); skipped`);
     continue;
   }
   let list = loadCorpus(name);
