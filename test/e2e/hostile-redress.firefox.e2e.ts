@@ -12,6 +12,7 @@ import { FLAG_WATCH_SCRIPT, hostileEntries, readwellWrites, serveHostile, settle
 import { elementAtCentre, pageState } from './helpers/page-state.js';
 import { startServer, type StaticServer } from './helpers/server.js';
 import { until } from './helpers/wait.js';
+import { notBackground, pixelsAt, probePoints } from './helpers/pixel-probe.js';
 
 let server: StaticServer;
 let ff: LaunchedFirefox;
@@ -60,22 +61,10 @@ async function coveredByReader(page: Page, name: string): Promise<string[]> {
   await page.bringToFront();
   const file = await ffScreenshot(page, name);
   const bg = (await overlayStyle(ff, page, byTestId('reader-dialog'), ['background-color']))['background-color']!;
-  const want = bg.match(/\d+/g)!.slice(0, 3).map(Number);
-  const { width, height } = VIEWPORT;
-  const points = [[20, height / 2], [width - 20, height / 2], [40, height - 40], [width - 40, height - 40], [width / 2, height - 20], [60, height / 3]];
+  const points = probePoints(VIEWPORT.width, VIEWPORT.height);
   const data = (await import('node:fs')).readFileSync(file).toString('base64');
-  const got = await inExtension(ff, async (png: string, at: number[][]) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${png}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d')!;
-    g.drawImage(img, 0, 0);
-    return at.map(([x, y]) => [...g.getImageData(Math.round(x!), Math.round(y!), 1, 1).data].slice(0, 3));
-  }, data, points);
-  return got.flatMap((px, i) => (px.every((v, k) => Math.abs(v - want[k]!) <= 8) ? [] : [`(${points[i]!.join(',')}) is rgb(${px.join(',')}), not ${bg}`]));
+  const got = await inExtension(ff, pixelsAt, data, points);
+  return notBackground(got, points, bg);
 }
 
 async function expectReaderLooksRight(page: Page, view: OverlayView, name: string) {
