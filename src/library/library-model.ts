@@ -71,6 +71,10 @@ export class LibraryModel {
     // Newest first (records come that way): a search typed while indexing finds recent saves,
     // the likeliest targets, first. Result order does not depend on slot order.
     let i = 0;
+    // The first slice waits for the next task too: the list is drawn before any indexing, and
+    // `indexing` is true when load() returns however fast this machine would have been.
+    this.pending = entries.length;
+    if (entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
     while (i < entries.length) {
       const until = Date.now() + SLICE_MS;
       while (i < entries.length && Date.now() < until) {
