@@ -1,11 +1,18 @@
-// Small DOM helpers the clean rules share: reading text, measuring link density, describing an
-// element for the removals log. Everything here is read-only and iterative.
+// Small DOM helpers the clean rules, the sanitizer and the inert copy share: reading text,
+// measuring link density, describing an element for the removals log. Everything here is
+// read-only and iterative.
 
 const WHITESPACE = /\s+/g;
 
 /** Text with runs of whitespace collapsed to one space and trimmed. */
 export function normalizedText(node: Node): string {
   return (node.textContent ?? '').replace(WHITESPACE, ' ').trim();
+}
+
+/** True when `el` has a text node of its own (not one inside a child) with more than white space. */
+export function hasOwnText(el: Element): boolean {
+  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim()) return true;
+  return false;
 }
 
 /** Number of word-like runs in a string (letters or digits in any script). */

@@ -6,6 +6,7 @@
 // world once reader view opened (see shared/docs/design.md). So every handler, `srcdoc`,
 // `formaction` and script-scheme URL goes before any other code touches the copy.
 import { fromPrototype, getterOf } from './budget';
+import { hasOwnText } from './dom';
 
 /** Attributes whose value is a URL that a browser may load or navigate to. */
 const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'data', 'poster', 'background', 'xlink:href', 'ping', 'cite', 'longdesc', 'lowsrc', 'dynsrc'];
@@ -189,10 +190,5 @@ function isHidden(el: VisibilityAware, page: { width: number; scrollX: number; s
     const style = el.ownerDocument.defaultView?.getComputedStyle(el);
     return !!style && (parseFloat(style.fontSize) === 0 || style.overflow === 'hidden' || style.overflow === 'clip');
   }
-  return false;
-}
-
-function hasOwnText(el: Element): boolean {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim()) return true;
   return false;
 }

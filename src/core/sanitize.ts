@@ -4,6 +4,7 @@
 // Readability is not a sanitizer (its README says so): this is.
 import createDOMPurify, { type Config, type DOMPurify } from 'dompurify';
 import { fromPrototype } from './budget';
+import { hasOwnText } from './dom';
 import { resolveLinks } from './link-policy';
 
 /** Anything with an http(s) or mailto scheme, or no scheme at all (relative links, #anchors). */
@@ -161,9 +162,4 @@ function innermostWrapper(body: HTMLElement): HTMLElement {
     holder = only;
   }
   return holder;
-}
-
-function hasOwnText(el: Element): boolean {
-  for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && (n as Text).data.trim()) return true;
-  return false;
 }
