@@ -1,0 +1,79 @@
+// The library database's shape and its migrations. One record per article in `articles`, keyed
+// by id, with a unique index on url and an index on savedAt.
+//
+// Version 2 adds a second store, `search`: per article (same id) its search form, the distinct
+// folded tokens of title, byline, site and text (shared/search-form.ts). It is derived data,
+// written in the same transaction as the record it belongs to (save, restore, import, delete,
+// clear), so the two never disagree; computing it once at save time is what lets the library
+// page open without tokenizing every text. It is never exported; an import recomputes it.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
+import { validateRecord, type ArticleRecord } from '../../shared/article-record';
+import { storedSearchForm, type StoredSearchForm } from '../../shared/search-form';
+
+export const DB_NAME = 'readwell';
+/** 1: articles. 2: search forms beside them (filled in from the articles on upgrade). */
+export const DB_VERSION = 2;
+export const ARTICLES = 'articles';
+export const SEARCH = 'search';
+
+export interface LibrarySchema extends DBSchema {
+  articles: { key: string; value: ArticleRecord; indexes: { url: string; savedAt: number } };
+  search: { key: string; value: StoredSearchForm };
+}
+
+export type LibraryDb = IDBPDatabase<LibrarySchema>;
+
+type UpgradeTx = IDBPTransaction<LibrarySchema, ('articles' | 'search')[], 'versionchange'>;
+
+/**
+ * Version 1 → 2: a search form for every stored article, computed inside the upgrade transaction.
+ * If anything fails (a full disk, the page closed mid-way) the whole upgrade is rolled back and
+ * the database stays at version 1 with every record, to be upgraded on the next open; nothing a
+ * user saved is touched either way (records are only read). Costs one tokenizing pass over the
+ * library, once (about as long as one library open used to take). Entries that fail validation
+ * get no form: the library does not show them anyway.
+ */
+async function addSearchForms(tx: UpgradeTx): Promise<void> {
+  const forms = tx.objectStore(SEARCH);
+  let cursor = await tx.objectStore(ARTICLES).openCursor();
+  while (cursor) {
+    const checked = validateRecord(cursor.value);
+    // A failed put aborts the upgrade, and openDB reports that; the request's own rejection is noise.
+    if (checked.ok) forms.put(storedSearchForm(checked.value.id, checked.value)).catch(() => undefined);
+    cursor = await cursor.continue();
+  }
+}
+
+/** Opens the database, creating it on first use and upgrading an older version. Rejects as IndexedDB does. */
+export async function openLibraryDb(name: string): Promise<LibraryDb> {
+  const db = await openDB<LibrarySchema>(name, DB_VERSION, {
+    async upgrade(database, oldVersion, _newVersion, tx) {
+      // An aborted upgrade is reported by openDB itself; idb's own promise for it is noise.
+      tx.done.catch(() => undefined);
+      if (oldVersion < 1) {
+        const store = database.createObjectStore(ARTICLES, { keyPath: 'id' });
+        store.createIndex('url', 'url', { unique: true });
+        store.createIndex('savedAt', 'savedAt');
+      }
+      if (oldVersion < 2) {
+        database.createObjectStore(SEARCH, { keyPath: 'id' });
+        // Any failure aborts the whole upgrade (openDB then rejects): never a half-filled store.
+        if (oldVersion >= 1) {
+          await addSearchForms(tx).catch(() => {
+            try {
+              tx.abort();
+            } catch {
+              // Already aborted: the same outcome.
+            }
+          });
+        }
+      }
+    },
+    // A newer Readwell (an update) wants to upgrade: let go rather than block it forever. This
+    // page's later writes then fail with a message; extension pages reload on update anyway.
+    blocking() {
+      db.close();
+    },
+  });
+  return db;
+}
