@@ -1,18 +1,19 @@
-// The library page's controller: wires the model to the markup. Renders at most `pageSize`
-// items at a time (10,000 list items would cost far more than the search that chose them).
+// The library page's controller: wires the model to the markup. Renders at most `PAGE_SIZE`
+// items at a time (10,000 list items would cost far more than the search that chose them). The
+// list's buttons act through list-actions.ts; the import report's words are import-report.ts's.
 import type { ArticleStore, LibraryChange } from '../platform/article-store';
 import { exportFileName, articleFileName } from '../shared/library-export';
-import { describeInvalid } from '../shared/library-import';
 import { articleHtml, articleMarkdown } from './article-export';
 import { downloadFile } from './downloads';
-import { h } from './dom';
+import { importReportContent } from './import-report';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
 import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
+import { listActionOf, type ListActionHost } from './list-actions';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 20_000;
 
-export class LibraryPage {
+export class LibraryPage implements ListActionHost {
   readonly model: LibraryModel;
   private ui: Chrome;
   private shown = PAGE_SIZE;
@@ -101,15 +102,9 @@ export class LibraryPage {
   private async onListClick(e: Event): Promise<void> {
     const button = (e.target as Element | null)?.closest?.('button[data-action]');
     const item = this.itemId(button ?? null);
-    if (!button || !item) return;
-    const action = button.getAttribute('data-action');
-    await this.guard(async () => {
-      if (action === 'delete') await this.delete(item.id);
-      else if (action === 'remove-tag') {
-        await this.model.removeTag(item.id, button.getAttribute('data-tag') ?? '');
-        this.render();
-      } else if (action === 'export-md' || action === 'export-html') await this.exportOne(item.id, action === 'export-md' ? 'md' : 'html');
-    });
+    const action = button ? listActionOf(button) : null;
+    if (!button || !item || !action) return;
+    await this.guard(() => action(this, { id: item.id, button }));
   }
 
   private async onListKey(e: KeyboardEvent): Promise<void> {
@@ -125,6 +120,11 @@ export class LibraryPage {
       // The list was rebuilt: put the caret back where the user was typing.
       this.itemEl(item.id)?.querySelector<HTMLInputElement>('[data-testid=library-tag-input]')?.focus();
     });
+  }
+
+  async removeTag(id: string, tag: string): Promise<void> {
+    await this.model.removeTag(id, tag);
+    this.render();
   }
 
   async delete(id: string): Promise<void> {
@@ -157,7 +157,7 @@ export class LibraryPage {
     this.ui.toast.hidden = true;
   }
 
-  private async exportOne(id: string, kind: 'md' | 'html'): Promise<void> {
+  async exportOne(id: string, kind: 'md' | 'html'): Promise<void> {
     const record = await this.store.get(id);
     if (!record) throw new Error('That article is no longer in the library.');
     const name = articleFileName(record.title, kind);
@@ -183,20 +183,7 @@ export class LibraryPage {
   }
 
   showReport(report: ImportReport, pending = false): void {
-    const { doc } = this;
-    const lines: (string | Node)[] = [];
-    if (report.ok) {
-      const { added, merged, unchanged } = report.outcome;
-      const merges = merged + report.mergedInFile;
-      lines.push(`Imported: ${added} new, ${merges} merged with a copy already saved, ${unchanged} already up to date.`);
-    } else lines.push(pending ? report.reason : `Nothing was imported: ${report.reason}`);
-    const invalid = report.invalid ?? [];
-    if (invalid.length) {
-      lines.push(` ${invalid.length} ${invalid.length === 1 ? 'entry was' : 'entries were'} skipped:`);
-      lines.push(h(doc, 'ul', {}, invalid.slice(0, 50).map((i) => h(doc, 'li', {}, [describeInvalid(i)]))));
-      if (invalid.length > 50) lines.push(`…and ${invalid.length - 50} more.`);
-    }
-    this.ui.report.replaceChildren(...lines);
+    this.ui.report.replaceChildren(...importReportContent(this.doc, report, pending));
     this.ui.report.hidden = false;
   }
 

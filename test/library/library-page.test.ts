@@ -124,6 +124,25 @@ describe('library page', () => {
     expect(data).toMatchObject({ format: 'readwell-library', version: 1, articles: [record(1)] });
   });
 
+  it("downloads one article as Markdown or HTML from its item's buttons", async () => {
+    await store.importRecords([record(1)]);
+    await mount();
+    const blobs: Blob[] = [];
+    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+    URL.revokeObjectURL = vi.fn();
+    const clicks: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this.download);
+    });
+    $$('library-item')[0]!.querySelector<HTMLButtonElement>('[data-action=export-md]')!.click();
+    await until(() => expect(clicks).toHaveLength(1));
+    $$('library-item')[0]!.querySelector<HTMLButtonElement>('[data-action=export-html]')!.click();
+    await until(() => expect(clicks).toHaveLength(2));
+    expect(clicks).toEqual([expect.stringMatching(/^Story number 1.*\.md$/), expect.stringMatching(/^Story number 1.*\.html$/)]);
+    expect(await blobs[0]!.text()).toContain('The harbour crane lifted container number 1.');
+    expect(await blobs[1]!.text()).toContain('<p>Paragraph about topic 1.');
+  });
+
   it('imports a file and reports what landed and what was skipped, with reasons', async () => {
     await store.importRecords([record(1)]);
     const page = await mount();
