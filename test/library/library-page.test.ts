@@ -15,6 +15,18 @@ const titles = () => $$('library-item-title').map((e) => e.textContent);
 /** Clicks start IndexedDB work the test cannot await; wait for what the user would see. */
 const until = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 5000, interval: 10 });
 
+/** Downloads the page starts, caught: each file's content and the name it would be saved as. */
+function catchDownloads(): { blobs: Blob[]; clicks: string[] } {
+  const blobs: Blob[] = [];
+  URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
+  URL.revokeObjectURL = vi.fn();
+  const clicks: string[] = [];
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    clicks.push(this.download);
+  });
+  return { blobs, clicks };
+}
+
 async function mount(): Promise<LibraryPage> {
   const page = new LibraryPage(document, store);
   await page.start();
@@ -111,13 +123,7 @@ describe('library page', () => {
   it('exports all as a JSON download', async () => {
     await store.importRecords([record(1)]);
     const page = await mount();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
-    URL.revokeObjectURL = vi.fn();
-    const clicks: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicks.push(this.download);
-    });
+    const { blobs, clicks } = catchDownloads();
     await page.exportAll();
     expect(clicks).toEqual([expect.stringMatching(/^readwell-library-\d{4}-\d\d-\d\d\.json$/)]);
     const data = JSON.parse(await blobs[0]!.text());
@@ -127,13 +133,7 @@ describe('library page', () => {
   it("downloads one article as Markdown or HTML from its item's buttons", async () => {
     await store.importRecords([record(1)]);
     await mount();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => (blobs.push(b), 'blob:x'));
-    URL.revokeObjectURL = vi.fn();
-    const clicks: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      clicks.push(this.download);
-    });
+    const { blobs, clicks } = catchDownloads();
     $$('library-item')[0]!.querySelector<HTMLButtonElement>('[data-action=export-md]')!.click();
     await until(() => expect(clicks).toHaveLength(1));
     $$('library-item')[0]!.querySelector<HTMLButtonElement>('[data-action=export-html]')!.click();
