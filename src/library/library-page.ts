@@ -9,15 +9,15 @@ import { importReportContent } from './import-report';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
 import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
 import { listActionOf, type ListActionHost } from './list-actions';
+import { Toast } from './toast';
 
 const PAGE_SIZE = 100;
-const UNDO_MS = 20_000;
 
 export class LibraryPage implements ListActionHost {
   readonly model: LibraryModel;
   private ui: Chrome;
   private shown = PAGE_SIZE;
-  private toastTimer = 0;
+  private readonly toast: Toast;
 
   constructor(
     private readonly doc: Document,
@@ -25,6 +25,7 @@ export class LibraryPage implements ListActionHost {
   ) {
     this.model = new LibraryModel(store);
     this.ui = buildChrome(doc);
+    this.toast = new Toast(this.ui, doc.defaultView!);
     this.bind();
   }
 
@@ -131,30 +132,17 @@ export class LibraryPage implements ListActionHost {
     const deleted = await this.model.delete(id);
     this.render();
     if (!deleted) return;
-    this.showToast(`Deleted “${deleted.title.trim() || 'Untitled'}”.`);
+    this.toast.show(`Deleted “${deleted.title.trim() || 'Untitled'}”.`, true);
     this.ui.undo.focus();
   }
 
   async undo(): Promise<void> {
     await this.guard(async () => {
       const restored = await this.model.undo();
-      this.hideToast();
+      this.toast.hide();
       this.render();
       if (restored) this.itemEl(restored.id)?.querySelector<HTMLElement>('[data-testid=library-open]')?.focus();
     });
-  }
-
-  private showToast(text: string, withUndo = true): void {
-    const view = this.doc.defaultView!;
-    this.ui.toastText.textContent = text;
-    this.ui.undo.hidden = !withUndo;
-    this.ui.toast.hidden = false;
-    view.clearTimeout(this.toastTimer);
-    this.toastTimer = view.setTimeout(() => this.hideToast(), UNDO_MS);
-  }
-
-  private hideToast(): void {
-    this.ui.toast.hidden = true;
   }
 
   async exportOne(id: string, kind: 'md' | 'html'): Promise<void> {
@@ -192,7 +180,7 @@ export class LibraryPage implements ListActionHost {
     try {
       await work();
     } catch (e) {
-      this.showToast(e instanceof Error ? e.message : String(e), false);
+      this.toast.show(e instanceof Error ? e.message : String(e), false);
     }
   }
 }
