@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launch, serve } from '../test/e2e/helpers/launch.mjs';
+import { launchChromium, startServer } from './chromium-helpers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -79,13 +79,13 @@ function watchOverlay(page) {
   });
 }
 
-const server = await serve(join(root, 'test/fixtures/pages'));
+const server = await startServer();
 const largeHtml = largePage();
 const pages = [
   ['seed reconstruction', `${server.base}/svg-icons--seed-news/source.html`, readFileSync(join(root, 'test/fixtures/pages/svg-icons--seed-news/source.html')).length],
   [`generated article`, server.addPage('/bench/large.html', largeHtml), Buffer.byteLength(largeHtml)],
 ];
-const l = await launch(join(root, 'dist/chrome-test'));
+const l = await launchChromium('chrome-test');
 const rows = [];
 try {
   const core = await coreBundle();

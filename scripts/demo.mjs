@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cdpFor, launch, serve, triggerAction, waitForOverlay, withRealPopup } from '../test/e2e/helpers/launch.mjs';
+import { launchChromium, startServer, triggerAction, waitForOverlay, withRealPopup } from './chromium-helpers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'out');
@@ -22,25 +22,24 @@ const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--t
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 mkdirSync(out, { recursive: true });
-const server = await serve(join(root, 'test/fixtures/pages'));
-const l = await launch(join(root, 'dist/chrome'));
+const server = await startServer();
+const l = await launchChromium('chrome');
 let failed = false;
 try {
   await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
   const page = l.ctx.pages()[0] ?? (await l.ctx.newPage());
-  const url = `${server.base}/${SEED}/source.html`;
+  const url = server.fixture(SEED);
   step(`opening ${url}`);
   await page.goto(url);
   await page.screenshot({ path: join(out, 'before.png'), caret: 'initial' });
 
   step('clicking the Readwell toolbar button, then "Reader view" in its popup');
-  const cdp = await cdpFor(page);
   await triggerAction(l, page);
   await withRealPopup(l, (popup) => popup.locator('[data-testid="popup-toggle"]').click());
-  const overlay = await waitForOverlay(cdp);
+  const overlay = await waitForOverlay(page);
   await page.waitForTimeout(300); // let fonts and any open transition settle before the picture
   await page.screenshot({ path: join(out, 'reader.png'), caret: 'initial' });
-  step(`reader view is open (${overlay.text.split(/\s+/).filter(Boolean).length} words shown)`);
+  step(`reader view is open (${(overlay.text['reader-content'] ?? '').split(/\s+/).filter(Boolean).length} words shown)`);
 
   for (const [button, file] of [['popup-copy-text', 'article.txt'], ['popup-copy-markdown', 'article.md']]) {
     await page.bringToFront();

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cdpFor, launch, serve, triggerAction, waitForOverlay, withRealPopup } from '../test/e2e/helpers/launch.mjs';
+import { launchChromium, startServer, triggerAction, waitForOverlay, withRealPopup } from './chromium-helpers.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = join(root, 'store', 'screenshots');
@@ -28,8 +28,8 @@ const LIBRARY = [
 const build = spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(1);
 mkdirSync(out, { recursive: true });
-const server = await serve(join(root, 'test/fixtures/pages'));
-const url = (slug) => `${server.base}/${slug}/source.html`;
+const server = await startServer();
+const url = (slug) => server.fixture(slug);
 
 /** Writes the screen once it has stopped changing (fonts loaded, a transition or smooth scroll over). */
 async function shot(page, name) {
@@ -62,16 +62,20 @@ async function readerWith(l, slug, settings = []) {
     for (const [testid, value] of settings) await popup.locator(byTestId(testid)).selectOption(value);
     await popup.locator(byTestId('popup-toggle')).click();
   });
-  await waitForOverlay(await cdpFor(page));
+  await waitForOverlay(page);
   await page.bringToFront();
   return page;
 }
 
 let failed = false;
-const l = await launch(join(root, 'dist/chrome'), { colorScheme: 'light' });
+const l = await launchChromium('chrome', { colorScheme: 'light' });
 try {
-  // Reader view as it first opens: the default theme follows the (light) system.
-  await shot(await readerWith(l, 'keep--footnotes'), '1-reader-light');
+  // Reader view as it first opens: the default theme follows the (light) system. Each tab is
+  // closed after its picture: the toolbar button finds its tab by URL, and the library's
+  // articles are opened again below.
+  const light = await readerWith(l, 'keep--footnotes');
+  await shot(light, '1-reader-light');
+  await light.close();
 
   // The library, with a few articles saved from the popup and three of them tagged.
   for (const slug of LIBRARY) {
@@ -99,9 +103,12 @@ try {
   const keys = await readerWith(l, 'empty-leftovers--heading-anchors');
   await keys.keyboard.press('?');
   await shot(keys, '5-reader-keys');
+  await keys.close();
 
   // Dark, chosen in the popup, on an article with code.
-  await shot(await readerWith(l, 'code-language--mixed-highlighters', [['setting-theme', 'dark']]), '2-reader-dark');
+  const dark = await readerWith(l, 'code-language--mixed-highlighters', [['setting-theme', 'dark']]);
+  await shot(dark, '2-reader-dark');
+  await dark.close();
 
   // Sepia and a sans-serif font, on an article with a data table (brought up with the ↓ key).
   const sepia = await readerWith(l, 'keep--data-tables', [['setting-theme', 'sepia'], ['setting-font', 'sans']]);

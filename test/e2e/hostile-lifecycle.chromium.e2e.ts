@@ -1,25 +1,17 @@
 // Lifecycle (issue 5) in real headless Chromium: the extension reloaded under an open reader
 // (the stale content script must say so, not throw), and saves from several tabs at once.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopupTab, screenshot, stopServiceWorker, type Launched } from './helpers/chromium.js';
+import { screenshot, stopServiceWorker } from './helpers/chromium.js';
 import { readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { byTestId, popupText } from './helpers/popup.js';
 import { SEED, seedTextProblems } from './helpers/seed.js';
-import { fixturesDir, startServer, type StaticServer } from './helpers/server.js';
+import { fixturesDir } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 
-let server: StaticServer;
-let l: Launched;
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
-});
+const chromium = useChromium('chrome-test');
 
 const STALE = 'Readwell was updated — reload the page';
 const titleOf = (slug: string) => (JSON.parse(readFileSync(join(fixturesDir, slug, 'expected.json'), 'utf8')) as { title: string }).title;
@@ -30,10 +22,9 @@ describe('lifecycle', () => {
     const tabs: Page[] = [];
     const popups: Page[] = [];
     for (const slug of slugs) {
-      const page = await l.ctx.newPage();
-      await page.goto(server.fixture(slug));
+      const page = await chromium.openPage(chromium.server.fixture(slug));
       tabs.push(page);
-      const popup = await openPopupTab(l, page);
+      const popup = await chromium.openPopup(page);
       await popup.locator(byTestId('popup-save')).waitFor({ state: 'visible' });
       await expect.poll(() => popup.locator(byTestId('popup-save')).isEnabled()).toBe(true);
       popups.push(popup);
@@ -43,19 +34,17 @@ describe('lifecycle', () => {
     for (const [i, popup] of popups.entries()) {
       await expect.poll(() => popupText(popup, ['popup-message']), { timeout: 15_000 }).toContain(`Saved “${titleOf(slugs[i]!)}”`);
     }
-    const library = await l.ctx.newPage();
-    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    const library = await chromium.openLibrary();
     await expect.poll(async () => (await library.locator(byTestId('library-item-title')).allInnerTexts()).sort()).toEqual(slugs.map(titleOf).sort());
     for (const p of [...popups, ...tabs, library]) await p.close();
   });
 
   test('the service worker stopped in the middle of a save: the next save and toggle still work', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.fixture(SEED));
-    const popup = await openPopupTab(l, page);
+    const page = await chromium.openSeed();
+    const popup = await chromium.openPopup(page);
     await expect.poll(() => popup.locator(byTestId('popup-save')).isEnabled()).toBe(true);
     // The click starts save-tab (inject, extract, store); the worker is stopped while it runs.
-    await Promise.all([popup.locator(byTestId('popup-save')).dispatchEvent('click'), stopServiceWorker(l, page)]);
+    await Promise.all([popup.locator(byTestId('popup-save')).dispatchEvent('click'), stopServiceWorker(chromium.l, page)]);
     await popup.reload();
     await expect.poll(() => popup.locator(byTestId('popup-save')).isEnabled()).toBe(true);
     await popup.locator(byTestId('popup-save')).click();
@@ -64,8 +53,7 @@ describe('lifecycle', () => {
     expect(seedTextProblems((await waitForOverlay(page)).text['reader-content'] ?? '')).toEqual([]);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForNoOverlay(page);
-    const library = await l.ctx.newPage();
-    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    const library = await chromium.openLibrary();
     await expect.poll(async () => (await library.locator(byTestId('library-item-title')).allInnerTexts()).filter((t) => t === titleOf(SEED)).length).toBe(1);
     for (const p of [popup, library, page]) await p.close();
   });
@@ -74,20 +62,20 @@ describe('lifecycle', () => {
   // this headless Chromium (no new worker, its pages do not load within 15 s), so reader view
   // after the reload is not checked here; the stale reader is.
   test('the extension reloaded under an open reader: the stale reader says "reload the page" and still closes', async () => {
-    const page = await l.ctx.newPage();
+    const page = await chromium.l.ctx.newPage();
     const errors: string[] = [];
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(String(e)));
-    await page.goto(server.fixture(SEED));
-    const popup = await openPopupTab(l, page);
+    await page.goto(chromium.server.fixture(SEED));
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForOverlay(page);
     await popup.close();
 
     // Reload Readwell (as an update does) and wait for its new service worker.
-    const oldSw = l.sw;
+    const oldSw = chromium.l.sw;
     const closed = new Promise<void>((r) => oldSw.once('close', () => r()));
     await oldSw.evaluate(() => setTimeout(() => chrome.runtime.reload(), 50)).catch(() => {});
     await closed;

@@ -2,46 +2,27 @@
 // re-prototype what an overlay would use, and pages that swallow keys and clicks. The overlay
 // must still open, show the article where the user looks (pixels of a screenshot, not just the
 // DOM) and close. Pages: test/e2e/pages/hostile-*.html and the corpus's clobber pages.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, tabIdOf, type Launched } from './helpers/chromium.js';
+import { tabIdOf } from './helpers/chromium.js';
 import { coveredByReader } from './helpers/pixels.js';
 import { toggleDirect } from './helpers/direct.js';
 import { FLAG_WATCH_SCRIPT, hostileEntries, readwellWrites, serveHostile, settleAndArm } from './helpers/hostile.js';
-import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay, type OverlayView } from './helpers/overlay.js';
+import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, type OverlayView } from './helpers/overlay.js';
 import { elementAtCentre, pageState } from './helpers/page-state.js';
 import { byTestId } from './helpers/popup.js';
-import { startServer, type StaticServer } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 
-let server: StaticServer;
-let l: Launched;
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-  await l.ctx.addInitScript(FLAG_WATCH_SCRIPT);
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
-});
+const chromium = useChromium('chrome-test', { setup: ({ l }) => l.ctx.addInitScript(FLAG_WATCH_SCRIPT) });
+const { openReader } = chromium;
 
 const FERRY = 'For forty years the little ferry crossed the estuary every half hour';
 const norm = (s: string) => s.replace(/\s+/g, ' ');
 
 async function open(url: string): Promise<Page> {
-  const page = await l.ctx.newPage();
-  await page.goto(url);
+  const page = await chromium.openPage(url);
   await settleAndArm(page);
   return page;
-}
-
-async function openReader(page: Page): Promise<OverlayView> {
-  const reply = await toggleDirect(l, page);
-  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { open: true } });
-  return waitForOverlay(page);
 }
 
 async function expectReaderLooksRight(page: Page, view: OverlayView, name: string) {
@@ -53,7 +34,7 @@ async function expectReaderLooksRight(page: Page, view: OverlayView, name: strin
   expect(parseFloat(text['font-size']!)).toBeGreaterThanOrEqual(14);
   expect(text).toMatchObject({ visibility: 'visible', opacity: '1', display: 'block' });
   expect(text.color).not.toMatch(/rgba\(\d+, \d+, \d+, 0\)|transparent/);
-  expect(await coveredByReader(l, page, name)).toEqual([]);
+  expect(await coveredByReader(chromium.l, page, name)).toEqual([]);
 }
 
 async function closeWithButton(page: Page) {
@@ -65,7 +46,7 @@ async function closeWithButton(page: Page) {
 
 describe('redress: the overlay opens, looks right and closes', () => {
   test('page CSS and SVG that cover the viewport, blur the root and restyle anything added to <html>', async () => {
-    const page = await open(server.e2e('hostile-cover.html'));
+    const page = await open(chromium.server.e2e('hostile-cover.html'));
     const before = await pageState(page);
     const view = await openReader(page);
     await expectReaderLooksRight(page, view, 'chrome-hostile-cover');
@@ -75,7 +56,7 @@ describe('redress: the overlay opens, looks right and closes', () => {
   });
 
   test('page scripts replaced attachShadow, appendChild, addEventListener, JSON.parse, Promise.then… before the content script ran', async () => {
-    const page = await open(server.e2e('hostile-prototypes.html'));
+    const page = await open(chromium.server.e2e('hostile-prototypes.html'));
     const view = await openReader(page);
     await expectReaderLooksRight(page, view, 'chrome-hostile-prototypes');
     await page.bringToFront();
@@ -86,11 +67,11 @@ describe('redress: the overlay opens, looks right and closes', () => {
   });
 
   test('elements and forms named like Readwell’s globals and parts, and custom elements under overlay-like names', async () => {
-    const page = await open(server.e2e('hostile-clobber.html'));
+    const page = await open(chromium.server.e2e('hostile-clobber.html'));
     // Named access reaches the content script's world: there the page's elements answer to
     // `chrome` and to the string name Readwell used to mark itself (both broke injection).
-    const tabId = await tabIdOf(l, page);
-    const seen = await l.sw.evaluate(async (id) => {
+    const tabId = await tabIdOf(chromium.l, page);
+    const seen = await chromium.l.sw.evaluate(async (id) => {
       const [r] = await chrome.scripting.executeScript({ target: { tabId: id }, world: 'ISOLATED', func: () => {
         const g = globalThis as unknown as Record<string, unknown>;
         return [String(g.__readwellContent), String(g.chrome), String((g.chrome as { runtime?: unknown }).runtime)];
@@ -102,7 +83,7 @@ describe('redress: the overlay opens, looks right and closes', () => {
     const view = await openReader(page);
     await expectReaderLooksRight(page, view, 'chrome-hostile-clobber');
     // The same toggle closes it, and a second round works too.
-    expect(await toggleDirect(l, page)).toMatchObject({ ok: true, value: { open: false } });
+    expect(await toggleDirect(chromium.l, page)).toMatchObject({ ok: true, value: { open: false } });
     await waitForNoOverlay(page);
     await openReader(page);
     await page.bringToFront();
@@ -113,7 +94,7 @@ describe('redress: the overlay opens, looks right and closes', () => {
   });
 
   test.each(hostileEntries.filter((e) => e.category === 'ui-redress').map((e) => [e.file, e] as const))('corpus page %s', async (_f, e) => {
-    const page = await open(serveHostile(server, e));
+    const page = await open(serveHostile(chromium.server, e));
     const view = await openReader(page);
     for (const s of e.present ?? []) expect(norm(view.text['reader-content'] ?? '')).toContain(norm(s));
     expect(await elementAtCentre(page)).toBe(view.hostName);
@@ -124,7 +105,7 @@ describe('redress: the overlay opens, looks right and closes', () => {
 
 describe('redress: pages that swallow keys and clicks in the capture phase', () => {
   test('a page that stops keydown on document (capture) does not stop Esc or the reader keys', async () => {
-    const page = await open(server.e2e('hostile-keys.html'));
+    const page = await open(chromium.server.e2e('hostile-keys.html'));
     await page.evaluate(() => ((window as unknown as Record<string, boolean>).__swallowKeysOnDocument = true));
     await openReader(page);
     await page.bringToFront();
@@ -141,7 +122,7 @@ describe('redress: pages that swallow keys and clicks in the capture phase', () 
   });
 
   test('a window capture-phase listener the page added before Readwell swallows the Esc keydown; Esc still closes, and so does the close button', async () => {
-    const page = await open(server.e2e('hostile-keys.html'));
+    const page = await open(chromium.server.e2e('hostile-keys.html'));
     await page.evaluate(() => ((window as unknown as Record<string, boolean>).__swallowKeysOnWindow = true));
     await openReader(page);
     await page.bringToFront();
@@ -156,7 +137,7 @@ describe('redress: pages that swallow keys and clicks in the capture phase', () 
   });
 
   test('a page that swallows and cancels clicks and keys (window, capture) cannot keep the reader open: the toolbar toggle closes it', async () => {
-    const page = await open(server.e2e('hostile-keys.html'));
+    const page = await open(chromium.server.e2e('hostile-keys.html'));
     // Cancelling the Esc keydown cancels the close request too: nothing in the page reaches the reader.
     await page.evaluate(() => Object.assign(window, { __swallowKeysOnWindow: true, __swallowClicks: true, __preventKeys: true }));
     await openReader(page);
@@ -166,7 +147,7 @@ describe('redress: pages that swallow keys and clicks in the capture phase', () 
     await page.keyboard.press('Escape');
     await page.waitForTimeout(300);
     expect(await readOverlay(page)).not.toBeNull();
-    expect(await toggleDirect(l, page)).toMatchObject({ ok: true, value: { open: false } });
+    expect(await toggleDirect(chromium.l, page)).toMatchObject({ ok: true, value: { open: false } });
     await waitForNoOverlay(page);
   });
 });

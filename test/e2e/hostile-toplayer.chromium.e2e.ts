@@ -5,41 +5,25 @@
 // before reader view, or opened while it shows), a page popover and a fullscreen element: what
 // the user sees is the reader (screenshot pixels), its buttons and scrolling answer real input,
 // Esc and Close close it, and the page's own wall is left as it was.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, type Launched } from './helpers/chromium.js';
-import { toggleDirect } from './helpers/direct.js';
-import { overlayCall, overlayPoint, overlayStyle, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
+import { overlayCall, overlayPoint, overlayStyle, waitForNoOverlay } from './helpers/overlay.js';
 import { coveredByReader } from './helpers/pixels.js';
 import { byTestId } from './helpers/popup.js';
-import { startServer, type StaticServer } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 
-let server: StaticServer;
-let l: Launched;
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
-});
+const chromium = useChromium('chrome-test');
 
 const FERRY = 'For forty years the little ferry crossed the estuary every half hour';
 
 async function open(wall: string): Promise<Page> {
-  const page = await l.ctx.newPage();
-  await page.goto(`${server.e2e('hostile-toplayer.html')}?wall=${wall}`);
+  const page = await chromium.openPage(`${chromium.server.e2e('hostile-toplayer.html')}?wall=${wall}`);
   await page.waitForFunction(() => typeof (window as unknown as { __openWall?: unknown }).__openWall === 'function');
   return page;
 }
 
 async function openReader(page: Page) {
-  expect(await toggleDirect(l, page)).toMatchObject({ ok: true, value: { open: true } });
-  const view = await waitForOverlay(page);
+  const view = await chromium.openReader(page);
   expect(view.text['reader-content']?.replace(/\s+/g, ' ')).toContain(FERRY);
   return view;
 }
@@ -59,7 +43,7 @@ async function click(page: Page, testid: string) {
 /** The reader answers real input: the A+ button, the mouse wheel over the article, then Esc. */
 async function expectUsableThenEsc(page: Page, name: string) {
   await page.bringToFront();
-  expect(await coveredByReader(l, page, name)).toEqual([]);
+  expect(await coveredByReader(chromium.l, page, name)).toEqual([]);
   const size = async () => parseFloat((await overlayStyle(page, byTestId('reader-content'), ['font-size']))['font-size']!);
   const was = await size();
   await click(page, 'setting-font-size-up');

@@ -3,43 +3,37 @@
 // reader and a copy-paste of the HTML, with nothing running and nothing navigating; the pages
 // whose hidden text only a browser can see; huge and deep pages; messages from the page. UI
 // redress is in hostile-redress.chromium.e2e.ts, lifecycle in hostile-lifecycle.chromium.e2e.ts.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Dialog, Page } from 'playwright-core';
-import { launchChromium, openPopupTab, screenshot, type Launched } from './helpers/chromium.js';
+import { screenshot } from './helpers/chromium.js';
 import { overlayCall, readOverlay, waitForOverlay } from './helpers/overlay.js';
 import { byTestId, popupText } from './helpers/popup.js';
 import { activeMarkupFn, FLAG_WATCH_SCRIPT, hostileEntries, readwellWrites, serveHostile, settleAndArm, type HostileEntry } from './helpers/hostile.js';
-import { startServer, type StaticServer } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 import { until } from './helpers/wait.js';
 // @ts-expect-error: a plain .mjs script without types; GENERATED maps a file name to a page builder
 import { GENERATED as GENERATED_PAGES } from '../../scripts/make-hostile-pages.mjs';
 
 const gen = (name: string): string => (GENERATED_PAGES as Record<string, () => string>)[name]!();
 
-let server: StaticServer;
-let l: Launched;
 let library: Page;
 let paste: Page;
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-  await l.ctx.addInitScript(FLAG_WATCH_SCRIPT);
-  await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-  l.ctx.on('page', (p) => p.on('dialog', (d: Dialog) => {
-    dialogs.push(`${d.type()}: ${d.message()} (${p.url()})`);
-    void d.dismiss().catch(() => {});
-  }));
-  library = await l.ctx.newPage();
-  await library.goto(`chrome-extension://${l.extId}/library.html`);
-  paste = await l.ctx.newPage();
-  await paste.goto(server.e2e('hostile-paste.html'));
-  await settleAndArm(paste);
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
+// The library and paste tabs stay open for every test (opened before the first, so the harness
+// does not close them after each).
+const chromium = useChromium('chrome-test', {
+  clipboard: true,
+  async setup(harness) {
+    await harness.l.ctx.addInitScript(FLAG_WATCH_SCRIPT);
+    harness.l.ctx.on('page', (p) => p.on('dialog', (d: Dialog) => {
+      dialogs.push(`${d.type()}: ${d.message()} (${p.url()})`);
+      void d.dismiss().catch(() => {});
+    }));
+    library = await harness.openLibrary();
+    paste = await harness.openPage(harness.server.e2e('hostile-paste.html'));
+    await settleAndArm(paste);
+  },
 });
 
 const norm = (s: string) => s.replace(/\s+/g, ' ');
@@ -59,8 +53,7 @@ const RUNS_CODE = hostileEntries.filter((e) => e.category === 'script-execution'
 
 describe('nothing runs: script-execution and metadata pages through overlay, save, offline reader and copy-paste', () => {
   test('the flag watch sees a handler that runs after arming (the instrument works)', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.e2e('hostile-paste.html'));
+    const page = await chromium.openPage(chromium.server.e2e('hostile-paste.html'));
     await settleAndArm(page);
     expect(await readwellWrites(page)).toEqual([]);
     await page.evaluate(() => {
@@ -74,8 +67,8 @@ describe('nothing runs: script-execution and metadata pages through overlay, sav
   });
 
   test.each(RUNS_CODE.map((e) => [e.file, e] as const))('%s', async (_file, e: HostileEntry) => {
-    const url = serveHostile(server, e);
-    const page = await l.ctx.newPage();
+    const url = serveHostile(chromium.server, e);
+    const page = await chromium.l.ctx.newPage();
     const navigations: string[] = [];
     page.on('framenavigated', (f) => {
       if (f === page.mainFrame() && f.url() !== url) navigations.push(f.url());
@@ -88,7 +81,7 @@ describe('nothing runs: script-execution and metadata pages through overlay, sav
     const dialogsBefore = dialogs.length;
 
     // Reader view from the popup (as a tab, on the test build).
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     const view = await waitForOverlay(page);
     const content = norm(view.text['reader-content'] ?? '');
@@ -146,7 +139,7 @@ describe('nothing runs: script-execution and metadata pages through overlay, sav
 
     // The saved copy in the library and the offline reader.
     const csp = cspReports(library);
-    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    await library.goto(`chrome-extension://${chromium.l.extId}/library.html`);
     await library.bringToFront();
     const first = library.locator(byTestId('library-open')).first();
     await first.waitFor();
@@ -187,9 +180,8 @@ const CORE_GAPS: Record<string, string[]> = {};
 
 describe('hidden text a browser can see: not in the overlay', () => {
   test.each(hostileEntries.filter((e) => e.browserAbsent).map((e) => [e.file, e] as const))('%s', async (_file, e: HostileEntry) => {
-    const page = await l.ctx.newPage();
-    await page.goto(serveHostile(server, e));
-    const popup = await openPopupTab(l, page);
+    const page = await chromium.openPage(serveHostile(chromium.server, e));
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     const view = await waitForOverlay(page);
     const content = norm(view.text['reader-content'] ?? '');
@@ -240,10 +232,9 @@ describe('size and shape: the tab never freezes for long, and the user is told',
     ['generated/section-front.html (teaser cards only)', () => gen('section-front.html'), /No article found/],
   ];
   test.each(cases)('%s', async (name, make, message) => {
-    const url = server.addPage(`/generated/${name.replace(/\W+/g, '-')}.html`, make());
-    const page = await l.ctx.newPage();
-    await page.goto(url, { timeout: 30_000 });
-    const popup = await openPopupTab(l, page);
+    const url = chromium.server.addPage(`/generated/${name.replace(/\W+/g, '-')}.html`, make());
+    const page = await chromium.openPage(url, { timeout: 30_000 });
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     const said = async () => message.test((await popupText(popup).catch(() => '')) ?? '');
     const frozen = await longestFreeze(page, said);
@@ -260,13 +251,11 @@ describe('size and shape: the tab never freezes for long, and the user is told',
   });
 
   test('saving the 5 MB article fails with the plain message and stores nothing', async () => {
-    const url = server.addPage('/generated/save-article-5mb.html', gen('article-5mb.html'));
-    const page = await l.ctx.newPage();
-    await page.goto(url, { timeout: 30_000 });
-    const library = await l.ctx.newPage();
-    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    const url = chromium.server.addPage('/generated/save-article-5mb.html', gen('article-5mb.html'));
+    const page = await chromium.openPage(url, { timeout: 30_000 });
+    const library = await chromium.openLibrary();
     const countBefore = await library.locator(byTestId('library-item')).count();
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-save')).click();
     await expect.poll(() => popupText(popup, ['popup-message']), { timeout: 30_000 }).toMatch(TOO_LARGE);
     await library.reload();
@@ -285,18 +274,17 @@ function deepPage(depth: number): string {
 describe('messages from the page change nothing', () => {
   test('window.postMessage with Readwell-shaped requests, and chrome.runtime from the page, open and save nothing', async () => {
     const e = hostileEntries.find((x) => x.file.endsWith('/forms.html'))!;
-    const url = serveHostile(server, e);
-    const page = await l.ctx.newPage();
-    await page.goto(url);
+    const url = serveHostile(chromium.server, e);
+    const page = await chromium.openPage(url);
     await page.evaluate(() => window.stop());
     await settleAndArm(page);
     const libraryShown = () => library.locator(`${byTestId('library-item')}, ${byTestId('library-empty')}:visible`).first().waitFor();
-    await library.goto(`chrome-extension://${l.extId}/library.html`);
+    await library.goto(`chrome-extension://${chromium.l.extId}/library.html`);
     await libraryShown();
     const savedBefore = await library.locator(byTestId('library-item')).count();
     // Have the content script live in the tab (open and close reader view once), so its
     // listener is there to be fooled.
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForOverlay(page);
     await popup.locator(byTestId('popup-toggle')).click();
@@ -323,7 +311,7 @@ describe('messages from the page change nothing', () => {
         }
       }
       return forged;
-    }, l.extId);
+    }, chromium.l.extId);
     // Without externally_connectable a page has no channel to Readwell at all.
     expect(fromPage).toBe('no chrome.runtime.sendMessage in the page');
     await page.waitForTimeout(500);

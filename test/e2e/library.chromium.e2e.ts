@@ -1,32 +1,22 @@
 // The saved-articles library in real headless Chromium (test build): save from the popup, find
 // the seed article by a word of its paragraph 12, read it offline, delete and undo, export all as
 // JSON, wipe, and import the file back.
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopupTab, screenshot, type Launched } from './helpers/chromium.js';
+import { screenshot } from './helpers/chromium.js';
 import { byTestId, popupText } from './helpers/popup.js';
 import { SEED, seedParagraphs, seedTextProblems, seedTitle } from './helpers/seed.js';
-import { startServer, type StaticServer } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 
 const OTHER = 'icon-fonts--font-awesome-blog';
 const OTHER_TITLE = 'What three winters of composting taught me about soil';
 
-let server: StaticServer;
-let l: Launched;
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
-});
+const chromium = useChromium('chrome-test');
 
 async function saveFromPopup(slug: string, title: string): Promise<void> {
-  const page = await l.ctx.newPage();
-  await page.goto(server.fixture(slug));
-  const popup = await openPopupTab(l, page);
+  const page = await chromium.openPage(chromium.server.fixture(slug));
+  const popup = await chromium.openPopup(page);
   await popup.locator(byTestId('popup-save')).click();
   await expect.poll(() => popupText(popup, ['popup-message'])).toContain(`Saved “${title}”`);
   await popup.close();
@@ -40,10 +30,9 @@ test('save from the popup, search, read offline, delete and undo, export and re-
   await saveFromPopup(SEED, seedTitle);
 
   // Open the library from the popup, as a user does.
-  const seedTab = await l.ctx.newPage();
-  await seedTab.goto(server.fixture(SEED));
-  const popup = await openPopupTab(l, seedTab);
-  const [library] = await Promise.all([l.ctx.waitForEvent('page'), popup.locator(byTestId('popup-open-library')).click()]);
+  const seedTab = await chromium.openSeed();
+  const popup = await chromium.openPopup(seedTab);
+  const [library] = await Promise.all([chromium.l.ctx.waitForEvent('page'), popup.locator(byTestId('popup-open-library')).click()]);
   await library.waitForURL(/\/library\.html/);
   await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]); // newest first
   await screenshot(library, 'chrome-library-list');

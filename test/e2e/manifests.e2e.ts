@@ -1,11 +1,11 @@
 // The shipped builds ask for no host permissions and inject nothing by default; only the test
 // build (dist/chrome-test) may reach 127.0.0.1, and only that. And the toggle's default shortcut
 // is one Chromium actually binds (Firefox's side is in shipped.firefox.e2e.ts).
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, type Launched } from './helpers/chromium.js';
 import { repoRoot } from './helpers/server.js';
+import { useChromium } from './helpers/use-chromium.js';
 
 const manifest = (build: string) => JSON.parse(readFileSync(join(repoRoot, 'dist', build, 'manifest.json'), 'utf8'));
 
@@ -28,16 +28,10 @@ describe('built manifests', () => {
 });
 
 describe('dist/chrome loaded in Chromium', () => {
-  let l: Launched;
-  beforeAll(async () => {
-    l = await launchChromium('chrome');
-  });
-  afterAll(async () => {
-    await l?.close();
-  });
+  const chromium = useChromium('chrome');
 
   test('holds no host permissions once installed', async () => {
-    const perms = await l.sw.evaluate(() => (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } } }).chrome.permissions.getAll());
+    const perms = await chromium.l.sw.evaluate(() => (globalThis as unknown as { chrome: { permissions: { getAll(): Promise<{ origins?: string[]; permissions?: string[] }> } } }).chrome.permissions.getAll());
     expect(perms.origins ?? []).toEqual([]);
     expect(perms.permissions).toContain('activeTab');
   });
@@ -46,7 +40,7 @@ describe('dist/chrome loaded in Chromium', () => {
   // shortcuts: Chromium 156 gave Alt+Shift+R (and A, B, C, N, P, T, W, X, Z) an empty shortcut.
   test("binds the manifest's default shortcut for toggle-reader", async () => {
     const suggested = manifest('chrome').commands['toggle-reader'].suggested_key.default as string;
-    const commands = await l.sw.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll());
+    const commands = await chromium.l.sw.evaluate(() => (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } } }).chrome.commands.getAll());
     const toggle = commands.find((c) => c.name === 'toggle-reader');
     expect(toggle?.shortcut).toBe(suggested);
     expect(suggested).toMatch(/^Alt\+Shift\+[A-Z]$/);

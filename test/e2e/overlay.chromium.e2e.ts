@@ -1,42 +1,18 @@
 // The reader overlay itself in real headless Chromium (content script injected the way the
 // background injects it), on the seed reconstruction: what it shows, how it closes, its toolbar.
 // The toolbar-button and popup paths that open it are in reader.chromium.e2e.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, screenshot, type Launched } from './helpers/chromium.js';
+import { screenshot } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
-import { overlayCall, overlayFocus, overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay, type OverlayView } from './helpers/overlay.js';
+import { overlayCall, overlayFocus, overlayPoint, overlayStyle, readOverlay, waitForNoOverlay } from './helpers/overlay.js';
 import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
-import { SEED, seedByline, seedTextProblems, seedTitle } from './helpers/seed.js';
-import { startServer, type StaticServer } from './helpers/server.js';
+import { seedByline, seedTextProblems, seedTitle } from './helpers/seed.js';
+import { useChromium } from './helpers/use-chromium.js';
 import { KEY_LIST } from '../../src/content/keys.js';
 
-let server: StaticServer;
-let l: Launched;
-beforeAll(async () => {
-  server = await startServer();
-  l = await launchChromium('chrome-test');
-});
-afterAll(async () => {
-  await l?.close();
-  await server?.close();
-});
-// A failed test leaves its tab open; close it so the next test finds one tab per URL.
-afterEach(async () => {
-  for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
-});
-
-async function openSeed(): Promise<Page> {
-  const page = await l.ctx.newPage();
-  await page.goto(server.fixture(SEED));
-  return page;
-}
-
-async function openReader(page: Page): Promise<OverlayView> {
-  const reply = await toggleDirect(l, page);
-  expect(reply).toMatchObject({ ok: true, value: { open: true } });
-  return waitForOverlay(page);
-}
+const chromium = useChromium('chrome-test');
+const { openSeed, openReader } = chromium;
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const contentStyle = (page: Page, props: string[]) => overlayStyle(page, byTestId('reader-content'), props);
@@ -88,7 +64,7 @@ describe('reader overlay on the seed page', () => {
     const page = await openSeed();
     const before = await prepareState(page, 700);
     await openReader(page);
-    expect(await toggleDirect(l, page)).toMatchObject({ ok: true, value: { open: false } });
+    expect(await toggleDirect(chromium.l, page)).toMatchObject({ ok: true, value: { open: false } });
     await waitForNoOverlay(page);
     expect(await pageState(page)).toEqual(before);
     await page.close();
@@ -121,8 +97,7 @@ describe('reader overlay on the seed page', () => {
 
 describe('other pages', () => {
   test('a right-to-left article is laid out right to left', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.fixture('keep--rtl-arabic'));
+    const page = await chromium.openPage(chromium.server.fixture('keep--rtl-arabic'));
     const view = await openReader(page);
     expect(view.text['reader-title']).toMatch(/[\u0600-\u06ff]/);
     expect((await contentStyle(page, ['direction']))['direction']).toBe('rtl');
@@ -130,8 +105,7 @@ describe('other pages', () => {
   });
 
   test("the page's own hostile CSS cannot hide, shrink or blank the overlay", async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.e2e('hostile-css.html'));
+    const page = await chromium.openPage(chromium.server.e2e('hostile-css.html'));
     const view = await openReader(page);
     expect(view.text['reader-content']).toContain('For three centuries the river ran');
     expect(await elementAtCentre(page)).toBe(view.hostName);
@@ -192,7 +166,7 @@ describe('reader toolbar', () => {
 
 describe('reader keys (real key presses)', () => {
   test('"+" and "-" change the text size, "t" the theme, "c" copies the article', async () => {
-    await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+    await chromium.l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: chromium.server.base });
     const page = await openSeed();
     await openReader(page);
     await page.bringToFront();

@@ -2,31 +2,16 @@
 // Two builds: dist/chrome (what users install: activeTab only, so only a real toolbar click can
 // open it, simulated with Extensions.triggerAction) and dist/chrome-test (adds host permissions
 // for 127.0.0.1 so the popup-as-a-tab and message paths can be driven without a gesture).
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, openPopupTab, realPopup, screenshot, stopServiceWorker, tabIdOf, triggerAction, type Launched } from './helpers/chromium.js';
+import { realPopup, screenshot, stopServiceWorker, tabIdOf, triggerAction } from './helpers/chromium.js';
 import { overlayPoint, overlayStyle, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { elementAtCentre, pageState, prepareState } from './helpers/page-state.js';
 import { byTestId, popupText, setPopupControl } from './helpers/popup.js';
-import { markdownToCheckableText, SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
+import { markdownToCheckableText, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { until } from './helpers/wait.js';
 import { htmlToCheckableText } from '../helpers/icon-text.js';
-import { startServer, type StaticServer } from './helpers/server.js';
-
-let server: StaticServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-
-async function openSeed(l: Launched): Promise<Page> {
-  await l.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
-  const page = await l.ctx.newPage();
-  await page.goto(server.fixture(SEED));
-  return page;
-}
+import { useChromium } from './helpers/use-chromium.js';
 
 /** Every type on the clipboard and its content, read in `page` (brought to front: reading needs focus). */
 async function readClipboard(page: Page): Promise<Record<string, string>> {
@@ -50,25 +35,15 @@ function expectSeedOverlay(view: Awaited<ReturnType<typeof readOverlay>>) {
 }
 
 describe('shipped build (dist/chrome, activeTab only): the real toolbar button', () => {
-  let l: Launched;
-  beforeAll(async () => {
-    l = await launchChromium('chrome');
-  });
-  afterAll(async () => {
-    await l?.close();
-  });
-  // A failed test leaves its tabs open; close them so the next test finds one tab per URL.
-  afterEach(async () => {
-    for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
-  });
+  const chromium = useChromium('chrome', { clipboard: true });
 
   test('toolbar button → popup → "Open reader view" covers the page with the clean article; Esc restores the page', async () => {
-    const page = await openSeed(l);
+    const page = await chromium.openSeed();
     const before = await prepareState(page, 600);
     await screenshot(page, 'chrome-seed-before');
 
-    await triggerAction(l, page);
-    const popup = await realPopup(l);
+    await triggerAction(chromium.l, page);
+    const popup = await realPopup(chromium.l);
     try {
       await popup.page.locator(byTestId('popup-toggle')).waitFor({ state: 'visible' });
       await screenshot(popup.page, 'chrome-action-popup');
@@ -91,11 +66,11 @@ describe('shipped build (dist/chrome, activeTab only): the real toolbar button',
   });
 
   test('the popup names the shortcut Chromium really bound, and "Change" opens chrome://extensions/shortcuts', async () => {
-    const bound = await l.sw.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'toggle-reader')?.shortcut ?? '');
+    const bound = await chromium.l.sw.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'toggle-reader')?.shortcut ?? '');
     expect(bound).not.toBe('');
-    const page = await openSeed(l);
-    await triggerAction(l, page);
-    const popup = await realPopup(l);
+    const page = await chromium.openSeed();
+    await triggerAction(chromium.l, page);
+    const popup = await realPopup(chromium.l);
     try {
       const line = popup.page.locator(byTestId('popup-shortcut-text'));
       await line.waitFor({ state: 'visible' });
@@ -105,25 +80,19 @@ describe('shipped build (dist/chrome, activeTab only): the real toolbar button',
     } finally {
       await popup.browser.close();
     }
-    await until('a chrome://extensions/shortcuts tab', () => l.ctx.pages().some((p) => p.url() === 'chrome://extensions/shortcuts'));
+    await until('a chrome://extensions/shortcuts tab', () => chromium.l.ctx.pages().some((p) => p.url() === 'chrome://extensions/shortcuts'));
     await page.close();
   });
 });
 
 describe('shipped build (dist/chrome): copy and save through the real toolbar popup', () => {
-  let l: Launched;
-  beforeAll(async () => {
-    l = await launchChromium('chrome');
-  });
-  afterAll(async () => {
-    await l?.close();
-  });
+  const chromium = useChromium('chrome', { clipboard: true });
 
   test('toolbar button → "Copy Markdown" and → "Save" work with activeTab alone', async () => {
-    const page = await openSeed(l);
+    const page = await chromium.openSeed();
     await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
-    await triggerAction(l, page);
-    let popup = await realPopup(l);
+    await triggerAction(chromium.l, page);
+    let popup = await realPopup(chromium.l);
     try {
       await popup.page.locator(byTestId('popup-copy-markdown')).click();
       await expect.poll(() => popupText(popup.page, ['popup-message'])).toMatch(/Copied \d+ words as Markdown/);
@@ -137,8 +106,8 @@ describe('shipped build (dist/chrome): copy and save through the real toolbar po
     expect(md).toMatch(/^# WMD may be key/m);
     expect(seedTextProblems(markdownToCheckableText(md ?? ''))).toEqual([]);
 
-    await triggerAction(l, page);
-    popup = await realPopup(l);
+    await triggerAction(chromium.l, page);
+    popup = await realPopup(chromium.l);
     try {
       await popup.page.locator(byTestId('popup-save')).click();
       await expect.poll(() => popupText(popup.page, ['popup-message'])).toContain(`Saved “${seedTitle}”`);
@@ -150,19 +119,12 @@ describe('shipped build (dist/chrome): copy and save through the real toolbar po
 });
 
 describe('shipped build (dist/chrome): a browser page through the real toolbar button', () => {
-  let l: Launched;
-  beforeAll(async () => {
-    l = await launchChromium('chrome');
-  });
-  afterAll(async () => {
-    await l?.close();
-  });
+  const chromium = useChromium('chrome');
 
   test('the action popup on chrome://version says plainly that Readwell cannot read it', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto('chrome://version');
-    await triggerAction(l, page);
-    const popup = await realPopup(l);
+    const page = await chromium.openPage('chrome://version');
+    await triggerAction(chromium.l, page);
+    const popup = await realPopup(chromium.l);
     try {
       const text = await popupText(popup.page);
       expect(text).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
@@ -175,22 +137,12 @@ describe('shipped build (dist/chrome): a browser page through the real toolbar b
 });
 
 describe('test build (dist/chrome-test): popup, messages, settings, copy, messages for hard pages', () => {
-  let l: Launched;
-  beforeAll(async () => {
-    l = await launchChromium('chrome-test');
-  });
-  afterAll(async () => {
-    await l?.close();
-  });
-  // A failed test leaves its tabs open; close them so the next test finds one tab per URL.
-  afterEach(async () => {
-    for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
-  });
+  const chromium = useChromium('chrome-test', { clipboard: true });
 
   test('popup toggle opens reader view and reports it; the same toggle closes it and the page is as before', async () => {
-    const page = await openSeed(l);
+    const page = await chromium.openSeed();
     const before = await prepareState(page, 400);
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     expectSeedOverlay(await waitForOverlay(page));
     await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/open/i);
@@ -202,9 +154,9 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('the close button (a real mouse click) closes the overlay and restores the page', async () => {
-    const page = await openSeed(l);
+    const page = await chromium.openSeed();
     const before = await prepareState(page, 300);
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForOverlay(page);
     await page.bringToFront();
@@ -217,10 +169,9 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('a runtime message from an extension page toggles reader view', async () => {
-    const page = await openSeed(l);
-    const tabId = await tabIdOf(l, page);
-    const ext = await l.ctx.newPage();
-    await ext.goto(`chrome-extension://${l.extId}/popup.html?tabId=${tabId}`);
+    const page = await chromium.openSeed();
+    const tabId = await tabIdOf(chromium.l, page);
+    const ext = await chromium.openPage(`chrome-extension://${chromium.l.extId}/popup.html?tabId=${tabId}`);
     const reply = await ext.evaluate((id) => chrome.runtime.sendMessage({ type: 'toggle-reader', tabId: id }), tabId);
     expect(reply).toMatchObject({ ok: true, value: { open: true } });
     expectSeedOverlay(await waitForOverlay(page));
@@ -232,15 +183,14 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('after Chrome stops the idle service worker, the popup still opens and closes reader view', async () => {
-    const page = await openSeed(l);
-    const tabId = await tabIdOf(l, page);
-    await stopServiceWorker(l, page);
-    const popup = await l.ctx.newPage();
-    await popup.goto(`chrome-extension://${l.extId}/popup.html?tabId=${tabId}`);
+    const page = await chromium.openSeed();
+    const tabId = await tabIdOf(chromium.l, page);
+    await stopServiceWorker(chromium.l, page);
+    const popup = await chromium.openPage(`chrome-extension://${chromium.l.extId}/popup.html?tabId=${tabId}`);
     await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/closed/i);
     await popup.locator(byTestId('popup-toggle')).click();
     expectSeedOverlay(await waitForOverlay(page));
-    await stopServiceWorker(l, page);
+    await stopServiceWorker(chromium.l, page);
     await popup.reload();
     await expect.poll(() => popupText(popup, ['popup-status'])).toMatch(/open/i);
     await popup.locator(byTestId('popup-toggle')).click();
@@ -248,8 +198,8 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('a synthetic Escape from the page does not close the overlay; a real one does', async () => {
-    const page = await openSeed(l);
-    const popup = await openPopupTab(l, page);
+    const page = await chromium.openSeed();
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForOverlay(page);
     await page.bringToFront();
@@ -265,8 +215,8 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('changing settings in the popup restyles the open overlay at once', async () => {
-    const page = await openSeed(l);
-    const popup = await openPopupTab(l, page);
+    const page = await chromium.openSeed();
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await waitForOverlay(page);
     const style = () => overlayStyle(page, byTestId('reader-content'), ['font-size', 'font-family', 'line-height']);
@@ -290,9 +240,9 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     ['markdown', 'popup-copy-markdown'],
     ['html', 'popup-copy-html'],
   ] as const)('"Copy %s" puts the clean article on the clipboard', async (format, button) => {
-    const page = await openSeed(l);
+    const page = await chromium.openSeed();
     await page.evaluate(() => navigator.clipboard.writeText('clipboard before copy'));
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId(button)).click();
     await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/Copied \d+ words/);
     const clip = await until('the clipboard to change', async () => {
@@ -321,10 +271,9 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('a no-article page says "No article found"', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.e2e('no-article.html'));
+    const page = await chromium.openPage(chromium.server.e2e('no-article.html'));
     const before = await pageState(page);
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await expect.poll(() => popupText(popup)).toMatch(/No article found/);
     await screenshot(popup, 'chrome-popup-no-article');
@@ -344,15 +293,14 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
   });
 
   test('on a no-article page with a selection, the popup offers "Read the selection" and the reader shows it', async () => {
-    const page = await l.ctx.newPage();
-    await page.goto(server.e2e('no-article.html'));
+    const page = await chromium.openPage(chromium.server.e2e('no-article.html'));
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.querySelector('main')!);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/No article found/);
     await popup.locator(byTestId('popup-read-selection')).click();
@@ -367,11 +315,10 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
 
   test('a page too large for reader view says so plainly, in the popup and the overlay', async () => {
     const cells = Array.from({ length: 80_000 }, (_, i) => `<span>${i}</span>`).join('');
-    const url = server.addPage('/e2e-generated/too-large.html', `<!doctype html><html><head><title>Huge</title></head><body><article><h1>Huge</h1><p>${cells}</p></article></body></html>`);
-    const page = await l.ctx.newPage();
-    await page.goto(url);
+    const url = chromium.server.addPage('/e2e-generated/too-large.html', `<!doctype html><html><head><title>Huge</title></head><body><article><h1>Huge</h1><p>${cells}</p></article></body></html>`);
+    const page = await chromium.openPage(url);
     const before = await pageState(page);
-    const popup = await openPopupTab(l, page);
+    const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
     await expect.poll(() => popupText(popup), { timeout: 20_000 }).toMatch(/too large/i);
     const view = await readOverlay(page);
@@ -388,9 +335,8 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     ['chrome://version', 'chrome-version'],
     ['chrome://extensions', 'chrome-extensions'],
   ])('a browser page (%s) gets a plain message in the popup', async (url, name) => {
-    const page = await l.ctx.newPage();
-    await page.goto(url);
-    const popup = await openPopupTab(l, page);
+    const page = await chromium.openPage(url);
+    const popup = await chromium.openPopup(page);
     const text = await popupText(popup);
     expect(text).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
     expect(text).not.toMatch(/error:|undefined|\[object|cannot access contents/i);

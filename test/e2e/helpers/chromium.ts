@@ -23,8 +23,16 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-/** `dir` loads that folder instead of dist/<build> (an unzipped store package). */
-export async function launchChromium(build: Build, opts: { viewport?: { width: number; height: number }; dir?: string } = {}): Promise<Launched> {
+export interface LaunchOptions {
+  viewport?: { width: number; height: number };
+  /** What the pages see as the system's colour scheme (default: Playwright's, light). */
+  colorScheme?: 'light' | 'dark';
+  /** Loads this folder instead of dist/<build> (an unzipped store package). */
+  dir?: string;
+}
+
+/** The one Chromium launch: the browser suite, the demo, the benchmarks and the store screenshots all use it. */
+export async function launchChromium(build: Build, opts: LaunchOptions = {}): Promise<Launched> {
   const builtDir = opts.dir ?? join(repoRoot, 'dist', build);
   if (!existsSync(join(builtDir, 'manifest.json'))) throw new Error(`${builtDir} is not built: run node scripts/build.mjs --test`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'readwell-e2e-'));
@@ -38,6 +46,7 @@ export async function launchChromium(build: Build, opts: { viewport?: { width: n
       executablePath: chromiumPath,
       headless: true,
       viewport: opts.viewport ?? { width: 1280, height: 800 },
+      ...(opts.colorScheme ? { colorScheme: opts.colorScheme } : {}),
       args: [
         `--disable-extensions-except=${extDir}`,
         `--load-extension=${extDir}`,
@@ -131,6 +140,16 @@ export async function realPopup(l: Launched, timeoutMs = 10_000): Promise<{ page
     await browser.close();
     if (Date.now() > deadline) throw new Error('the action popup never appeared');
     await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Runs `act` in the real action popup opened by triggerAction, then lets go of the popup's connection. */
+export async function withRealPopup<T>(l: Launched, act: (popup: Page) => Promise<T>, timeoutMs?: number): Promise<T> {
+  const popup = await realPopup(l, timeoutMs);
+  try {
+    return await act(popup.page);
+  } finally {
+    await popup.browser.close();
   }
 }
 

@@ -1,0 +1,89 @@
+// The browser suite's one Chromium harness. A test file calls useChromium(build) at its top (or
+// inside a describe, for a second build): it registers the hooks that start the page server and
+// launch Chromium before the tests, close every tab a test opened after it (a failed test leaves
+// its tabs open, and the next one must find one tab per URL), and close both at the end; it
+// returns the helpers the tests share.
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, openPopupTab, type Build, type Launched, type LaunchOptions } from './chromium.js';
+import { toggleDirect } from './direct.js';
+import { waitForOverlay, type OverlayView } from './overlay.js';
+import { SEED } from './seed.js';
+import { startServer, type StaticServer } from './server.js';
+
+export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
+  /** Lets the test server's pages read and write the clipboard (the copy tests read it back). */
+  clipboard?: boolean;
+  /** Runs once after the launch, before any test: init scripts, listeners, tabs kept open for every test. */
+  setup?: (harness: ChromiumHarness) => Promise<unknown>;
+}
+
+export interface ChromiumHarness {
+  /** The launched browser and extension (from the first test on). */
+  readonly l: Launched;
+  /** The pages on 127.0.0.1 (from the first test on). */
+  readonly server: StaticServer;
+  /** A new tab at `url`, loaded (`goto`: Playwright's options, a longer timeout for a huge page). */
+  openPage(url: string, goto?: Parameters<Page['goto']>[1]): Promise<Page>;
+  /** A new tab at the seed reconstruction (helpers/seed.ts). */
+  openSeed(): Promise<Page>;
+  /**
+   * Opens reader view on `page` the way the background does (inject, then reader-toggle; the
+   * test build only) and waits until it shows something.
+   */
+  openReader(page: Page): Promise<OverlayView>;
+  /** The popup, as a tab aimed at `page` (popup.html?tabId=N). */
+  openPopup(page: Page): Promise<Page>;
+  /** A new tab at the library page. */
+  openLibrary(): Promise<Page>;
+}
+
+export function useChromium(build: Build, options: ChromiumOptions = {}): ChromiumHarness {
+  let launched: Launched | undefined;
+  let served: StaticServer | undefined;
+  let kept = new Set<Page>();
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (!value) throw new Error(`${what} is not started yet: use it inside a test or a hook`);
+    return value;
+  };
+
+  const harness: ChromiumHarness = {
+    get l() {
+      return ready(launched, 'Chromium');
+    },
+    get server() {
+      return ready(served, 'The page server');
+    },
+    async openPage(url, goto) {
+      const page = await harness.l.ctx.newPage();
+      await page.goto(url, goto);
+      return page;
+    },
+    openSeed: () => harness.openPage(harness.server.fixture(SEED)),
+    async openReader(page) {
+      const reply = await toggleDirect(harness.l, page);
+      expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { open: true } });
+      return waitForOverlay(page);
+    },
+    openPopup: (page) => openPopupTab(harness.l, page),
+    openLibrary: () => harness.openPage(`chrome-extension://${harness.l.extId}/library.html`),
+  };
+
+  beforeAll(async () => {
+    served = await startServer();
+    launched = await launchChromium(build, options.viewport ? { viewport: options.viewport } : {});
+    if (options.clipboard) await launched.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base });
+    await options.setup?.(harness);
+  });
+  beforeEach(() => {
+    kept = new Set(launched?.ctx.pages() ?? []);
+  });
+  afterEach(async () => {
+    for (const page of launched?.ctx.pages() ?? []) if (!kept.has(page)) await page.close().catch(() => {});
+  });
+  afterAll(async () => {
+    await launched?.close();
+    await served?.close();
+  });
+  return harness;
+}
