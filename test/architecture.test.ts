@@ -111,6 +111,16 @@ describe('architecture: the import rule', () => {
     }
   });
 
+  it('reaches the library database only through platform/article-store.ts', () => {
+    const DB = join(SRC, 'platform', 'library-db');
+    const ENTRY = join(SRC, 'platform', 'article-store.ts');
+    const users = files.filter((f) => !f.startsWith(DB + sep) && importGraph([f]).get(f)!.some((t) => t.startsWith(DB + sep)));
+    expect(users.map((f) => relative(SRC, f))).toEqual([relative(SRC, ENTRY)]);
+    // idb itself only where the schema and the transactions are.
+    const idb = files.filter((f) => importsOf(f).includes('idb')).map((f) => relative(SRC, f)).sort();
+    expect(idb).toEqual([join('platform', 'library-db', 'schema.ts'), join('platform', 'library-db', 'transaction.ts')]);
+  });
+
   it('keeps the polyfill out of the content script (its bundle budget)', () => {
     const graph = importGraph(files);
     const reached = new Set<string>();
