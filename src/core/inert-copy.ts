@@ -127,18 +127,23 @@ export interface InertCopy {
  * and maps them onto the copy: right after cloning, both documents list their elements in the same
  * order, so the i-th live element is the twin of the i-th copied one.
  */
-export function makeInertCopy(doc: Document, useLayout: boolean): InertCopy {
+export function makeInertCopy(doc: Document, useLayout: boolean, lap?: ((stage: string) => void) | null): InertCopy {
   // Through the prototype: the live page may shadow document.cloneNode with <img name="cloneNode">.
   const copy = fromPrototype<Document['cloneNode']>(doc, 'cloneNode').call(doc, true) as Document;
   const m = methodsFor(copy);
   // A static snapshot in document order, so removing active elements does not shift the walk.
   const copied = m.all(copy);
+  lap?.('copy:clone');
   const layoutHidden = new Set<Element>();
-  if (useLayout) collectHidden(doc, copied, m.all(doc), layoutHidden);
+  if (useLayout) {
+    collectHidden(doc, copied, m.all(doc), layoutHidden);
+    lap?.('copy:layout');
+  }
   for (const el of copied) {
     if (isActive(el, m)) m.detach(el);
     else disarm(el, m);
   }
+  lap?.('copy:disarm');
   return { doc: copy, layoutHidden };
 }
 
