@@ -175,7 +175,7 @@ console.log(`\nslowest ${worst.length} pages for Readwell in Chromium`);
 for (const r of worst) {
   console.log(`  ${r.id} ${(r.bytes / 1024).toFixed(0).padStart(5)} KB ${String(r.elements).padStart(6)} elements   Readwell ${r.oursMedian.toFixed(1).padStart(6)} ms  raw ${r.rawMedian.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  ${String(r.url).slice(0, 60)}`);
 }
-printStageProfile(worst, `stage profile, one profiled call on each of the ${worst.length} slowest pages`);
+printStageProfile(worst, `stage profile (each stage's median of 3 profiled calls) summed over the ${worst.length} slowest pages`);
 printStageProfile(timed, `stage profile over all ${timed.length} pages`);
 
 let commit = null;

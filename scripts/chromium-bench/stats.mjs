@@ -68,7 +68,7 @@ export function printSummaries(entries) {
   }
 }
 
-/** Each stage's time summed over `rows` (their one profiled call each), largest first. */
+/** Each stage's time summed over `rows` (each page's per-stage medians of its profiled calls), largest first. */
 export function printStageProfile(rows, title) {
   const sums = new Map();
   for (const r of rows) for (const [stage, t] of Object.entries(r.stages ?? {})) sums.set(stage, (sums.get(stage) ?? 0) + t);
