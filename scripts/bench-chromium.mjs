@@ -45,6 +45,13 @@ const outFile = flag('out', join(root, 'out', 'bench-chromium.json'));
 const compareFile = flag('compare', null);
 const chromiumPath = process.env.READWELL_CHROMIUM ?? '/usr/bin/chromium';
 
+// Which code was bundled: the commit at the start, marked when the worktree had changes.
+let commit = null;
+try {
+  const git = (cmd) => execSync(cmd, { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  commit = git('git rev-parse --short HEAD') + (git('git status --porcelain --untracked-files=no -- src') ? '+changes' : '');
+} catch {}
+
 if (!corpusAvailable('trafilatura')) {
   console.log(`bench:chromium: trafilatura-eval not found under ${CORPORA_DIR} (set READWELL_CORPORA to the folder holding it); skipped`);
   process.exit(0);
@@ -178,10 +185,6 @@ for (const r of worst) {
 printStageProfile(worst, `stage profile (each stage's median of 3 profiled calls) summed over the ${worst.length} slowest pages`);
 printStageProfile(timed, `stage profile over all ${timed.length} pages`);
 
-let commit = null;
-try {
-  commit = execSync('git rev-parse --short HEAD', { cwd: root, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
-} catch {}
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify({ when: new Date().toISOString(), commit, chromium: version, runs, summary: { chromium: chromiumSummary, jsdom: jsdomSummary }, pages: rows, jsdom: jsdomRows }));
 console.log(`\nper-page results: ${outFile}`);

@@ -52,6 +52,10 @@ export function summarize(rows) {
     longPagesOurs: longPages('ours'),
     longPagesRaw: longPages('raw'),
     smallPages: small.length,
+    // The first call on a page runs code the engine has not compiled yet, as a freshly injected
+    // content script does.
+    firstOurs: median(ok.map((r) => r.oursFirst)),
+    firstRaw: median(ok.map((r) => r.rawFirst)),
     callsPerPage: ok.length ? calls(ok[0], 'ours').length : 0,
   };
 }
@@ -60,11 +64,11 @@ const ms = (x) => `${x.toFixed(1)} ms`;
 
 /** The issue's table: one markdown row per environment. */
 export function printSummaries(entries) {
-  console.log('| | pages | raw median | Readwell median | geomean ratio | p90 ratio | total ratio | longest call (Readwell / raw) | calls > 100 ms, pages < 1 MB (Readwell / raw) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log('| | pages | raw median | Readwell median | geomean ratio | p90 ratio | total ratio | longest call (Readwell / raw) | calls > 100 ms, pages < 1 MB (Readwell / raw) | first call, median (Readwell / raw) |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   for (const [label, s] of entries) {
     if (!s?.pages) continue;
-    console.log(`| ${label} | ${s.pages} | ${ms(s.rawMedian)} | ${ms(s.oursMedian)} | ${s.geomean.toFixed(2)}× | ${s.p90.toFixed(2)}× | ${s.total.toFixed(2)}× | ${ms(s.longestOurs.ms)} (${s.longestOurs.id}) / ${ms(s.longestRaw.ms)} | ${s.longCallsOurs} on ${s.longPagesOurs} pages / ${s.longCallsRaw} on ${s.longPagesRaw} pages |`);
+    console.log(`| ${label} | ${s.pages} | ${ms(s.rawMedian)} | ${ms(s.oursMedian)} | ${s.geomean.toFixed(2)}× | ${s.p90.toFixed(2)}× | ${s.total.toFixed(2)}× | ${ms(s.longestOurs.ms)} (${s.longestOurs.id}) / ${ms(s.longestRaw.ms)} | ${s.longCallsOurs} on ${s.longPagesOurs} pages / ${s.longCallsRaw} on ${s.longPagesRaw} pages | ${ms(s.firstOurs)} / ${ms(s.firstRaw)} |`);
   }
 }
 
