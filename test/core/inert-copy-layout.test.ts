@@ -17,7 +17,7 @@ function load(body: string, head = ''): Document {
     return !this.hasAttribute('data-hide');
   };
   proto.getBoundingClientRect = function (this: Element) {
-    const [left, top, width, height] = (this.getAttribute('data-rect') ?? '0,0,100,20').split(',').map(Number);
+    const [left = 0, top = 0, width = 100, height = 20] = (this.getAttribute('data-rect') ?? '0,0,100,20').split(',').map(Number);
     return { left, top, width, height, right: left + width, bottom: top + height, x: left, y: top, toJSON() {} } as DOMRect;
   };
   return dom.window.document;
