@@ -92,3 +92,6 @@ for (const script of extractOnly ? [] : ['bench-library.mjs', 'bench-browser.mjs
   console.log(`\n== ${script}`);
   spawnSync(process.execPath, [path], { cwd: root, stdio: 'inherit' });
 }
+// The same comparison on the live DOM of real pages in headless Chromium takes minutes, so it is a
+// command of its own.
+console.log('\nReadwell against raw Readability in headless Chromium on real pages: npm run bench:chromium (README, "Speed in the browser")');

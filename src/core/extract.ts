@@ -35,6 +35,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
 export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate'] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
+  const lap = stopwatch(options.onStage);
   // Through the prototype: a page's <img name="defaultView"> shadows document.defaultView.
   const view = fromPrototype<Window | null>(doc, 'defaultView');
   if (!view) return { ok: false, reason: 'error', message: 'The document has no window to sanitize with' };
@@ -42,10 +43,11 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     maxElements: options.maxElements ?? DEFAULT_LIMITS.maxElements,
     maxDepth: options.maxDepth ?? DEFAULT_LIMITS.maxDepth,
   });
+  lap?.('budget');
   if (!budget.ok) return { ok: false, reason: 'too-large', message: `${TOO_LARGE_MESSAGE}: ${budget.why}.` };
 
   const disabled = new Set(options.disabledRules ?? []);
-  const { copy, base, ctx, removals } = cleanedCopy(doc, url, view, options, disabled);
+  const { copy, base, ctx, removals } = cleanedCopy(doc, url, view, options, disabled, lap);
 
   // Metadata from <head> is read before Readability rewrites the copy.
   const lang = declaredLang(copy);
@@ -57,15 +59,21 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // Whether the page is a discussion (the comments rule has already asked) is read before
   // Readability takes the copy apart.
   const discussion = candidate ? ctx.discussion : false;
+  lap?.('prose-candidate');
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
+  lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
   if (!chosen) return noArticle();
-  const content = chosen.source === 'readability' ? parsed!.content : elementAt(cleanedCopy(doc, url, view, options, disabled).copy.body, candidatePath);
+  // When the candidate wins, its second cleaned copy is billed to `choose` as a whole.
+  const content = chosen.source === 'readability' ? parsed!.content : elementAt(cleanedCopy(doc, url, view, options, disabled, null).copy.body, candidatePath);
   if (!content) return noArticle();
   if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
+  lap?.('choose');
 
   const { fragment, html } = sanitizeArticle(content, view);
+  lap?.('sanitize');
   const text = toPlainText(fragment);
+  lap?.('text');
   if (text.length < MIN_ARTICLE_CHARS) return noArticle();
   const stats = wordStats(text);
   const articleLang = validLang(parsed?.lang) ?? lang;
@@ -86,18 +94,42 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     url,
     removals,
   };
+  lap?.('metadata');
   return { ok: true, article, content: fragment, choice: { source: chosen.source, why: chosen.why } };
 }
 
 /** The inert copy of `doc` after the clean rules: the same input always gives the same copy. */
-function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractOptions, disabled: ReadonlySet<string>) {
-  const { doc: copy, layoutHidden } = makeInertCopy(doc, options.useLayout ?? false);
+function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractOptions, disabled: ReadonlySet<string>, lap: Lap | null) {
+  const { doc: copy, layoutHidden } = makeInertCopy(doc, options.useLayout ?? false, lap);
   rememberWindow(copy, view);
   const base = baseUrlOf(copy, url);
   const removals: Removal[] = [];
   const ctx = createCleanContext(copy, base, layoutHidden, removals, { guard: !disabled.has('removal-guard') });
-  for (const rule of CLEAN_RULES) if (!disabled.has(rule.name)) rule.run(ctx);
+  lap?.('copy:setup');
+  for (const rule of CLEAN_RULES) {
+    if (disabled.has(rule.name)) continue;
+    rule.run(ctx);
+    // The shared element snapshot and the removal guard are built by whichever rule reads them first.
+    lap?.(`rule:${rule.name}`);
+  }
   return { copy, base, ctx, removals };
+}
+
+type Lap = (stage: string) => void;
+
+/**
+ * For `options.onStage`: a function that reports the time since its previous call (or since it
+ * was made) under the given stage name. Null without a hook, so `lap?.(...)` costs nothing, not
+ * even building the stage's name.
+ */
+function stopwatch(onStage: ExtractOptions['onStage']): Lap | null {
+  if (!onStage) return null;
+  let last = performance.now();
+  return (stage) => {
+    const now = performance.now();
+    onStage(stage, now - last);
+    last = now;
+  };
 }
 
 /** Child indices from `root` down to `el`. */

@@ -44,6 +44,10 @@ interface ElementMethods {
   get: (el: Element, name: string) => string | null;
   remove: (el: Element, name: string) => void;
   localName: (el: Element) => string;
+  hasAttributes: (el: Element) => boolean;
+  first: (el: Element) => Element | null;
+  next: (el: Element) => Element | null;
+  parent: (el: Element) => Element | null;
   detach: (el: Element) => void;
   /** Every element under `doc`, document order, read through Node.prototype's getters. */
   all: (doc: Document) => Element[];
@@ -57,6 +61,7 @@ function methodsFor(doc: Document): ElementMethods {
   const names = fromPrototype<Element['getAttributeNames']>(sample, 'getAttributeNames');
   const get = fromPrototype<Element['getAttribute']>(sample, 'getAttribute');
   const remove = fromPrototype<Element['removeAttribute']>(sample, 'removeAttribute');
+  const hasAttributes = fromPrototype<Element['hasAttributes']>(sample, 'hasAttributes');
   const localName = getterOf<string>(sample, 'localName');
   const detach = fromPrototype<Element['remove']>(sample, 'remove');
   const first = getterOf<Element | null>(sample, 'firstElementChild');
@@ -86,6 +91,10 @@ function methodsFor(doc: Document): ElementMethods {
     get: (el, n) => get.call(el, n),
     remove: (el, n) => remove.call(el, n),
     localName,
+    hasAttributes: (el) => hasAttributes.call(el),
+    first,
+    next,
+    parent,
     documentProps: Object.getPrototypeOf(doc) as object,
     formProps: Object.getPrototypeOf(sample) as object,
   };
@@ -94,6 +103,8 @@ function methodsFor(doc: Document): ElementMethods {
 
 /** Removes handlers, script URLs and clobbering names from one element. */
 function disarm(el: Element, m: ElementMethods): void {
+  // Most elements carry no attribute at all; asking is cheaper than listing none.
+  if (!m.hasAttributes(el)) return;
   const tag = m.localName(el);
   for (const name of m.names(el)) {
     const lower = name.toLowerCase();
@@ -128,46 +139,86 @@ export interface InertCopy {
  * and maps them onto the copy: right after cloning, both documents list their elements in the same
  * order, so the i-th live element is the twin of the i-th copied one.
  */
-export function makeInertCopy(doc: Document, useLayout: boolean): InertCopy {
+export function makeInertCopy(doc: Document, useLayout: boolean, lap?: ((stage: string) => void) | null): InertCopy {
   // Through the prototype: the live page may shadow document.cloneNode with <img name="cloneNode">.
   const copy = fromPrototype<Document['cloneNode']>(doc, 'cloneNode').call(doc, true) as Document;
   const m = methodsFor(copy);
   // A static snapshot in document order, so removing active elements does not shift the walk.
   const copied = m.all(copy);
+  lap?.('copy:clone');
   const layoutHidden = new Set<Element>();
-  if (useLayout) collectHidden(doc, copied, m.all(doc), layoutHidden);
+  if (useLayout) {
+    collectHidden(doc, copy, m, layoutHidden);
+    lap?.('copy:layout');
+  }
   for (const el of copied) {
     if (isActive(el, m)) m.detach(el);
     else disarm(el, m);
   }
+  lap?.('copy:disarm');
   return { doc: copy, layoutHidden };
 }
 
 type VisibilityAware = Element & { checkVisibility?: (o?: object) => boolean };
 
-function collectHidden(live: Document, copied: readonly Element[], liveElements: readonly Element[], out: Set<Element>): void {
-  const body = live.body;
-  if (!body || typeof (body as VisibilityAware).checkVisibility !== 'function') return;
-  if (liveElements.length !== copied.length) return; // the page changed under us: skip, don't guess
+/**
+ * Walks the live body and its copy side by side (right after cloning they have the same shape),
+ * asking the browser about each live element and adding the copy's twin of every hidden one. A
+ * hidden element's subtree is stepped over whole: nothing inside it is asked about, and no
+ * element is checked against ancestors (`contains` climbs the tree, once per element).
+ */
+function collectHidden(live: Document, copy: Document, m: ElementMethods, out: Set<Element>): void {
+  // Through the prototypes: `<img name="body">` shadows document.body on the live page.
+  const body = fromPrototype<HTMLElement | null>(live, 'body') as VisibilityAware | null;
+  const liveRoot = fromPrototype<Element | null>(live, 'documentElement');
+  const copyRoot = fromPrototype<Element | null>(copy, 'documentElement');
+  if (!body || !liveRoot || !copyRoot || typeof body.checkVisibility !== 'function') return;
+  // The body is a child of the root element; find its twin at the same place.
+  let liveBody: Element | null = m.first(liveRoot);
+  let copyBody: Element | null = m.first(copyRoot);
+  while (liveBody && copyBody && liveBody !== body) {
+    liveBody = m.next(liveBody);
+    copyBody = m.next(copyBody);
+  }
+  if (!liveBody || !copyBody) return;
   const view = live.defaultView;
   const page = {
     width: Math.max(live.documentElement.scrollWidth, view?.innerWidth ?? 0),
     scrollX: view?.scrollX ?? 0,
     scrollY: view?.scrollY ?? 0,
   };
-  let hiddenRoot: Element | null = null;
-  for (let i = 0; i < liveElements.length; i++) {
-    const el = liveElements[i] as VisibilityAware;
-    if (hiddenRoot && hiddenRoot.contains(el)) continue;
-    if (!body.contains(el) || el === body) continue;
-    if (el.namespaceURI !== 'http://www.w3.org/1999/xhtml') continue; // SVG parts have no boxes of their own
-    if (isHidden(el, page)) {
-      hiddenRoot = el;
-      const twin = copied[i];
-      if (twin) out.add(twin);
+  const found: Element[] = [];
+  let a: Element | null = m.first(liveBody);
+  let b: Element | null = m.first(copyBody);
+  while (a && b) {
+    // The page changed under us (nothing should run between cloning and here): skip, don't guess.
+    if (m.localName(a) !== m.localName(b)) return;
+    let descend = true;
+    // SVG parts have no boxes of their own, but an HTML <foreignObject> inside still gets asked.
+    if (a.namespaceURI === XHTML && isHidden(a as VisibilityAware, page)) {
+      found.push(b);
+      descend = false;
     }
+    const child = descend ? m.first(a) : null;
+    if (child) {
+      a = child;
+      b = m.first(b);
+      continue;
+    }
+    while (a && a !== liveBody && !m.next(a)) {
+      if (!b || m.next(b)) return; // the copy has a sibling the page lacks
+      a = m.parent(a);
+      b = m.parent(b);
+    }
+    if (!a || a === liveBody || !b) break;
+    a = m.next(a);
+    b = m.next(b);
   }
+  if (a || b) if (a !== liveBody || b !== copyBody) return; // one tree ran out before the other
+  for (const el of found) out.add(el);
 }
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
 
 function isHidden(el: VisibilityAware, page: { width: number; scrollX: number; scrollY: number }): boolean {
   if (!el.checkVisibility!({ opacityProperty: true, visibilityProperty: true })) {

@@ -67,4 +67,11 @@ export interface ExtractOptions {
   maxDepth?: number;
   /** Minimum article length in characters for Readability (default 500, its own). */
   charThreshold?: number;
+  /**
+   * Profiling hook for benchmarks (scripts/bench-chromium.mjs): called after each step of the
+   * pipeline with its name (`budget`, `copy:clone`, `copy:layout`, `copy:disarm`, `copy:setup`, `rule:<name>`,
+   * `prose-candidate`, `readability`, `choose`, `sanitize`, `text`, `metadata`) and the
+   * milliseconds it took. Absent, the pipeline reads no clock at all.
+   */
+  onStage?: (stage: string, ms: number) => void;
 }
