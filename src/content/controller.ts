@@ -5,6 +5,8 @@ import { ownEchoes } from './own-echoes';
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
 import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
+import type { PositionStore } from '../platform/position-store';
+import { keepPlace, type PlaceKeeper } from './resume';
 import type { Article, ArticleHeading } from '../core/index';
 import { openOverlay, type Overlay } from './overlay';
 import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
@@ -16,6 +18,8 @@ export interface ReaderDeps {
   doc: Document;
   url(): string;
   settings: SettingsStore;
+  /** Where each article was left; without it the reader always opens at the top. */
+  positions?: PositionStore;
   saveDraft(draft: ArticleDraft): Promise<Reply<SaveResult>>;
   writeClipboard(payload: ClipboardPayload): Promise<boolean>;
   /** Shows a short notice on the page when no overlay is open. */
@@ -30,6 +34,7 @@ interface Open {
   article: Article | null;
   content: DocumentFragment | null;
   unsubscribe: () => void;
+  place: PlaceKeeper | null;
 }
 
 export function createReader(deps: ReaderDeps) {
@@ -45,7 +50,8 @@ export function createReader(deps: ReaderDeps) {
   function close(): void {
     if (!open) return;
     open.unsubscribe();
-    open.overlay.close();
+    open.overlay.close(); // reports the last position first,
+    open.place?.stop(); // which this saves
     open = null;
   }
 
@@ -56,21 +62,25 @@ export function createReader(deps: ReaderDeps) {
     deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
   }
 
-  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null): void {
+  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0): void {
+    // Only articles have a place to come back to: a selection differs each time.
+    const win = doc.defaultView;
+    const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), win) : null;
     const overlay = (deps.openOverlay ?? openOverlay)(doc, view, settings, {
       change: changeSettings,
       copy: () => void copy('text'),
       save: () => void save(),
       close,
       key: onKey,
-    });
+      moved: place?.moved,
+    }, startAt);
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
       if (echoes.isOwnEcho(s)) return;
       settings = s;
       overlay.applySettings(s);
     });
-    open = { overlay, article, content, unsubscribe };
+    open = { overlay, article, content, unsubscribe, place };
   }
 
   function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
@@ -86,12 +96,14 @@ export function createReader(deps: ReaderDeps) {
       close();
       return ok(status());
     }
-    settings = await deps.settings.load();
+    // Both reads at once: the remembered place costs the opening no extra wait.
+    const [loaded, startAt] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0]);
+    settings = loaded;
     const started = now();
     const source = readPage(doc, deps.url(), extract, allowSelection);
     const extracted = now();
     if (source.ok) {
-      show(source.view, source.article, source.content);
+      show(source.view, source.article, source.content, source.view.kind === 'article' ? startAt : 0);
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', started, extracted);
       measure('readwell:overlay', extracted, now());

@@ -5,7 +5,7 @@
 // before reader view, or opened while it shows), a page popover and a fullscreen element: what
 // the user sees is the reader (screenshot pixels), its buttons and scrolling answer real input,
 // Esc and Close close it, and the page's own wall is left as it was.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Launched } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
@@ -23,6 +23,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await l?.close();
   await server?.close();
+});
+// The reader resumes where an article was left (per address): each test opens it from the top.
+beforeEach(async () => {
+  await l.sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('positions'));
 });
 afterEach(async () => {
   for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});

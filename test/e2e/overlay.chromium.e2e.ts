@@ -1,7 +1,7 @@
 // The reader overlay itself in real headless Chromium (content script injected the way the
 // background injects it), on the seed reconstruction: what it shows, how it closes, its toolbar.
 // The toolbar-button and popup paths that open it are in reader.chromium.e2e.ts.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, screenshot, type Launched } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
@@ -22,6 +22,10 @@ afterAll(async () => {
   await server?.close();
 });
 // A failed test leaves its tab open; close it so the next test finds one tab per URL.
+// The reader resumes where an article was left (per address): each test opens it from the top.
+beforeEach(async () => {
+  await l.sw.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }).chrome.storage.local.remove('positions'));
+});
 afterEach(async () => {
   for (const p of l?.ctx.pages().slice(1) ?? []) await p.close().catch(() => {});
 });
