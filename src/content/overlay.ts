@@ -11,6 +11,7 @@ import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
 import { buildHelp } from './help';
 import { isReaderAction, keyAction, type ReaderAction } from './keys';
 import { lockPage } from './page-state';
+import { makePageInert } from './page-inert';
 import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
@@ -132,6 +133,8 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const stopKeepingOnTop = keepOnTop(doc, root, dialog, outline ? [scroller, outline.element] : [scroller]);
   doc.addEventListener('focusin', keepFocus, true);
   dialog.focus({ preventScroll: true });
+  // After focus has left the page: an element made inert while focused would be blurred.
+  const restoreInert = makePageInert(doc, host);
 
   // The place: progress bar, minutes left, the outline's mark, and the remembered position. Read
   // once a frame at most while scrolling; the first read also follows the resume below.
@@ -171,6 +174,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       doc.removeEventListener('focusin', keepFocus, true);
       win?.removeEventListener('keydown', onKeydown, true);
       host.remove();
+      restoreInert(); // before focus goes back: an inert element cannot take it
       snapshot.restore();
     },
   };
