@@ -35,6 +35,8 @@ interface Open {
   content: DocumentFragment | null;
   unsubscribe: () => void;
   place: PlaceKeeper | null;
+  /** An article is shown while the page has a selection (the popup offers to read that instead). */
+  hasSelection: boolean;
 }
 
 export function createReader(deps: ReaderDeps) {
@@ -44,7 +46,8 @@ export function createReader(deps: ReaderDeps) {
   let settings: ReaderSettings = validateSettings(undefined);
   const echoes = ownEchoes<ReaderSettings>();
 
-  const status = (): ReaderStatus => (open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title } : { open: false });
+  const status = (): ReaderStatus =>
+    open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title, ...(open.hasSelection ? { hasSelection: true } : {}) } : { open: false };
   const notify = (text: string) => (open ? open.overlay.toast(text) : deps.pageToast(text));
 
   function close(): void {
@@ -62,7 +65,7 @@ export function createReader(deps: ReaderDeps) {
     deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
   }
 
-  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0): void {
+  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {
     // Only articles have a place to come back to: a selection differs each time.
     const win = doc.defaultView;
     const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), win) : null;
@@ -80,7 +83,7 @@ export function createReader(deps: ReaderDeps) {
       settings = s;
       overlay.applySettings(s);
     });
-    open = { overlay, article, content, unsubscribe, place };
+    open = { overlay, article, content, unsubscribe, place, hasSelection };
   }
 
   function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
@@ -91,19 +94,24 @@ export function createReader(deps: ReaderDeps) {
     }
   }
 
-  async function toggle(allowSelection: boolean): Promise<Reply<ReaderStatus>> {
+  /**
+   * Opens or closes the reader. With no article, a selection opens as the reader when
+   * `allowSelection`; `preferSelection` (the popup's "Read the selection instead") shows the
+   * selection even over an article, replacing an open reader rather than closing it.
+   */
+  async function toggle(allowSelection: boolean, preferSelection = false): Promise<Reply<ReaderStatus>> {
     if (open) {
       close();
-      return ok(status());
+      if (!preferSelection) return ok(status());
     }
     // Both reads at once: the remembered place costs the opening no extra wait.
     const [loaded, startAt] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0]);
     settings = loaded;
     const started = now();
-    const source = readPage(doc, deps.url(), extract, allowSelection);
+    const source = readPage(doc, deps.url(), extract, preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never');
     const extracted = now();
     if (source.ok) {
-      show(source.view, source.article, source.content, source.view.kind === 'article' ? startAt : 0);
+      show(source.view, source.article, source.content, source.view.kind === 'article' ? startAt : 0, source.hasSelection);
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', started, extracted);
       measure('readwell:overlay', extracted, now());
@@ -127,7 +135,7 @@ export function createReader(deps: ReaderDeps) {
       if (selected) return { content: selected, fromSelection: true };
       return { content: open.content, heading: open.article ?? {}, fromSelection: open.overlay.view.kind === 'selection' };
     }
-    const source = readPage(doc, deps.url(), extract, true);
+    const source = readPage(doc, deps.url(), extract, 'fallback');
     if (!source.ok) return fail(source.code, source.message);
     if (!source.article) return { content: source.content, fromSelection: true };
     const selected = selectionInArticle(doc, source.article);
@@ -149,7 +157,7 @@ export function createReader(deps: ReaderDeps) {
 
   function draft(): Reply<ArticleDraft> {
     if (open?.content) return ok(toDraft(deps.url(), open.article, open.overlay.view, open.content));
-    const source = readPage(doc, deps.url(), extract, true);
+    const source = readPage(doc, deps.url(), extract, 'fallback');
     return source.ok ? ok(toDraft(deps.url(), source.article, source.view, source.content)) : fail(source.code, source.message);
   }
 
