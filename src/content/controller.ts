@@ -68,7 +68,7 @@ export function createReader(deps: ReaderDeps) {
   function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {
     // Only articles have a place to come back to: a selection differs each time.
     const win = doc.defaultView;
-    const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), win) : null;
+    const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), startAt, win) : null;
     const overlay = (deps.openOverlay ?? openOverlay)(doc, view, settings, {
       change: changeSettings,
       copy: () => void copy('text'),

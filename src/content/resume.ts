@@ -12,8 +12,15 @@ export interface PlaceKeeper {
   stop(): void;
 }
 
-export function keepPlace(store: PositionStore, url: string, win: Window): PlaceKeeper {
-  const saver = throttledSaver((p) => void store.save(url, p).catch(() => undefined), SAVE_EVERY_MS, win);
+/** `startAt`: where the reader opened; a place never moved from is not written (nor a new entry made for it). */
+export function keepPlace(store: PositionStore, url: string, startAt: number, win: Window): PlaceKeeper {
+  let moved = false;
+  const save = (p: number) => {
+    if (!moved && p === startAt) return;
+    moved = true;
+    store.save(url, p).catch(() => undefined);
+  };
+  const saver = throttledSaver(save, SAVE_EVERY_MS, win);
   const flush = () => saver.flush();
   const onVisibility = () => win.document.visibilityState === 'hidden' && saver.flush();
   win.addEventListener('pagehide', flush);
