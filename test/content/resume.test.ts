@@ -3,9 +3,9 @@ import { JSDOM } from 'jsdom';
 import { keepPlace } from '../../src/content/resume';
 
 function setup(startAt: number) {
-  const win = new JSDOM('<p>x</p>').window as unknown as Window;
+  const win = new JSDOM('<p>x</p>').window;
   const store = { load: vi.fn(async () => startAt), save: vi.fn(async () => {}) };
-  return { win, store, place: keepPlace(store, 'https://a.example/story', startAt, win) };
+  return { win, store, place: keepPlace(store, 'https://a.example/story', startAt, win as unknown as Window) };
 }
 
 describe('keeping the place', () => {
