@@ -57,7 +57,7 @@ export const KEY_LIST: readonly (readonly [labels: readonly string[], what: stri
   [['t'], 'Next theme'],
   [['c'], 'Copy the article as text'],
   [['s'], 'Save to your library'],
-  [['o'], 'Show or hide the contents (↓ ↑ move in it, Enter goes there)'],
+  [['o'], 'Show or hide the contents'],
   [['?'], 'Show or hide this list'],
   [['Esc'], 'Close this list, the contents, or reader view'],
 ];
