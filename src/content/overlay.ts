@@ -101,12 +101,13 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     const target = root.activeElement;
     const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
     const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
-    if (outline?.moveFocus(e.key) && !(e.shiftKey || e.ctrlKey || e.metaKey || e.altKey)) return void e.preventDefault();
+    // In the outline, arrows, Home and End move between its entries (checked before the reader's scroll keys).
+    if (!(shiftKey || ctrlKey || metaKey || altKey) && outline?.moveFocus(key)) return void e.preventDefault();
     const action = keyAction({ key, shiftKey, ctrlKey, metaKey, altKey, focus, helpOpen: help.isOpen() });
     if (!action) return;
     e.preventDefault();
     if (action === 'help') help.toggle();
-    else if (action === 'outline') outline ? outline.toggle() : toast('This article has no headings to list.');
+    else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast('This article has no headings to list.');
     else if (action === 'close' && outline?.isOpen()) outline.toggle();
     else if (isReaderAction(action)) on.key(action);
     else scroll(action);
