@@ -7,6 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DB_NAME } from '../src/platform/article-store';
 import { SETTINGS_KEY } from '../src/platform/settings-store';
+import { POSITIONS_KEY } from '../src/platform/position-store';
+import { MAX_POSITIONS } from '../src/shared/reading-position';
 
 const root = join(__dirname, '..');
 const store = (f: string) => readFileSync(join(root, 'store', f), 'utf8');
@@ -37,6 +39,11 @@ describe('store listing material', () => {
     expect(readFileSync(join(root, 'src/platform/services.ts'), 'utf8')).toContain('createSettingsStore(api.storage.sync');
     expect(privacy).toContain('`storage.sync`');
     expect(privacy).toContain(`\`${SETTINGS_KEY}\``);
+    // Reading positions: the position store on storage.local, bounded, keyed by hashes.
+    expect(readFileSync(join(root, 'src/platform/services.ts'), 'utf8')).toContain('createPositionStore(api.storage.local');
+    expect(privacy).toContain('`storage.local`');
+    expect(privacy).toContain(`\`${POSITIONS_KEY}\``);
+    expect(privacy).toContain(`the ${MAX_POSITIONS} articles read most recently`);
     expect(privacy).toContain(`IndexedDB database named \`${DB_NAME}\``);
     // The manifest declares the same to Firefox: no data collected.
     expect(manifest.browser_specific_settings.gecko.data_collection_permissions.required).toEqual(['none']);

@@ -5,6 +5,8 @@ import { ownEchoes } from './own-echoes';
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
 import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
+import type { PositionStore } from '../platform/position-store';
+import { keepPlace, type PlaceKeeper } from './resume';
 import type { Article, ArticleHeading } from '../core/index';
 import { openOverlay, type Overlay } from './overlay';
 import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
@@ -16,6 +18,8 @@ export interface ReaderDeps {
   doc: Document;
   url(): string;
   settings: SettingsStore;
+  /** Where each article was left; without it the reader always opens at the top. */
+  positions?: PositionStore;
   saveDraft(draft: ArticleDraft): Promise<Reply<SaveResult>>;
   writeClipboard(payload: ClipboardPayload): Promise<boolean>;
   /** Shows a short notice on the page when no overlay is open. */
@@ -30,6 +34,9 @@ interface Open {
   article: Article | null;
   content: DocumentFragment | null;
   unsubscribe: () => void;
+  place: PlaceKeeper | null;
+  /** An article is shown while the page has a selection (the popup offers to read that instead). */
+  hasSelection: boolean;
 }
 
 export function createReader(deps: ReaderDeps) {
@@ -39,13 +46,15 @@ export function createReader(deps: ReaderDeps) {
   let settings: ReaderSettings = validateSettings(undefined);
   const echoes = ownEchoes<ReaderSettings>();
 
-  const status = (): ReaderStatus => (open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title } : { open: false });
+  const status = (): ReaderStatus =>
+    open ? { open: true, source: open.overlay.view.kind, title: open.overlay.view.title, ...(open.hasSelection ? { hasSelection: true } : {}) } : { open: false };
   const notify = (text: string) => (open ? open.overlay.toast(text) : deps.pageToast(text));
 
   function close(): void {
     if (!open) return;
     open.unsubscribe();
-    open.overlay.close();
+    open.overlay.close(); // reports the last position first,
+    open.place?.stop(); // which this saves
     open = null;
   }
 
@@ -56,21 +65,25 @@ export function createReader(deps: ReaderDeps) {
     deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
   }
 
-  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null): void {
+  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {
+    // Only articles have a place to come back to: a selection differs each time.
+    const win = doc.defaultView;
+    const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), startAt, win) : null;
     const overlay = (deps.openOverlay ?? openOverlay)(doc, view, settings, {
       change: changeSettings,
       copy: () => void copy('text'),
       save: () => void save(),
       close,
       key: onKey,
-    });
+      moved: place?.moved,
+    }, startAt);
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
       if (echoes.isOwnEcho(s)) return;
       settings = s;
       overlay.applySettings(s);
     });
-    open = { overlay, article, content, unsubscribe };
+    open = { overlay, article, content, unsubscribe, place, hasSelection };
   }
 
   function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
@@ -81,17 +94,24 @@ export function createReader(deps: ReaderDeps) {
     }
   }
 
-  async function toggle(allowSelection: boolean): Promise<Reply<ReaderStatus>> {
+  /**
+   * Opens or closes the reader. With no article, a selection opens as the reader when
+   * `allowSelection`; `preferSelection` (the popup's "Read the selection instead") shows the
+   * selection even over an article, replacing an open reader rather than closing it.
+   */
+  async function toggle(allowSelection: boolean, preferSelection = false): Promise<Reply<ReaderStatus>> {
     if (open) {
       close();
-      return ok(status());
+      if (!preferSelection) return ok(status());
     }
-    settings = await deps.settings.load();
+    // Both reads at once: the remembered place costs the opening no extra wait.
+    const [loaded, startAt] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0]);
+    settings = loaded;
     const started = now();
-    const source = readPage(doc, deps.url(), extract, allowSelection);
+    const source = readPage(doc, deps.url(), extract, preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never');
     const extracted = now();
     if (source.ok) {
-      show(source.view, source.article, source.content);
+      show(source.view, source.article, source.content, source.view.kind === 'article' ? startAt : 0, source.hasSelection);
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', started, extracted);
       measure('readwell:overlay', extracted, now());
@@ -115,7 +135,7 @@ export function createReader(deps: ReaderDeps) {
       if (selected) return { content: selected, fromSelection: true };
       return { content: open.content, heading: open.article ?? {}, fromSelection: open.overlay.view.kind === 'selection' };
     }
-    const source = readPage(doc, deps.url(), extract, true);
+    const source = readPage(doc, deps.url(), extract, 'fallback');
     if (!source.ok) return fail(source.code, source.message);
     if (!source.article) return { content: source.content, fromSelection: true };
     const selected = selectionInArticle(doc, source.article);
@@ -137,7 +157,7 @@ export function createReader(deps: ReaderDeps) {
 
   function draft(): Reply<ArticleDraft> {
     if (open?.content) return ok(toDraft(deps.url(), open.article, open.overlay.view, open.content));
-    const source = readPage(doc, deps.url(), extract, true);
+    const source = readPage(doc, deps.url(), extract, 'fallback');
     return source.ok ? ok(toDraft(deps.url(), source.article, source.view, source.content)) : fail(source.code, source.message);
   }
 

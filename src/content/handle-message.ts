@@ -6,7 +6,7 @@ import type { Reader } from './controller';
 type Handlers = { [K in keyof ContentRequests]: (reader: Reader, m: Extract<ContentMessage, { type: K }>) => Promise<Reply<ContentRequests[K]['reply']>> };
 
 const HANDLERS: Handlers = {
-  'reader-toggle': (r, m) => r.toggle(m.allowSelection),
+  'reader-toggle': (r, m) => r.toggle(m.allowSelection, m.preferSelection),
   'reader-status': async (r) => ok(r.status()),
   'reader-copy': (r, m) => r.copy(m.format),
   'reader-draft': async (r) => r.draft(),

@@ -3,9 +3,9 @@
 
 /** Keys the controller acts on: settings, clipboard, library, closing. */
 export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
-/** Keys the overlay acts on itself: moving through the article, and the key list. */
+/** Keys the overlay acts on itself: moving through the article, the key list and the outline. */
 export type ScrollMove = 'line-down' | 'line-up' | 'page-down' | 'page-up' | 'top' | 'bottom' | 'next-paragraph' | 'previous-paragraph';
-export type KeyAction = ReaderAction | ScrollMove | 'help';
+export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline';
 
 export interface KeyInput {
   key: string;
@@ -27,7 +27,7 @@ const KEYS: Record<string, KeyAction> = {
   ArrowDown: 'line-down', ArrowUp: 'line-up', PageDown: 'page-down', PageUp: 'page-up', Home: 'top', End: 'bottom',
   j: 'next-paragraph', J: 'next-paragraph', k: 'previous-paragraph', K: 'previous-paragraph',
   '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save',
-  '?': 'help',
+  o: 'outline', O: 'outline', '?': 'help',
 };
 
 const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save']);
@@ -57,6 +57,7 @@ export const KEY_LIST: readonly (readonly [labels: readonly string[], what: stri
   [['t'], 'Next theme'],
   [['c'], 'Copy the article as text'],
   [['s'], 'Save to your library'],
+  [['o'], 'Show or hide the contents'],
   [['?'], 'Show or hide this list'],
-  [['Esc'], 'Close this list, or reader view'],
+  [['Esc'], 'Close this list, the contents, or reader view'],
 ];

@@ -11,14 +11,20 @@ import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
 import { buildHelp } from './help';
 import { isReaderAction, keyAction, type ReaderAction } from './keys';
 import { lockPage } from './page-state';
+import { makePageInert } from './page-inert';
 import { adoptStyles, applySettings } from './styles';
 import { buildToolbar, type ToolbarActions } from './toolbar';
 import { trapTab, scrollToFragment } from './focus';
-import { keyScroller } from './scroll';
+import { keyScroller, STOP_MARGIN_PX } from './scroll';
 import { keepOnTop, showOnTop } from './top-layer';
+import { buildOutline, MIN_HEADINGS, outlineOf, type Outline } from './outline';
+import { buildProgress } from './progress';
+import { progressOf, scrollTopFor } from '../shared/reading-position';
 
-export interface OverlayHandlers extends Omit<ToolbarActions, 'keys'> {
+export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline'> {
   key(action: ReaderAction): void;
+  /** The reader scrolled to `progress` (0–1), to remember the place (resume.ts). */
+  moved?(progress: number): void;
 }
 
 export interface Overlay {
@@ -30,31 +36,54 @@ export interface Overlay {
   close(): void;
 }
 
-export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSettings, on: OverlayHandlers): Overlay {
+/** `startAt`: where to open the article (0–1 of its scrollable height), a remembered place. */
+export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSettings, on: OverlayHandlers, startAt = 0): Overlay {
   const snapshot = lockPage(doc);
   const host = doc.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
   adoptStyles(root);
 
+  const win = doc.defaultView;
+  let toastTimer: ReturnType<typeof setTimeout> | undefined;
+  let closed = false;
+  const toast = (text: string) => {
+    toastEl.textContent = text;
+    toastEl.hidden = false;
+    clearTimeout(toastTimer);
+    toastTimer = setTimeout(() => (toastEl.hidden = true), 2600);
+  };
   const dialog = h(doc, 'dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
-  // `help` is built below, once the parts it covers exist; the button only calls it later.
-  const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle() }, view.kind === 'message');
-  const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
+  const isMessage = view.kind === 'message';
+  // The outline needs the content's headings, so the content is filled before the toolbar is built.
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
+  if (!isMessage && view.content) content.append(doc.importNode(view.content, true));
+  const headings = isMessage ? [] : outlineOf(content);
+  // `help` and `outline` are built below, once the parts they cover exist; the buttons only call them later.
+  const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle(), outline: headings.length >= MIN_HEADINGS ? () => outline?.toggle() : undefined }, isMessage);
+  const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
   if (view.kind === 'message') {
     page.append(h(doc, 'h1', { class: 'sr-only', id: TITLE_ID }, [view.title]), h(doc, 'p', { class: 'message', 'data-testid': 'reader-message' }, [view.message ?? '']));
   } else {
-    // importNode: the sanitized nodes belong to the core's inert document; we show copies.
-    if (view.content) content.append(doc.importNode(view.content, true));
+    // importNode (above): the sanitized nodes belong to the core's inert document; we show copies.
     markLongArticle(content);
     const lead = leadFigure(doc, view, content);
     page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
   }
   const scroller = h(doc, 'div', { class: 'scroller', 'data-testid': 'reader-scroller' }, [page]);
-  const help = buildHelp(doc, [toolbar.element, scroller], dialog);
   const scroll = keyScroller(scroller, content);
-  dialog.append(toolbar.element, scroller, toastEl, help.element);
+  const toHeading = (target: HTMLElement) => {
+    const top = target.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop - STOP_MARGIN_PX;
+    scroller.scrollTo({ top: Math.max(0, Math.round(top)) });
+  };
+  const title = page.querySelector<HTMLElement>('h1');
+  const outline: Outline | null = toolbar.outlineButton && title
+    ? buildOutline(doc, [{ depth: 0, text: view.title, target: title }, ...headings], scroller, toHeading, dialog, (open) => toolbar.outlineButton?.setAttribute('aria-expanded', String(open)))
+    : null;
+  const progress = isMessage ? null : buildProgress(doc, view.readingMinutes ?? 1);
+  const main = h(doc, 'div', { class: 'main' }, [...(outline ? [outline.element] : []), scroller]);
+  const help = buildHelp(doc, [toolbar.element, main, ...(progress ? [progress.element] : [])], dialog);
+  dialog.append(toolbar.element, main, ...(progress ? [progress.element] : []), toastEl, help.element);
   root.append(dialog);
   applySettings(dialog, settings);
 
@@ -72,14 +101,17 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     const target = root.activeElement;
     const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
     const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
+    // In the outline, arrows, Home and End move between its entries (checked before the reader's scroll keys).
+    if (!(shiftKey || ctrlKey || metaKey || altKey) && outline?.moveFocus(key)) return void e.preventDefault();
     const action = keyAction({ key, shiftKey, ctrlKey, metaKey, altKey, focus, helpOpen: help.isOpen() });
     if (!action) return;
     e.preventDefault();
     if (action === 'help') help.toggle();
+    else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast('This article has no headings to list.');
+    else if (action === 'close' && outline?.isOpen()) outline.toggle();
     else if (isReaderAction(action)) on.key(action);
     else scroll(action);
   });
-  const win = doc.defaultView;
   win?.addEventListener('keydown', onKeydown, true);
   host.addEventListener('keydown', (e) => e.stopPropagation());
   content.addEventListener('click', trusted((e: MouseEvent) => scrollToFragment(root, scroller, e)));
@@ -89,6 +121,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   dialog.addEventListener('cancel', trusted((e: Event) => {
     e.preventDefault();
     if (help.isOpen()) help.toggle();
+    else if (outline?.isOpen()) outline.toggle();
     else on.key('close');
   }));
 
@@ -98,12 +131,31 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   };
   doc.documentElement.appendChild(host);
   showOnTop(dialog);
-  const stopKeepingOnTop = keepOnTop(doc, root, dialog, [scroller]);
+  const stopKeepingOnTop = keepOnTop(doc, root, dialog, outline ? [scroller, outline.element] : [scroller]);
   doc.addEventListener('focusin', keepFocus, true);
   dialog.focus({ preventScroll: true });
+  // After focus has left the page: an element made inert while focused would be blurred.
+  const restoreInert = makePageInert(doc, host);
 
-  let toastTimer: ReturnType<typeof setTimeout> | undefined;
-  let closed = false;
+  // The place: progress bar, minutes left, the outline's mark, and the remembered position. Read
+  // once a frame at most while scrolling; the first read also follows the resume below.
+  let frame = 0;
+  const place = () => {
+    frame = 0;
+    const p = progressOf(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight);
+    progress?.show(p);
+    outline?.follow();
+    if (!closed) on.moved?.(p);
+  };
+  const nextFrame = win?.requestAnimationFrame?.bind(win) ?? ((fn: () => void) => setTimeout(fn, 16) as unknown as number);
+  if (progress) {
+    scroller.addEventListener('scroll', () => (frame ||= nextFrame(place)), { passive: true });
+    progress.show(0);
+    // In the next frame, once the dialog's layout has settled: a fraction of a height still
+    // changing lands short.
+    if (startAt > 0) nextFrame(() => scroller.scrollTo({ top: scrollTopFor(startAt, scroller.scrollHeight, scroller.clientHeight), behavior: 'instant' as ScrollBehavior }));
+  }
+
   return {
     view,
     root,
@@ -112,20 +164,18 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       toolbar.update(s);
       applySettings(dialog, s);
     },
-    toast(text) {
-      toastEl.textContent = text;
-      toastEl.hidden = false;
-      clearTimeout(toastTimer);
-      toastTimer = setTimeout(() => (toastEl.hidden = true), 2600);
-    },
+    toast,
     close() {
       if (closed) return;
+      // The position a scroll in the last frame has not reported yet.
+      if (progress) on.moved?.(progressOf(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight));
       closed = true;
       clearTimeout(toastTimer);
       stopKeepingOnTop();
       doc.removeEventListener('focusin', keepFocus, true);
       win?.removeEventListener('keydown', onKeydown, true);
       host.remove();
+      restoreInert(); // before focus goes back: an inert element cannot take it
       snapshot.restore();
     },
   };

@@ -1,7 +1,8 @@
 // What opening the overlay changes on the page, and putting it back exactly: the scroll lock
 // (an inline overflow on <html>, whose original style attribute is restored byte for byte or
 // removed if there was none), the scroll position, and the focused element. The overlay's host
-// hangs off <html>, never <body>, so the body's serialization never changes at all.
+// hangs off <html>, never <body>, so the body's content never changes; while the reader is open
+// the body carries `inert` (page-inert.ts), taken off again on close.
 
 export interface PageSnapshot {
   restore(): void;

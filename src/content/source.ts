@@ -13,16 +13,26 @@ export const defaultExtract: Extract = (doc, url) => extractArticle(doc, url, { 
 
 export const PDF_MESSAGE = 'Reader view cannot read PDFs shown in the browser’s PDF viewer.';
 
+/**
+ * What a selection on the page may do: `never` count; show as the reader when there is no
+ * article (`fallback`); or show even when there is one (`prefer`: the user asked to read it).
+ */
+export type SelectionUse = 'never' | 'fallback' | 'prefer';
+
 export type Source =
-  | { ok: true; view: ReaderView; article: Article | null; content: DocumentFragment }
+  /** `hasSelection`: an article is shown while the page has a selection, which the popup offers instead. */
+  | { ok: true; view: ReaderView; article: Article | null; content: DocumentFragment; hasSelection?: boolean }
   | { ok: false; code: ErrorCode; message: string; hasSelection: boolean };
 
-export function readPage(doc: Document, url: string, extract: Extract, allowSelection: boolean): Source {
+export function readPage(doc: Document, url: string, extract: Extract, use: SelectionUse): Source {
   if (doc.contentType === 'application/pdf') return { ok: false, code: 'restricted', message: PDF_MESSAGE, hasSelection: false };
   const result = extract(doc, url);
-  if (result.ok) return { ok: true, view: articleView(result.article, result.content), article: result.article, content: result.content };
-  const selection = result.reason === 'no-article' ? pageSelection(doc) : null;
-  if (selection && allowSelection) return { ok: true, view: selectionView(doc, selection), article: null, content: selection };
+  // The budget is checked (extract) before the selection is read, with or without an article.
+  const selection = (result.ok ? use === 'prefer' : result.reason === 'no-article') ? pageSelection(doc) : null;
+  if (selection && use !== 'never') return { ok: true, view: selectionView(doc, selection), article: null, content: selection };
+  if (result.ok) {
+    return { ok: true, view: articleView(result.article, result.content), article: result.article, content: result.content, hasSelection: use !== 'never' && hasPageSelection(doc) };
+  }
   return { ok: false, code: result.reason === 'too-large' ? 'too-large' : result.reason === 'no-article' ? 'no-article' : 'error', message: result.message, hasSelection: !!selection };
 }
 
@@ -54,6 +64,12 @@ export function selectionInArticle(doc: Document, article: Article): DocumentFra
   const selected = pageSelection(doc);
   if (!selected) return null;
   return words(article.text).includes(words(toPlainText(selected))) ? selected : null;
+}
+
+/** Whether the page has selected text, without copying any of it (the offer is only a button). */
+function hasPageSelection(doc: Document): boolean {
+  const sel = doc.getSelection();
+  return !!sel && !sel.isCollapsed && sel.toString().trim() !== '';
 }
 
 export function messageView(message: string): ReaderView {

@@ -26,8 +26,29 @@ ${themeCss('.dialog')}
 button, select, input { font: inherit; font-size: 13px; color: var(--fg); }
 button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
 button:hover { border-color: var(--muted); }
-input[type=range] { width: 64px; accent-color: var(--link); }
+input[type=range] { width: 56px; accent-color: var(--link); }
+.main { flex: 1; min-height: 0; display: flex; position: relative; }
 .scroller { flex: 1; overflow: auto; overscroll-behavior: contain; scroll-behavior: smooth; }
+/* Headings and notes the outline or a #link moved focus to: a place to read on from, not a control. */
+.content [tabindex="-1"]:focus { outline: none; }
+.status { flex: none; display: flex; align-items: center; gap: 12px; padding: 4px 14px; background: var(--bg);
+  border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; direction: ltr; }
+.progress { flex: 1; height: 4px; border-radius: 2px; background: var(--rule); overflow: hidden; }
+.progress-fill { height: 100%; background: var(--link); transform-origin: 0 0; transform: scaleX(var(--progress, 0)); }
+.place { min-width: 7.5em; text-align: right; white-space: nowrap; }
+.outline { position: relative; flex: none; width: 17rem; overflow: auto; overscroll-behavior: contain; padding: 18px 10px 24px 12px;
+  background: var(--panel); border-right: 1px solid var(--rule); }
+.outline[hidden] { display: none; }
+.outline-title { margin: 0 0 8px 11px; font-size: 12px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.outline ol { list-style: none; margin: 0; padding: 0; }
+.outline-item { display: block; width: 100%; margin: 1px 0; padding: 5px 8px; border: 0; border-left: 3px solid transparent; border-radius: 0 5px 5px 0;
+  background: none; color: var(--muted); font-size: 14px; line-height: 1.35; text-align: start; }
+.outline-item:hover { color: var(--fg); }
+.outline-item[data-depth="0"] { color: var(--fg); font-weight: 600; }
+.outline-item[data-depth="2"] { padding-left: 22px; }
+.outline-item[data-depth="3"] { padding-left: 36px; font-size: 13px; }
+.outline-item[aria-current] { color: var(--fg); background: var(--bg); border-left-color: var(--link); font-weight: 600; }
+@media (max-width: 47.99em) { .outline { position: absolute; inset: 0 auto 0 0; z-index: 1; width: min(20rem, 85%); box-shadow: 4px 0 24px rgba(0,0,0,.25); } }
 ${ARTICLE_CSS}
 .toast { position: absolute; bottom: 24px; left: 50%; transform: translateX(-50%); max-width: 90%;
   background: var(--fg); color: var(--bg); padding: 10px 16px; border-radius: 8px; font-size: 14px;
@@ -51,6 +72,8 @@ kbd { display: inline-block; min-width: 1.6em; padding: 1px 6px; text-align: cen
 @media (forced-colors: active) {
   button, select { border: 1px solid ButtonText; background: ButtonFace; color: ButtonText; forced-color-adjust: auto; }
   .toast { border: 2px solid CanvasText; background: Canvas; color: CanvasText; }
+  .progress-fill { background: Highlight; forced-color-adjust: none; }
+  .outline-item[aria-current] { border-left-color: Highlight; }
 }
 `;
 

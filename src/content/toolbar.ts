@@ -11,12 +11,16 @@ export interface ToolbarActions {
   close(): void;
   /** Opens the list of reader keys. */
   keys(): void;
+  /** Shows or hides the outline; without it (too few headings) there is no Contents button. */
+  outline?: () => void;
 }
 
 export interface Toolbar {
   element: HTMLElement;
   /** Shows `s` in the controls (after a change from anywhere). */
   update(s: ReaderSettings): void;
+  /** The Contents button, whose aria-expanded the outline keeps. */
+  outlineButton?: HTMLButtonElement;
 }
 
 type NumericKey = keyof typeof LIMITS;
@@ -62,7 +66,12 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     const bar = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader', 'data-testid': 'reader-toolbar' }, [h(doc, 'span', { class: 'spacer' }), close]);
     return { element: bar, update: () => {} };
   }
+  // An icon, named by aria-label and title: the word would push the toolbar onto a second row.
+  const outlineButton = actions.outline && button('☰', 'reader-outline-toggle', actions.outline, 'Contents', 'o');
+  outlineButton?.setAttribute('aria-expanded', 'false');
+  outlineButton?.setAttribute('aria-controls', 'rw-outline');
   const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings', 'data-testid': 'reader-toolbar' }, [
+    ...(outlineButton ? [outlineButton] : []),
     h(doc, 'label', {}, ['Font', selects.font]),
     h(doc, 'span', { class: 'group', role: 'group', 'aria-label': 'Text size' }, [
       sizeButton(-1, 'Smaller text', 'setting-font-size-down', 'A−'), sizeValue, sizeButton(1, 'Larger text', 'setting-font-size-up', 'A+'),
@@ -89,5 +98,5 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     }
   };
   update(initial);
-  return { element, update };
+  return { element, update, outlineButton };
 }

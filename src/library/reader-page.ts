@@ -4,7 +4,7 @@
 import { openArticleStore, type ArticleStore } from '../platform/article-store';
 import { settingsStore } from '../platform/extension-page';
 import { addStyles } from './dom';
-import { progressOf, scrollTopFor, throttledSaver } from './reading-position';
+import { progressOf, scrollTopFor, throttledSaver } from '../shared/reading-position';
 import { renderArticle, renderMessage } from './reader-view';
 import { applySettings, READER_CSS } from './reader-style';
 

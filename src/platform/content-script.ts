@@ -1,5 +1,5 @@
 // The content script's way to the extension APIs, without the WebExtension polyfill. Everything
-// the content script uses (runtime id/getURL/sendMessage/onMessage, storage.sync, storage.onChanged)
+// the content script uses (runtime id/getURL/sendMessage/onMessage, storage.sync and .local, storage.onChanged)
 // is promise-based natively in both engines: Firefox's `browser`, and Chrome MV3's `chrome` (or
 // its `browser` alias) when no callback is passed. The polyfill would be 9.5 KB of a content
 // script that must stay under 150 KB; the popup, library and background keep it (polyfill.ts).
@@ -17,7 +17,7 @@ export interface NativeBrowser {
     sendMessage(message: unknown): Promise<unknown>;
     onMessage: { addListener(cb: Listener): void; removeListener(cb: Listener): void };
   };
-  storage: { sync: SyncArea; onChanged: ChangeEvents };
+  storage: { sync: SyncArea; local: SyncArea; onChanged: ChangeEvents };
 }
 
 type Scope = { browser?: NativeBrowser; chrome?: NativeBrowser };

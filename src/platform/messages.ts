@@ -49,6 +49,8 @@ export interface ReaderStatus {
    */
   source?: 'article' | 'selection' | 'message';
   title?: string;
+  /** With `article`: the page also has a selection, which the popup offers to read instead. */
+  hasSelection?: boolean;
 }
 
 export interface CopyResult {
@@ -95,8 +97,11 @@ const PAGES = ['extension-page'] as const;
 
 export const BACKGROUND_MESSAGES = {
   'tab-status': { fields: { tabId }, reply: replies<TabStatus>(), from: PAGES },
-  /** `allowSelection` (default true): with no article, show the user's selection instead. */
-  'toggle-reader': { fields: { tabId, allowSelection: optional(bool) }, reply: replies<ReaderStatus>(), from: PAGES },
+  /**
+   * `allowSelection` (default true): with no article, show the user's selection instead;
+   * `preferSelection`: show the selection even where there is an article.
+   */
+  'toggle-reader': { fields: { tabId, allowSelection: optional(bool), preferSelection: optional(bool) }, reply: replies<ReaderStatus>(), from: PAGES },
   'copy-article': { fields: { tabId, format }, reply: replies<CopyResult>(), from: PAGES },
   'save-tab': { fields: { tabId }, reply: replies<SaveResult>(), from: PAGES },
   /** From the content script (the `s` key in the reader): store this draft. It speaks for its own page only. */
@@ -106,7 +111,7 @@ export const BACKGROUND_MESSAGES = {
 
 /** Only the background sends these (content/index.ts checks the sender). */
 export const CONTENT_MESSAGES = {
-  'reader-toggle': { fields: { allowSelection: bool }, reply: replies<ReaderStatus>() },
+  'reader-toggle': { fields: { allowSelection: bool, preferSelection: optional(bool) }, reply: replies<ReaderStatus>() },
   'reader-status': { fields: {}, reply: replies<ReaderStatus>() },
   'reader-copy': { fields: { format }, reply: replies<CopyResult>() },
   'reader-draft': { fields: {}, reply: replies<ArticleDraft>() },

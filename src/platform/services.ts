@@ -1,14 +1,15 @@
 // The extension-bound services extension pages and the content script use, over whichever API
 // object the context has (the polyfill in extension-page.ts, the native namespace in
 // content-script.ts): messaging to the background with stale-context detection, and settings
-// storage. Tests build the same services from fakes.
+// storage, and reading positions. Tests build the same services from fakes.
 import type { BackgroundRequests, ReplyOf } from './messages';
 import { STALE_MESSAGE, fail, failFrom } from './messages';
 import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';
+import { createPositionStore, type PositionStore } from './position-store';
 
 export interface ServicesApi {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
-  storage: { sync: SyncArea; onChanged: ChangeEvents };
+  storage: { sync: SyncArea; local: SyncArea; onChanged: ChangeEvents };
 }
 
 const STALE_ERROR = /context invalidated|extension context|receiving end does not exist|message manager disconnected/i;
@@ -43,5 +44,11 @@ export function extensionServices(api: ServicesApi) {
     return store;
   }
 
-  return { runtimeAlive, sendToBackground, settingsStore };
+  let positions: PositionStore | null = null;
+  function positionStore(): PositionStore {
+    positions ??= createPositionStore(api.storage.local);
+    return positions;
+  }
+
+  return { runtimeAlive, sendToBackground, settingsStore, positionStore };
 }

@@ -30,7 +30,6 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
     $('popup-toggle').textContent = open ? 'Close reader view' : 'Open reader view';
   };
   const showError = (e: ReplyError) => {
-    readSelection.hidden = !(e.code === 'no-article' && e.hasSelection);
     if (e.code === 'restricted') {
       // Said once, in the status line: nothing on this page can work, so the buttons go too.
       status.textContent = e.message;
@@ -41,11 +40,17 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
     say(e.code === 'no-article' ? 'No article found on this page.' : e.message);
   };
 
-  async function toggle(allowSelection: boolean) {
+  // One step for selections: with no article, a selection on the page opens as the reader; with
+  // an article, the article opens and the selection is offered ("Read the selection instead").
+  async function toggle(preferSelection: boolean) {
     say('');
     readSelection.hidden = true;
-    const reply = await deps.send({ type: 'toggle-reader', tabId: deps.tabId, allowSelection });
-    if (reply.ok) return showOpen(reply.value.open);
+    const reply = await deps.send({ type: 'toggle-reader', tabId: deps.tabId, allowSelection: true, ...(preferSelection ? { preferSelection } : {}) });
+    if (reply.ok) {
+      const { open, source, hasSelection } = reply.value;
+      readSelection.hidden = !(open && source === 'article' && hasSelection);
+      return showOpen(open);
+    }
     showError(reply.error);
     // The content script shows "no article" / "too large" in an overlay unless it offers the selection.
     const { code, hasSelection } = reply.error;

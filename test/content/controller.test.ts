@@ -104,6 +104,24 @@ describe('reader controller', () => {
     expect(content.innerHTML).not.toMatch(/onerror|<script/);
   });
 
+  it('with an article and a selection, opens the article saying so, and shows the selection when asked', async () => {
+    const { doc, reader, q } = setup(SEED);
+    const p = doc.querySelector('article p, main p, p')!;
+    doc.getSelection()!.selectAllChildren(p);
+    expect(await reader.toggle(true)).toMatchObject({ ok: true, value: { open: true, source: 'article', hasSelection: true } });
+    expect(await reader.toggle(true, true)).toMatchObject({ ok: true, value: { open: true, source: 'selection' } });
+    expect(reader.status()).not.toHaveProperty('hasSelection');
+    expect(q('reader-content')!.textContent!.trim()).toBe(p.textContent!.trim());
+    expect(await reader.toggle(true)).toEqual({ ok: true, value: { open: false } });
+  });
+
+  it('does not offer a selection that is not there', async () => {
+    const { reader } = setup(SEED);
+    const reply = await reader.toggle(true);
+    expect(reply).toMatchObject({ ok: true, value: { open: true, source: 'article' } });
+    expect(reply.ok && reply.value.hasSelection).toBeFalsy();
+  });
+
   it('copies the article in each format and confirms with a word count', async () => {
     const { deps, reader } = setup(SEED);
     const md = await reader.copy('markdown');

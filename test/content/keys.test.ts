@@ -10,7 +10,7 @@ function eventFor(label: string): KeyInput {
 describe('reader keys', () => {
   it.each([
     ['Escape', 'close'], ['+', 'size-up'], ['=', 'size-up'], ['-', 'size-down'], ['t', 'theme'], ['T', 'theme'],
-    ['c', 'copy'], ['s', 'save'], ['?', 'help'],
+    ['c', 'copy'], ['s', 'save'], ['?', 'help'], ['o', 'outline'], ['O', 'outline'],
     ['ArrowDown', 'line-down'], ['ArrowUp', 'line-up'], ['PageDown', 'page-down'], ['PageUp', 'page-up'],
     ['Home', 'top'], ['End', 'bottom'], ['j', 'next-paragraph'], ['k', 'previous-paragraph'],
   ])('%s → %s', (key, action) => {
@@ -70,6 +70,6 @@ describe('the "?" list', () => {
       .filter((e) => keyAction(e) !== null && !listed.has(JSON.stringify(e)) && !listed.has(JSON.stringify({ key: e.key })))
       .map((e) => e.key);
     // Aliases the list folds into one label: = for +, _ for -, and capitals (Caps Lock) for letters.
-    expect([...new Set(unlisted)].sort()).toEqual(['=', 'C', 'J', 'K', 'S', 'T', '_'].sort());
+    expect([...new Set(unlisted)].sort()).toEqual(['=', 'C', 'J', 'K', 'O', 'S', 'T', '_'].sort());
   });
 });

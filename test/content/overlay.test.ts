@@ -41,7 +41,8 @@ describe('overlay', () => {
     const body = doc.body.outerHTML;
     const htmlAttrs = doc.documentElement.getAttributeNames().map((n) => [n, doc.documentElement.getAttribute(n)]);
     const overlay = openOverlay(doc, articleView(doc), DEFAULT_SETTINGS, handlers());
-    expect(doc.body.outerHTML).toBe(body); // the host hangs off <html>, not <body>
+    // The host hangs off <html>, not <body>; the body only gains `inert` while the reader is open.
+    expect(doc.body.outerHTML).toBe(body.replace('<body class="b">', '<body class="b" inert="">'));
     expect(doc.documentElement.style.overflow).toBe('hidden');
     expect(doc.activeElement).not.toBe(input);
     overlay.close();

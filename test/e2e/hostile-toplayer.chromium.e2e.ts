@@ -12,7 +12,8 @@ import { coveredByReader } from './helpers/pixels.js';
 import { byTestId } from './helpers/popup.js';
 import { useChromium } from './helpers/use-chromium.js';
 
-const chromium = useChromium('chrome-test');
+// The reader resumes where an article was left (per address): each test opens it from the top.
+const chromium = useChromium('chrome-test', { forget: { local: ['positions'] } });
 
 const FERRY = 'For forty years the little ferry crossed the estuary every half hour';
 

@@ -11,7 +11,8 @@ import { seedByline, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { useChromium } from './helpers/use-chromium.js';
 import { KEY_LIST } from '../../src/content/keys.js';
 
-const chromium = useChromium('chrome-test');
+// The reader resumes where an article was left (per address): each test opens it from the top.
+const chromium = useChromium('chrome-test', { forget: { local: ['positions'] } });
 const { openSeed, openReader } = chromium;
 
 const byTestId = (id: string) => `[data-testid="${id}"]`;

@@ -292,7 +292,7 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     await page.close();
   });
 
-  test('on a no-article page with a selection, the popup offers "Read the selection" and the reader shows it', async () => {
+  test('on a no-article page with a selection, "Open reader view" opens the selection as the reader in one step', async () => {
     const page = await chromium.openPage(chromium.server.e2e('no-article.html'));
     await page.evaluate(() => {
       const range = document.createRange();
@@ -302,13 +302,44 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     });
     const popup = await chromium.openPopup(page);
     await popup.locator(byTestId('popup-toggle')).click();
-    await expect.poll(() => popupText(popup, ['popup-message'])).toMatch(/No article found/);
-    await popup.locator(byTestId('popup-read-selection')).click();
     const view = await waitForOverlay(page);
     expect(view.text['reader-content']).toMatch(/Forgot password\?/);
     expect(view.text['reader-content']).not.toMatch(/Privacy|© Example Mail/); // outside the selection
+    expect(view.text['reader-meta']).toMatch(/^Selection/);
+    await expect.poll(() => popupText(popup, ['popup-status'])).toBe('Reader view is open on this tab.');
+    expect(await popup.locator(byTestId('popup-message')).textContent()).toBe(''); // no "No article found" on the way
+    expect(await popup.locator(byTestId('popup-read-selection')).isHidden()).toBe(true);
+    await screenshot(popup, 'chrome-popup-selection-opened');
     await page.bringToFront();
     await screenshot(page, 'chrome-reader-selection');
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(page);
+  });
+
+  test('on an article page with a selection, the article opens and the popup offers the selection, which then replaces it', async () => {
+    const page = await chromium.openSeed();
+    const chosen = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('p')].find((el) => (el.textContent ?? '').length > 120)!;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return p.textContent!.replace(/\s+/g, ' ').trim();
+    });
+    const popup = await chromium.openPopup(page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    const article = await waitForOverlay(page);
+    expect(article.text['reader-title']?.trim()).toBe(seedTitle);
+    await expect.poll(() => popup.locator(byTestId('popup-read-selection')).isVisible()).toBe(true);
+    expect(await popup.locator(byTestId('popup-read-selection')).textContent()).toBe('Read the selection instead');
+    await screenshot(popup, 'chrome-popup-selection-offered');
+    await popup.locator(byTestId('popup-read-selection')).click();
+    await expect.poll(async () => (await readOverlay(page))?.text['reader-meta'] ?? '').toMatch(/^Selection/);
+    const view = (await readOverlay(page))!;
+    expect(view.text['reader-content']!.replace(/\s+/g, ' ').trim()).toBe(chosen);
+    await expect.poll(() => popup.locator(byTestId('popup-read-selection')).isHidden()).toBe(true);
+    expect(await popupText(popup, ['popup-status'])).toBe('Reader view is open on this tab.');
+    await page.bringToFront();
     await page.keyboard.press('Escape');
     await waitForNoOverlay(page);
   });

@@ -283,6 +283,33 @@ describe('reader keys (real key presses)', () => {
     await page.keyboard.press('Escape');
     await waitForNoOverlay(ff, page);
   });
+
+  test('"o" opens the outline of the headings; ↓ and Enter go to one, marked as the current section; Esc closes the outline, then the reader', async () => {
+    const page = await openPage(ff, `${server.e2e('outline.html')}?tab=${++opened}`);
+    await openReader(page);
+    const outline = byTestId('reader-outline');
+    const outlineOpen = () => overlayCall<boolean>(ff, page, outline, 'function(){return this.checkVisibility()}');
+    const current = () => overlayCall<string | null>(ff, page, outline, "function(){return this.querySelector('[aria-current=location]')?.textContent ?? null}");
+    await page.keyboard.press('o');
+    await until('the outline', outlineOpen);
+    const entries = await overlayCall<string[]>(ff, page, outline, "function(){return [...this.querySelectorAll('button')].map((b) => b.textContent)}");
+    expect(entries.slice(1)).toEqual(['Where the river begins', 'The first locks', 'Keepers and their cottages', 'Trade on the water', 'Floods, and the <wall> that held', 'The winter of 1947', 'The canal today']);
+    expect(await current()).toBe(entries[0]); // the title, at the top
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const headingOffset = () => overlayCall<number>(ff, page, byTestId('reader-scroller'), `function(){
+      const h = [...this.querySelectorAll('h2')].find((el) => el.textContent.trim() === 'Trade on the water');
+      return Math.round(h.getBoundingClientRect().top - this.getBoundingClientRect().top);
+    }`);
+    await until('"Trade on the water" at the top', async () => (await headingOffset()) === 16);
+    await until('its entry marked', async () => (await current()) === 'Trade on the water');
+    await ffScreenshot(page, 'firefox-reader-outline');
+    await page.keyboard.press('Escape');
+    await until('the outline to close', async () => !(await outlineOpen()));
+    expect(await readOverlay(ff, page)).not.toBeNull();
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(ff, page);
+  });
 });
 
 describe('copy from the popup', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { articleHtml, articleMarkdown } from '../../src/library/article-export';
 import { renderArticle } from '../../src/library/reader-view';
 import { applySettings } from '../../src/library/reader-style';
-import { progressOf, scrollTopFor, throttledSaver } from '../../src/library/reading-position';
+import { progressOf, scrollTopFor, throttledSaver } from '../../src/shared/reading-position';
 import { validateSettings } from '../../src/shared/settings';
 import { record } from './fixtures';
 

@@ -10,7 +10,7 @@ function fakeApi(id: string | undefined) {
       sendMessage: vi.fn(),
       onMessage: { addListener: (l: never) => listeners.push(l), removeListener: (l: never) => listeners.splice(listeners.indexOf(l), 1) },
     },
-    storage: { sync: { get: vi.fn(), set: vi.fn() }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
+    storage: { sync: { get: vi.fn(), set: vi.fn() }, local: { get: vi.fn(), set: vi.fn() }, onChanged: { addListener: vi.fn(), removeListener: vi.fn() } },
   } as unknown as NativeBrowser;
   return { api, listeners };
 }

@@ -39,20 +39,36 @@ describe('popup', () => {
     expect($('popup-open-library').disabled).toBe(false);
   });
 
-  it('says "No article found" and offers the selection when there is one', async () => {
+  it('opens reader view allowing the selection in one step, and says "No article found" when there is neither', async () => {
     const { $, send, settle } = setup({
       'tab-status': ok({ accessible: true, readerOpen: false }),
-      'toggle-reader': fail('no-article', 'No article found on this page.', { hasSelection: true }),
+      'toggle-reader': fail('no-article', 'No article found on this page.', { hasSelection: false }),
     });
     await settle();
     $('popup-toggle').click();
     await settle();
-    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: false });
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: true });
     expect($('popup-message').textContent).toBe('No article found on this page.');
+    expect($('popup-read-selection').hidden).toBe(true);
+  });
+
+  it('with an article and a selection, opens the article and offers the selection instead', async () => {
+    const replies: Record<string, unknown> = {
+      'tab-status': ok({ accessible: true, readerOpen: false }),
+      'toggle-reader': ok({ open: true, source: 'article', title: 'Story', hasSelection: true }),
+    };
+    const { $, send, settle } = setup(replies);
+    await settle();
+    $('popup-toggle').click();
+    await settle();
+    expect($('popup-status').textContent).toBe('Reader view is open on this tab.');
     expect($('popup-read-selection').hidden).toBe(false);
+    replies['toggle-reader'] = ok({ open: true, source: 'selection', title: 'Story' });
     $('popup-read-selection').click();
     await settle();
-    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: true });
+    expect(send).toHaveBeenLastCalledWith({ type: 'toggle-reader', tabId: 12, allowSelection: true, preferSelection: true });
+    expect($('popup-read-selection').hidden).toBe(true);
+    expect($('popup-status').textContent).toBe('Reader view is open on this tab.');
   });
 
   it('confirms a copy, and writes the clipboard itself when the page could not', async () => {

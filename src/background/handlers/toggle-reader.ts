@@ -3,4 +3,5 @@ import { withContent } from '../access';
 import { handler } from '../handler';
 
 export default handler('toggle-reader', (m, ctx) =>
-  withContent(ctx, m.tabId, () => ctx.sendToTab(m.tabId, { type: 'reader-toggle', allowSelection: m.allowSelection ?? true })));
+  withContent(ctx, m.tabId, () =>
+    ctx.sendToTab(m.tabId, { type: 'reader-toggle', allowSelection: m.allowSelection ?? true, ...(m.preferSelection ? { preferSelection: true } : {}) })));

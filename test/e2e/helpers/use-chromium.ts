@@ -16,6 +16,14 @@ export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
   clipboard?: boolean;
   /** Runs once after the launch, before any test: init scripts, listeners, tabs kept open for every test. */
   setup?: (harness: ChromiumHarness) => Promise<unknown>;
+  /**
+   * Storage keys removed (in the service worker) before each test, so that what one test left
+   * does not reach the next: `local: ['positions']` forgets the reading positions, and the reader
+   * opens every article at its top instead of resuming where an earlier test left it;
+   * `sync: ['settings']` brings back the default settings. Done through `l.sw`, so not for a
+   * file that stops the service worker (stopServiceWorker) and goes on testing.
+   */
+  forget?: { local?: readonly string[]; sync?: readonly string[] };
 }
 
 export interface ChromiumHarness {
@@ -75,8 +83,18 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
     if (options.clipboard) await launched.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base });
     await options.setup?.(harness);
   });
-  beforeEach(() => {
+  beforeEach(async () => {
     kept = new Set(launched?.ctx.pages() ?? []);
+    const { local = [], sync = [] } = options.forget ?? {};
+    if (launched && local.length + sync.length > 0) {
+      await launched.sw.evaluate(
+        async ({ local, sync }) => {
+          if (local.length) await chrome.storage.local.remove(local);
+          if (sync.length) await chrome.storage.sync.remove(sync);
+        },
+        { local: [...local], sync: [...sync] },
+      );
+    }
   });
   afterEach(async () => {
     for (const page of launched?.ctx.pages() ?? []) if (!kept.has(page)) await page.close().catch(() => {});
@@ -87,3 +105,5 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
   });
   return harness;
 }
+
+declare const chrome: { storage: { local: { remove(keys: string[]): Promise<void> }; sync: { remove(keys: string[]): Promise<void> } } };
