@@ -23,6 +23,20 @@ function summarize(r: ArticleRecord): Summary {
   return rest;
 }
 
+/**
+ * How indexing shares the page: `pause` lets the page run (a task boundary in the browser), `now`
+ * measures a slice. Injected so a test decides when each slice runs instead of racing a clock.
+ */
+export interface IndexScheduler {
+  pause(): Promise<void>;
+  now(): number;
+}
+
+export const PAGE_SCHEDULER: IndexScheduler = {
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => Date.now(),
+};
+
 type IndexEntry = { id: string; savedAt: number; updatedAt: number } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
 
 export class LibraryModel {
@@ -35,7 +49,10 @@ export class LibraryModel {
   /** Stored entries that failed validation when the library was loaded. */
   unreadable = 0;
 
-  constructor(private readonly store: StorePort) {}
+  constructor(
+    private readonly store: StorePort,
+    private readonly scheduler: IndexScheduler = PAGE_SCHEDULER,
+  ) {}
 
   /** Articles not yet in the search index (while `indexing`); searches skip them until then. */
   pending = 0;
@@ -74,17 +91,17 @@ export class LibraryModel {
     // The first slice waits for the next task too: the list is drawn before any indexing, and
     // `indexing` is true when load() returns however fast this machine would have been.
     this.pending = entries.length;
-    if (entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (entries.length) await this.scheduler.pause();
     while (i < entries.length) {
-      const until = Date.now() + SLICE_MS;
-      while (i < entries.length && Date.now() < until) {
+      const until = this.scheduler.now() + SLICE_MS;
+      while (i < entries.length && this.scheduler.now() < until) {
         if (generation !== this.generation) return; // a newer load replaced this index
         const e = entries[i++]!;
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
         if (this.summaries.get(e.id)?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!));
         this.pending = entries.length - i;
       }
-      if (i < entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (i < entries.length) await this.scheduler.pause();
     }
     if (generation !== this.generation) return;
     // One pass that groups postings by token, so each search reads only its tokens' lists.

@@ -8,6 +8,7 @@ import { downloadFile } from './downloads';
 import { h } from './dom';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
 import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
+import { KeyedList } from './keyed-list';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 20_000;
@@ -17,6 +18,7 @@ export class LibraryPage {
   private ui: Chrome;
   private shown = PAGE_SIZE;
   private toastTimer = 0;
+  private items: KeyedList;
 
   constructor(
     private readonly doc: Document,
@@ -24,6 +26,7 @@ export class LibraryPage {
   ) {
     this.model = new LibraryModel(store);
     this.ui = buildChrome(doc);
+    this.items = new KeyedList(this.ui.list, (s) => safeItemElement(doc, s));
     this.bind();
   }
 
@@ -51,7 +54,7 @@ export class LibraryPage {
     const { doc, ui, model } = this;
     tagOptions(doc, ui.tagFilter, model.tags(), model.tag);
     const visible = model.visible();
-    ui.list.replaceChildren(...visible.slice(0, this.shown).map((s) => safeItemElement(doc, s)));
+    this.items.show(visible.slice(0, this.shown));
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;

@@ -44,16 +44,16 @@ async function search(library: Page, text: string): Promise<void> {
   await library.locator(byTestId('library-search')).fill(text);
 }
 
-/** Clicks `testid` inside the list item titled `title`. */
+/**
+ * Clicks `testid` inside the list item titled `title`. The item is found by its article id and
+ * clicked through a locator, which finds the element again at the moment of the click: holding an
+ * element handle across a re-render (indexing finished, another tab saved) would click a detached
+ * node. The page also keeps unchanged items across renders (src/library/keyed-list.ts).
+ */
 async function inItem(library: Page, title: string, testid: string): Promise<void> {
-  const items = await library.$$(byTestId('library-item'));
-  for (const item of items) {
-    if ((await item.$eval(byTestId('library-item-title'), (e) => (e as HTMLElement).innerText)) === title) {
-      await (await item.$(byTestId(testid)))!.click();
-      return;
-    }
-  }
-  throw new Error(`no library item titled ${title}`);
+  const id = await library.$$eval(byTestId('library-item'), (items, want) => items.find((item) => (item.querySelector('[data-testid="library-item-title"]') as HTMLElement | null)?.innerText === want)?.getAttribute('data-id') ?? null, title);
+  if (!id || !/^[\w-]+$/.test(id)) throw new Error(`no library item titled ${title} (or an id a selector cannot hold: ${id})`);
+  await library.locator(`[data-id="${id}"] ${byTestId(testid)}`).click();
 }
 
 async function readsOffline(library: Page): Promise<string> {

@@ -69,6 +69,24 @@ describe('library page', () => {
     expect($('library-empty').textContent).toBe('No saved article matches this search.');
   });
 
+  it('keeps the items a user is about to click when the list renders again', async () => {
+    await store.importRecords([record(1), record(2)]);
+    const page = await mount();
+    const [second, first] = [...$$('library-item')].reverse();
+    const typing = first!.querySelector<HTMLInputElement>('[data-testid=library-tag-input]')!;
+    typing.value = 'half typ';
+    page.render(); // as when indexing finishes or another tab saves
+    expect($$('library-item')).toEqual([first, second]);
+    expect(first!.isConnected && second!.isConnected).toBe(true);
+    expect(typing.value).toBe('half typ');
+    // An article that changed is drawn again, the other one is left alone.
+    second!.querySelector<HTMLInputElement>('[data-testid=library-tag-input]')!.value = 'new';
+    second!.querySelector('[data-testid=library-tag-input]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await until(() => expect($$('library-item')[1]!.querySelector('.tag')?.textContent).toContain('new'));
+    expect($$('library-item')[0]).toBe(first);
+    expect($$('library-item')[1]).not.toBe(second);
+  });
+
   it('adds and removes tags and filters by tag', async () => {
     await store.importRecords([record(1), record(2)]);
     await mount();
