@@ -6,6 +6,7 @@ import type { ArticleRecord } from '../shared/article-record';
 import { buildExport, serializeExport } from '../shared/library-export';
 import { parseImport, type InvalidEntry } from '../shared/library-import';
 import { LibrarySearch } from '../shared/library-search';
+import { rankHits } from '../shared/search-ranking';
 import { searchForm } from '../shared/search-form';
 import type { ArticleStore, ImportOutcome } from '../platform/article-store';
 
@@ -37,7 +38,7 @@ export const PAGE_SCHEDULER: IndexScheduler = {
   now: () => Date.now(),
 };
 
-type IndexEntry = { id: string; savedAt: number; updatedAt: number } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
+type IndexEntry = { id: string; savedAt: number; updatedAt: number; tags: string[] } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
 
 export class LibraryModel {
   private summaries = new Map<string, Summary>();
@@ -77,7 +78,8 @@ export class LibraryModel {
     // and tokenized in its slice.
     const entries: IndexEntry[] = records.map((r) => {
       const form = searchForms?.get(r.id);
-      return form === undefined ? { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, record: r } : { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, form };
+      const entry = { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, tags: r.tags };
+      return form === undefined ? { ...entry, record: r } : { ...entry, form };
     });
     return { indexed: this.indexInSlices(entries, generation) };
   }
@@ -98,7 +100,7 @@ export class LibraryModel {
         if (generation !== this.generation) return; // a newer load replaced this index
         const e = entries[i++]!;
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
-        if (this.summaries.get(e.id)?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!));
+        if (this.summaries.get(e.id)?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!), e.tags);
         this.pending = entries.length - i;
       }
       if (i < entries.length) await this.scheduler.pause();
@@ -127,14 +129,17 @@ export class LibraryModel {
     this.index.remove(id);
   }
 
-  /** Articles matching the query and the tag filter, newest first. */
+  /**
+   * Articles matching the query and the tag filter: everything newest first without a query, else
+   * by where the query's words appear (search-ranking.ts).
+   */
   visible(): Summary[] {
     const keep = (s: Summary | undefined): s is Summary => !!s && (this.tag === null || s.tags.includes(this.tag));
     if (this.query.trim() === '') {
       // No index needed to list everything, so the list shows before indexing finishes.
       return [...this.summaries.values()].filter(keep).sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
     }
-    return this.index.search(this.query).map((id) => this.summaries.get(id)).filter(keep);
+    return rankHits(this.query, this.index.find(this.query), (id) => this.summaries.get(id)).filter(keep);
   }
 
   /** Every tag in use with how many articles carry it, by name. */
@@ -191,7 +196,8 @@ export class LibraryModel {
     const updated = await this.store.setTags(id, tags);
     const summary = summarize(updated);
     this.summaries.set(id, summary);
-    // Tags are not searched, so the index keeps its entry.
+    // Tags are searched, but the article's words did not change: only its tags are replaced.
+    this.index.setTags(id, summary.tags);
     if (this.tag !== null && !this.tags().some((t) => t.tag === this.tag)) this.tag = null;
     return summary;
   }

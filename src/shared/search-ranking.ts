@@ -1,0 +1,56 @@
+// The order of search results: by where the query's words appear, then newest first.
+//
+// Each term scores where it is found at best: in the title 0, in a tag 1, only elsewhere (byline,
+// site or text) 2. An article's score is the sum over the terms, so a title match of every term
+// comes first. Ties go to the article with fewer terms matched only through a typo, then to the
+// newer one (the index's order, kept by a stable sort).
+//
+// Why per result and not in the index: the index holds one token set per article (its stored
+// search form, search-form.ts), with no fields. Titles and tags are short and already in memory,
+// so checking them for the results costs far less than storing a field per token; their tokens
+// are cached per summary object (a changed article gets a new summary, so nothing goes stale).
+import type { Hit } from './library-search';
+import { queryTerms, tokenize } from './search-tokens';
+import { forgivesTypos, Match, matchToken } from './search-typos';
+
+export interface RankedFields {
+  title: string;
+  tags: readonly string[];
+}
+
+const TITLE = 0;
+const TAG = 1;
+const BODY = 2;
+
+const tokenCache = new WeakMap<RankedFields, { title: string[]; tags: string[] }>();
+
+function tokensOf(fields: RankedFields): { title: string[]; tags: string[] } {
+  let tokens = tokenCache.get(fields);
+  if (!tokens) {
+    tokens = { title: [...new Set(tokenize(fields.title))], tags: [...new Set(fields.tags.flatMap((t) => tokenize(t)))] };
+    tokenCache.set(fields, tokens);
+  }
+  return tokens;
+}
+
+/** Where a term is found at best in these fields: TITLE, TAG or BODY (the index said it is somewhere). */
+function place(term: string, typos: boolean, tokens: { title: string[]; tags: string[] }): number {
+  const found = (list: string[]) => list.some((token) => matchToken(term, token, typos) !== Match.None);
+  return found(tokens.title) ? TITLE : found(tokens.tags) ? TAG : BODY;
+}
+
+/** `hits` (newest first, from LibrarySearch.find) in the order the list shows them. */
+export function rankHits<T extends RankedFields>(query: string, hits: readonly Hit[], fieldsOf: (id: string) => T | undefined): T[] {
+  const terms = queryTerms(query).map((term) => ({ term, typos: forgivesTypos(term) }));
+  const scored: { fields: T; score: number; typos: number }[] = [];
+  for (const hit of hits) {
+    const fields = fieldsOf(hit.id);
+    if (!fields) continue;
+    const tokens = tokensOf(fields);
+    let score = 0;
+    for (const { term, typos } of terms) score += place(term, typos, tokens);
+    scored.push({ fields, score, typos: hit.typos });
+  }
+  scored.sort((a, b) => a.score - b.score || a.typos - b.typos);
+  return scored.map((s) => s.fields);
+}
