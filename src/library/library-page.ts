@@ -9,6 +9,7 @@ import { h } from './dom';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
 import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
 import { KeyedList } from './keyed-list';
+import { SearchSnippets } from './search-snippets';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 20_000;
@@ -19,6 +20,7 @@ export class LibraryPage {
   private shown = PAGE_SIZE;
   private toastTimer = 0;
   private items: KeyedList;
+  private snippets: SearchSnippets;
 
   constructor(
     private readonly doc: Document,
@@ -27,6 +29,7 @@ export class LibraryPage {
     this.model = new LibraryModel(store);
     this.ui = buildChrome(doc);
     this.items = new KeyedList(this.ui.list, (s) => safeItemElement(doc, s));
+    this.snippets = new SearchSnippets(doc, (id) => store.get(id));
     this.bind();
   }
 
@@ -54,7 +57,9 @@ export class LibraryPage {
     const { doc, ui, model } = this;
     tagOptions(doc, ui.tagFilter, model.tags(), model.tag);
     const visible = model.visible();
-    this.items.show(visible.slice(0, this.shown));
+    const shown = visible.slice(0, this.shown);
+    const els = this.items.show(shown);
+    void this.snippets.show(shown.map((summary, i) => ({ summary, el: els[i]! })), model.query);
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;

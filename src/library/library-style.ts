@@ -26,6 +26,8 @@ main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
 .item h2 a:hover { color: var(--link); text-decoration: underline; }
 .meta { color: var(--muted); font-size: 13px; margin: 2px 0; }
 .excerpt { margin: 4px 0 8px; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.snippet { margin: 4px 0 8px; }
+.snippet mark { background: #ffe58a; color: #1d1d1f; border-radius: 2px; padding: 0 1px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
 .row button, .row a.source { font-size: 13px; padding: 2px 8px; }
 .row a.source { color: var(--link); }

@@ -69,6 +69,30 @@ describe('library page', () => {
     expect($('library-empty').textContent).toBe('No saved article matches this search.');
   });
 
+  it('forgives a typo, ranks title matches first, and shows a snippet with the matched words marked', async () => {
+    await store.importRecords([
+      record(1, { title: 'Lighthouses of the north', text: 'Keepers lived there.' }),
+      record(2, { text: 'Before dawn. A story about <img src=x onerror=alert(1)> lighthouses on rocks.' }),
+      record(3),
+    ]);
+    await mount();
+    const search = $('library-search') as HTMLInputElement;
+    search.value = 'lighthuoses';
+    search.dispatchEvent(new Event('input'));
+    expect(titles()).toEqual(['Lighthouses of the north', 'Story number 2']);
+    await until(() => expect($$('library-snippet')).toHaveLength(1));
+    const item = $$('library-item')[1]!;
+    expect(item.querySelector('[data-testid=library-snippet]')!.textContent).toBe('…dawn. A story about <img src=x onerror=alert(1)> lighthouses on rocks.');
+    expect([...item.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['lighthouses']);
+    expect(document.querySelector('img')).toBeNull();
+    expect(item.querySelector<HTMLElement>('.excerpt')!.hidden).toBe(true);
+    // Clearing the search puts the excerpts back.
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    expect($$('library-snippet')).toHaveLength(0);
+    expect($$('library-item').every((el) => !el.querySelector<HTMLElement>('.excerpt')?.hidden)).toBe(true);
+  });
+
   it('keeps the items a user is about to click when the list renders again', async () => {
     await store.importRecords([record(1), record(2)]);
     const page = await mount();
