@@ -111,7 +111,7 @@ export function bookTitle(records: readonly ArticleRecord[], now: Date): string 
 }
 
 /** The EPUB file of `records`, in the order given (each one a chapter). */
-export function buildEpub(records: readonly ArticleRecord[], doc: Document, options: EpubOptions): Uint8Array {
+export function buildEpub(records: readonly ArticleRecord[], doc: Document, options: EpubOptions): Uint8Array<ArrayBuffer> {
   if (!records.length) throw new Error('Choose at least one article to export.');
   const full = { uuid: options.uuid ?? crypto.randomUUID(), now: options.now };
   const name = bookTitle(records, options.now);

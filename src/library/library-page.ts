@@ -10,6 +10,7 @@ import { LibraryModel, type ImportReport, type StorePort } from './library-model
 import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
 import { KeyedList } from './keyed-list';
 import { SearchSnippets } from './search-snippets';
+import { EpubExport } from './epub-export';
 
 const PAGE_SIZE = 100;
 const UNDO_MS = 20_000;
@@ -21,6 +22,7 @@ export class LibraryPage {
   private toastTimer = 0;
   private items: KeyedList;
   private snippets: SearchSnippets;
+  private epub: EpubExport;
 
   constructor(
     private readonly doc: Document,
@@ -30,6 +32,7 @@ export class LibraryPage {
     this.ui = buildChrome(doc);
     this.items = new KeyedList(this.ui.list, (s) => safeItemElement(doc, s));
     this.snippets = new SearchSnippets(doc, (id) => store.get(id));
+    this.epub = new EpubExport(doc, this.ui.list, this.ui.exportEpub, (id) => store.get(id), (message) => this.showToast(message, false));
     this.bind();
   }
 
@@ -60,6 +63,7 @@ export class LibraryPage {
     const shown = visible.slice(0, this.shown);
     const els = this.items.show(shown);
     void this.snippets.show(shown.map((summary, i) => ({ summary, el: els[i]! })), model.query);
+    this.epub.sync(els, (id) => model.get(id) !== undefined);
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;

@@ -31,6 +31,7 @@ main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
 .row button, .row a.source { font-size: 13px; padding: 2px 8px; }
 .row a.source { color: var(--link); }
+.select { display: inline-flex; gap: 4px; align-items: center; }
 .spacer { flex: 1; }
 .tags { display: contents; list-style: none; }
 .tag { display: inline-flex; align-items: center; gap: 2px; background: var(--panel); border: 1px solid var(--rule); border-radius: 999px; padding: 0 2px 0 8px; }

@@ -40,7 +40,7 @@ function dosTime(date: Date): { time: number; day: number } {
 const UTF8_NAMES = 0x0800;
 
 /** The zip of `entries`, all stored, each dated `date`. */
-export function zipStored(entries: readonly ZipEntry[], date: Date): Uint8Array {
+export function zipStored(entries: readonly ZipEntry[], date: Date): Uint8Array<ArrayBuffer> {
   const { time, day } = dosTime(date);
   const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];

@@ -5,6 +5,10 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openArticleStore, type ArticleStore } from '../../src/platform/article-store';
 import { LibraryPage } from '../../src/library/library-page';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readZip } from '../../scripts/zip.mjs';
 import { draft, record } from './fixtures';
 
 let n = 0;
@@ -164,6 +168,56 @@ describe('library page', () => {
     expect(clicks).toEqual([expect.stringMatching(/^readwell-library-\d{4}-\d\d-\d\d\.json$/)]);
     const data = JSON.parse(await blobs[0]!.text());
     expect(data).toMatchObject({ format: 'readwell-library', version: 1, articles: [record(1)] });
+  });
+
+  it('exports one article, or the ticked ones, as an EPUB download; the selection outlives a search', async () => {
+    await store.importRecords([record(1), record(2, { text: 'A story about lighthouses.' }), record(3)]);
+    const page = await mount();
+    const downloads: { name: string; blob: Blob }[] = [];
+    let last: Blob | null = null;
+    URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
+    URL.revokeObjectURL = vi.fn();
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push({ name: this.download, blob: last! });
+    });
+    const chapters = async (blob: Blob) => {
+      const file = join(mkdtempSync(join(tmpdir(), 'readwell-page-')), 'book.epub');
+      writeFileSync(file, new Uint8Array(await blob.arrayBuffer()));
+      const nav = readZip(file).get('OEBPS/nav.xhtml')!.toString('utf8');
+      return [...nav.matchAll(/<li><a href="[^"]+">([^<]*)<\/a><\/li>/g)].map((m) => m[1]);
+    };
+    const button = $('library-export-epub') as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+
+    $$('library-export-epub-one')[2]!.click();
+    await until(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.name).toBe('Story number 1.epub');
+    expect(downloads[0]!.blob.type).toBe('application/epub+zip');
+    expect(await chapters(downloads[0]!.blob)).toEqual(['Story number 1']);
+
+    const tick = (i: number) => {
+      const box = $$('library-select')[i] as HTMLInputElement;
+      box.click(); // toggles and fires change, as a user's click does
+    };
+    tick(0);
+    tick(2);
+    expect(button.textContent).toBe('Export 2 selected (EPUB)');
+    // A search that hides one of them, then clearing it: both are still ticked.
+    const search = $('library-search') as HTMLInputElement;
+    search.value = 'lighthouses';
+    search.dispatchEvent(new Event('input'));
+    search.value = '';
+    search.dispatchEvent(new Event('input'));
+    expect($$('library-select').map((b) => (b as HTMLInputElement).checked)).toEqual([true, false, true]);
+    button.click();
+    await until(() => expect(downloads).toHaveLength(2));
+    expect(downloads[1]!.name).toMatch(/^readwell-articles-\d{4}-\d\d-\d\d\.epub$/);
+    expect(await chapters(downloads[1]!.blob)).toEqual(['Story number 3', 'Story number 1']);
+    expect($('library-undo').closest<HTMLElement>('.toast')!.textContent).toContain('Exported 2 articles as EPUB. Images are not included: each is linked to its site.');
+
+    // A deleted article leaves the selection.
+    await page.delete('id-00003');
+    expect(button.textContent).toBe('Export 1 selected (EPUB)');
   });
 
   it('imports a file and reports what landed and what was skipped, with reasons', async () => {
