@@ -13,6 +13,7 @@ input, select, button, .button { font: inherit; font-size: 14px; color: var(--fg
 input[type=search] { flex: 1 1 280px; padding: 6px 10px; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg); }
 button, select, .button { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 5px 10px; cursor: pointer; }
 button:hover, .button:hover { border-color: var(--muted); }
+button:disabled, button:disabled:hover { opacity: 0.55; cursor: default; border-color: var(--rule); }
 :focus-visible, .button:focus-within { outline: 3px solid var(--link); outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
