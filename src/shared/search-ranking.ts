@@ -11,7 +11,7 @@
 // are cached per summary object (a changed article gets a new summary, so nothing goes stale).
 import type { Hit } from './library-search';
 import { queryTerms, tokenize } from './search-tokens';
-import { forgivesTypos, Match, matchToken } from './search-typos';
+import { forgivesTypos, oneTypoApart, TYPO_MIN_WORD } from './search-typos';
 
 export interface RankedFields {
   title: string;
@@ -33,11 +33,15 @@ function tokensOf(fields: RankedFields): { title: string[]; tags: string[] } {
   return tokens;
 }
 
-/** Whether one of `tokens` answers the term (the index's rule, inlined: this runs per hit per term). */
+/** Whether one of `tokens` answers the term (matchToken's rule, inlined: this runs per hit per term). */
 function found(term: string, typos: boolean, tokens: readonly string[]): boolean {
+  const n = term.length;
+  const first = term.charCodeAt(0);
   for (const token of tokens) {
-    if (token.startsWith(term)) return true;
-    if (typos && matchToken(term, token, true) !== Match.None) return true;
+    // The first character rules most tokens out before a startsWith call (the costly part here).
+    if (token.charCodeAt(0) === first && token.startsWith(term)) return true;
+    const d = token.length - n;
+    if (typos && d <= 1 && d >= -1 && token.length >= TYPO_MIN_WORD && oneTypoApart(term, token)) return true;
   }
   return false;
 }
@@ -58,5 +62,8 @@ export function rankHits<T extends RankedFields>(query: string, hits: readonly H
     const key = score * (most + 1) + Math.min(hit.typos, most);
     (buckets[key] ??= []).push(fields);
   }
-  return buckets.flat();
+  // A plain loop: Array.prototype.flat is generic and several times slower on 10,000 items.
+  const ranked: T[] = [];
+  for (const bucket of buckets) if (bucket) for (const fields of bucket) ranked.push(fields);
+  return ranked;
 }

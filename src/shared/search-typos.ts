@@ -32,16 +32,23 @@ export function forgivesTypos(term: string): boolean {
 export function oneTypoApart(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
-  if (Math.abs(la - lb) > 1 || a === b) return false;
+  if (la - lb > 1 || lb - la > 1) return false;
   let i = 0;
   while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (i === la && i === lb) return false; // equal: not a typo
+  // Compared in place, no slices: this runs for every candidate word of every typed term.
+  const restEqual = (ai: number, bi: number) => {
+    if (la - ai !== lb - bi) return false;
+    for (; ai < la; ai++, bi++) if (a.charCodeAt(ai) !== b.charCodeAt(bi)) return false;
+    return true;
+  };
   if (la === lb) {
     // A substitution at i, or a swap of i and i + 1; the rest must agree.
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return i + 1 < la && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+    if (restEqual(i + 1, i + 1)) return true;
+    return i + 1 < la && a.charCodeAt(i) === b.charCodeAt(i + 1) && a.charCodeAt(i + 1) === b.charCodeAt(i) && restEqual(i + 2, i + 2);
   }
   // One extra character in the longer string at i.
-  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+  return la > lb ? restEqual(i + 1, i) : restEqual(i, i + 1);
 }
 
 /** How a saved token answers a query term. */
