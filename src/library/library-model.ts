@@ -38,7 +38,7 @@ export const PAGE_SCHEDULER: IndexScheduler = {
   now: () => Date.now(),
 };
 
-type IndexEntry = { id: string; savedAt: number; updatedAt: number; tags: string[] } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
+type IndexEntry = { id: string; savedAt: number; updatedAt: number } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
 
 export class LibraryModel {
   private summaries = new Map<string, Summary>();
@@ -78,7 +78,7 @@ export class LibraryModel {
     // and tokenized in its slice.
     const entries: IndexEntry[] = records.map((r) => {
       const form = searchForms?.get(r.id);
-      const entry = { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, tags: r.tags };
+      const entry = { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt };
       return form === undefined ? { ...entry, record: r } : { ...entry, form };
     });
     return { indexed: this.indexInSlices(entries, generation) };
@@ -100,7 +100,9 @@ export class LibraryModel {
         if (generation !== this.generation) return; // a newer load replaced this index
         const e = entries[i++]!;
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
-        if (this.summaries.get(e.id)?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!), e.tags);
+        // Tags from the summary, not the load: a tag edit keeps updatedAt and may come mid-indexing.
+        const current = this.summaries.get(e.id);
+        if (current?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!), current.tags);
         this.pending = entries.length - i;
       }
       if (i < entries.length) await this.scheduler.pause();

@@ -68,6 +68,19 @@ describe('library model', () => {
     expect(model.visible().map((s) => s.id)).toEqual(['id-00005']);
   });
 
+  it('searches the tags an article has when it is indexed, even if they changed while indexing ran', async () => {
+    const scheduler = steppedScheduler();
+    const model = new LibraryModel(stub([record(1), record(2)]), scheduler);
+    const { indexed } = await model.load();
+    await model.addTag('id-00001', 'Lighthouses');
+    await scheduler.runAll();
+    await indexed;
+    model.query = 'lighthouse';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
+    model.query = 'lighthuoses';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
+  });
+
   it('keeps html and text out of what the list holds', async () => {
     const model = new LibraryModel(stub([record(1)]));
     await (await model.load()).indexed;
