@@ -38,6 +38,8 @@ describe('store listing material', () => {
     // Settings: platform/services.ts binds the settings store to storage.sync.
     expect(readFileSync(join(root, 'src/platform/services.ts'), 'utf8')).toContain('createSettingsStore(api.storage.sync');
     expect(privacy).toContain('`storage.sync`');
+    // SECURITY.md once said nothing is synced: it must name the synced area too.
+    expect(readFileSync(join(root, 'SECURITY.md'), 'utf8')).toMatch(/settings[^.]*live in `storage\.sync`, which the browser's own\s+sync copies/);
     expect(privacy).toContain(`\`${SETTINGS_KEY}\``);
     // Reading positions: the position store on storage.local, bounded, keyed by hashes.
     expect(readFileSync(join(root, 'src/platform/services.ts'), 'utf8')).toContain('createPositionStore(api.storage.local');

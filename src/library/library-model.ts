@@ -2,10 +2,13 @@
 // (without their HTML, which only the reader and exports need), the search index, the current
 // query and tag filter, and the one deletion that can still be undone. Every change goes to the
 // store first; memory follows only when the store said yes.
+// Longer than 200 lines: indexing in slices (its scheduler and generation checks) shares the
+// summaries and index with every edit that must keep both in step.
 import type { ArticleRecord } from '../shared/article-record';
 import { buildExport, serializeExport } from '../shared/library-export';
 import { parseImport, type InvalidEntry } from '../shared/library-import';
 import { LibrarySearch } from '../shared/library-search';
+import { rankHits } from '../shared/search-ranking';
 import { searchForm } from '../shared/search-form';
 import type { ArticleStore, ImportOutcome } from '../platform/article-store';
 
@@ -23,6 +26,20 @@ function summarize(r: ArticleRecord): Summary {
   return rest;
 }
 
+/**
+ * How indexing shares the page: `pause` lets the page run (a task boundary in the browser), `now`
+ * measures a slice. Injected so a test decides when each slice runs instead of racing a clock.
+ */
+export interface IndexScheduler {
+  pause(): Promise<void>;
+  now(): number;
+}
+
+export const PAGE_SCHEDULER: IndexScheduler = {
+  pause: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  now: () => Date.now(),
+};
+
 type IndexEntry = { id: string; savedAt: number; updatedAt: number } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
 
 export class LibraryModel {
@@ -35,7 +52,10 @@ export class LibraryModel {
   /** Stored entries that failed validation when the library was loaded. */
   unreadable = 0;
 
-  constructor(private readonly store: StorePort) {}
+  constructor(
+    private readonly store: StorePort,
+    private readonly scheduler: IndexScheduler = PAGE_SCHEDULER,
+  ) {}
 
   /** Articles not yet in the search index (while `indexing`); searches skip them until then. */
   pending = 0;
@@ -60,7 +80,8 @@ export class LibraryModel {
     // and tokenized in its slice.
     const entries: IndexEntry[] = records.map((r) => {
       const form = searchForms?.get(r.id);
-      return form === undefined ? { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, record: r } : { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt, form };
+      const entry = { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt };
+      return form === undefined ? { ...entry, record: r } : { ...entry, form };
     });
     return { indexed: this.indexInSlices(entries, generation) };
   }
@@ -74,17 +95,19 @@ export class LibraryModel {
     // The first slice waits for the next task too: the list is drawn before any indexing, and
     // `indexing` is true when load() returns however fast this machine would have been.
     this.pending = entries.length;
-    if (entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    if (entries.length) await this.scheduler.pause();
     while (i < entries.length) {
-      const until = Date.now() + SLICE_MS;
-      while (i < entries.length && Date.now() < until) {
+      const until = this.scheduler.now() + SLICE_MS;
+      while (i < entries.length && this.scheduler.now() < until) {
         if (generation !== this.generation) return; // a newer load replaced this index
         const e = entries[i++]!;
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
-        if (this.summaries.get(e.id)?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!));
+        // Tags from the summary, not the load: a tag edit keeps updatedAt and may come mid-indexing.
+        const current = this.summaries.get(e.id);
+        if (current?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!), current.tags);
         this.pending = entries.length - i;
       }
-      if (i < entries.length) await new Promise((resolve) => setTimeout(resolve, 0));
+      if (i < entries.length) await this.scheduler.pause();
     }
     if (generation !== this.generation) return;
     // One pass that groups postings by token, so each search reads only its tokens' lists.
@@ -110,14 +133,17 @@ export class LibraryModel {
     this.index.remove(id);
   }
 
-  /** Articles matching the query and the tag filter, newest first. */
+  /**
+   * Articles matching the query and the tag filter: everything newest first without a query, else
+   * by where the query's words appear (search-ranking.ts).
+   */
   visible(): Summary[] {
     const keep = (s: Summary | undefined): s is Summary => !!s && (this.tag === null || s.tags.includes(this.tag));
     if (this.query.trim() === '') {
       // No index needed to list everything, so the list shows before indexing finishes.
       return [...this.summaries.values()].filter(keep).sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
     }
-    return this.index.search(this.query).map((id) => this.summaries.get(id)).filter(keep);
+    return rankHits(this.query, this.index.find(this.query), (id) => this.summaries.get(id)).filter(keep);
   }
 
   /** Every tag in use with how many articles carry it, by name. */
@@ -174,7 +200,8 @@ export class LibraryModel {
     const updated = await this.store.setTags(id, tags);
     const summary = summarize(updated);
     this.summaries.set(id, summary);
-    // Tags are not searched, so the index keeps its entry.
+    // Tags are searched, but the article's words did not change: only its tags are replaced.
+    this.index.setTags(id, summary.tags);
     if (this.tag !== null && !this.tags().some((t) => t.tag === this.tag)) this.tag = null;
     return summary;
   }

@@ -1,15 +1,19 @@
 // The library page's controller: wires the model to the markup. Renders at most `PAGE_SIZE`
 // items at a time (10,000 list items would cost far more than the search that chose them). The
-// list's buttons act through list-actions.ts; the import report's words are import-report.ts's.
+// list's buttons act through list-actions.ts; the import report's words are import-report.ts's;
+// items are kept across renders by keyed-list.ts, search snippets and EPUB export have their own files.
 import type { ArticleStore, LibraryChange } from '../platform/article-store';
 import { exportFileName, articleFileName } from '../shared/library-export';
 import { articleHtml, articleMarkdown } from './article-export';
 import { downloadFile } from './downloads';
 import { importReportContent } from './import-report';
 import { LibraryModel, type ImportReport, type StorePort } from './library-model';
-import { buildChrome, safeItemElement, tagOptions, type Chrome } from './library-view';
+import { buildChrome, emptyText, safeItemElement, statusText, tagOptions, type Chrome } from './library-view';
 import { listActionOf, type ListActionHost } from './list-actions';
 import { Toast } from './toast';
+import { KeyedList } from './keyed-list';
+import { SearchSnippets } from './search-snippets';
+import { EpubExport } from './epub-export';
 
 const PAGE_SIZE = 100;
 
@@ -18,6 +22,9 @@ export class LibraryPage implements ListActionHost {
   private ui: Chrome;
   private shown = PAGE_SIZE;
   private readonly toast: Toast;
+  private readonly items: KeyedList;
+  private readonly snippets: SearchSnippets;
+  private readonly epub: EpubExport;
 
   constructor(
     private readonly doc: Document,
@@ -26,6 +33,9 @@ export class LibraryPage implements ListActionHost {
     this.model = new LibraryModel(store);
     this.ui = buildChrome(doc);
     this.toast = new Toast(this.ui, doc.defaultView!);
+    this.items = new KeyedList(this.ui.list, (s) => safeItemElement(doc, s));
+    this.snippets = new SearchSnippets(doc, (id) => store.get(id));
+    this.epub = new EpubExport(doc, this.ui.list, this.ui.exportEpub, (id) => store.get(id), (message) => this.toast.show(message, false));
     this.bind();
   }
 
@@ -53,18 +63,16 @@ export class LibraryPage implements ListActionHost {
     const { doc, ui, model } = this;
     tagOptions(doc, ui.tagFilter, model.tags(), model.tag);
     const visible = model.visible();
-    ui.list.replaceChildren(...visible.slice(0, this.shown).map((s) => safeItemElement(doc, s)));
+    const shown = visible.slice(0, this.shown);
+    const els = this.items.show(shown);
+    void this.snippets.show(shown.map((summary, i) => ({ summary, el: els[i]! })), model.query);
+    this.epub.sync(els, (id) => model.get(id) !== undefined);
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
     ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;
-    const filtered = model.query.trim() !== '' || model.tag !== null;
-    ui.status.textContent = filtered ? `${visible.length} of ${count(model.total)} match` : count(model.total);
-    if (filtered && model.indexing) ui.status.textContent += ` · still indexing ${model.pending.toLocaleString()} articles…`;
-    if (model.unreadable) ui.status.textContent += ` · ${model.unreadable} stored entries could not be read`;
+    ui.status.textContent = statusText(model, visible.length);
     ui.empty.hidden = visible.length > 0;
-    ui.empty.textContent = model.total === 0
-      ? 'No saved articles yet. Use Save in the Readwell popup, the page menu, or press s in reader view.'
-      : 'No saved article matches this search.';
+    ui.empty.textContent = emptyText(model.total);
   }
 
   private bind(): void {
@@ -118,7 +126,7 @@ export class LibraryPage implements ListActionHost {
     await this.guard(async () => {
       await this.model.addTag(item.id, tag);
       this.render();
-      // The list was rebuilt: put the caret back where the user was typing.
+      // The tagged item was drawn again (keyed-list.ts): put the caret back where the user was typing.
       this.itemEl(item.id)?.querySelector<HTMLInputElement>('[data-testid=library-tag-input]')?.focus();
     });
   }
@@ -153,6 +161,11 @@ export class LibraryPage implements ListActionHost {
     else downloadFile(this.doc, name, articleHtml(record, this.doc), 'text/html;charset=utf-8');
   }
 
+  /** One EPUB of `ids` (an item's EPUB button; the header's button exports the ticked ones). */
+  exportEpub(ids: readonly string[]): Promise<void> {
+    return this.epub.export(ids);
+  }
+
   async exportAll(): Promise<void> {
     await this.guard(async () => {
       const now = new Date();
@@ -183,8 +196,4 @@ export class LibraryPage implements ListActionHost {
       this.toast.show(e instanceof Error ? e.message : String(e), false);
     }
   }
-}
-
-function count(n: number): string {
-  return `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
 }

@@ -13,6 +13,7 @@ input, select, button, .button { font: inherit; font-size: 14px; color: var(--fg
 input[type=search] { flex: 1 1 280px; padding: 6px 10px; border: 1px solid var(--rule); border-radius: 6px; background: var(--bg); }
 button, select, .button { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 5px 10px; cursor: pointer; }
 button:hover, .button:hover { border-color: var(--muted); }
+button:disabled, button:disabled:hover { opacity: 0.55; cursor: default; border-color: var(--rule); }
 :focus-visible, .button:focus-within { outline: 3px solid var(--link); outline-offset: 2px; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
@@ -26,9 +27,12 @@ main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
 .item h2 a:hover { color: var(--link); text-decoration: underline; }
 .meta { color: var(--muted); font-size: 13px; margin: 2px 0; }
 .excerpt { margin: 4px 0 8px; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
+.snippet { margin: 4px 0 8px; }
+.snippet mark { background: #ffe58a; color: #1d1d1f; border-radius: 2px; padding: 0 1px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
 .row button, .row a.source { font-size: 13px; padding: 2px 8px; }
 .row a.source { color: var(--link); }
+.select { display: inline-flex; gap: 4px; align-items: center; }
 .spacer { flex: 1; }
 .tags { display: contents; list-style: none; }
 .tag { display: inline-flex; align-items: center; gap: 2px; background: var(--panel); border: 1px solid var(--rule); border-radius: 999px; padding: 0 2px 0 8px; }

@@ -1,13 +1,15 @@
-// The library page's markup, built with createElement and text nodes only. Each builder returns
-// elements; the page controller (library-page.ts) owns the events, through data-action attributes
-// on buttons so one listener serves the whole list.
-import type { Summary } from './library-model';
+// The library page's markup, built with createElement and text nodes only, and the words of its
+// status and empty lines. Each builder returns elements; the page controller (library-page.ts)
+// owns the events, through data-action attributes on buttons so one listener serves the whole list.
+import type { LibraryModel, Summary } from './library-model';
 import { formatDate, h } from './dom';
 
 export interface Chrome {
   search: HTMLInputElement;
   tagFilter: HTMLSelectElement;
   exportJson: HTMLButtonElement;
+  /** Exports the articles ticked in the list as one EPUB (disabled while none is). */
+  exportEpub: HTMLButtonElement;
   importInput: HTMLInputElement;
   status: HTMLElement;
   report: HTMLElement;
@@ -30,6 +32,7 @@ export function buildChrome(doc: Document): Chrome {
   });
   const tagFilter = h(doc, 'select', { 'data-testid': 'library-tag-filter', 'aria-label': 'Show articles with tag' });
   const exportJson = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-json' }, ['Export all (JSON)']);
+  const exportEpub = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-epub', disabled: true }, ['Export selected (EPUB)']);
   const importInput = h(doc, 'input', { type: 'file', accept: '.json,application/json', 'data-testid': 'library-import-input', class: 'visually-hidden' });
   const importLabel = h(doc, 'label', { class: 'button' }, ['Import JSON…', importInput]);
   const status = h(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -43,10 +46,10 @@ export function buildChrome(doc: Document): Chrome {
 
   const header = h(doc, 'header', {}, [
     h(doc, 'h1', {}, ['Saved articles']),
-    h(doc, 'div', { class: 'controls' }, [search, tagFilter, exportJson, importLabel]),
+    h(doc, 'div', { class: 'controls' }, [search, tagFilter, exportJson, exportEpub, importLabel]),
   ]);
   doc.body.append(header, h(doc, 'main', {}, [status, report, list, empty, more]), toast);
-  return { search, tagFilter, exportJson, importInput, status, report, list, empty, more, toast, toastText, undo };
+  return { search, tagFilter, exportJson, exportEpub, importInput, status, report, list, empty, more, toast, toastText, undo };
 }
 
 export function tagOptions(doc: Document, select: HTMLSelectElement, tags: { tag: string; count: number }[], current: string | null): void {
@@ -103,13 +106,38 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
     h(doc, 'p', { class: 'meta' }, [metaLine(s, locale)]),
     s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [s.excerpt]) : null,
     h(doc, 'div', { class: 'row' }, [
+      h(doc, 'label', { class: 'select' }, [
+        h(doc, 'input', { type: 'checkbox', 'data-testid': 'library-select', 'aria-label': `Select ${title} for EPUB export` }),
+        'Select',
+      ]),
       tags,
       h(doc, 'input', { type: 'text', class: 'tag-input', 'data-testid': 'library-tag-input', 'aria-label': `Add a tag to ${title}`, placeholder: 'Add tag', maxlength: 40 }),
       h(doc, 'span', { class: 'spacer' }),
       h(doc, 'a', { href: s.url, class: 'source', rel: 'noopener noreferrer', target: '_blank' }, ['Original']),
       h(doc, 'button', { type: 'button', 'data-action': 'export-md', 'aria-label': `Download ${title} as Markdown` }, ['Markdown']),
       h(doc, 'button', { type: 'button', 'data-action': 'export-html', 'aria-label': `Download ${title} as HTML` }, ['HTML']),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-epub', 'data-testid': 'library-export-epub-one', 'aria-label': `Download ${title} as EPUB` }, ['EPUB']),
       h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete', 'aria-label': `Delete ${title}` }, ['Delete']),
     ]),
   ]);
+}
+
+/** The status line: how many articles, how many match a search or tag, what indexing has left. */
+export function statusText(model: Pick<LibraryModel, 'query' | 'tag' | 'total' | 'indexing' | 'pending' | 'unreadable'>, matches: number): string {
+  const filtered = model.query.trim() !== '' || model.tag !== null;
+  let text = filtered ? `${matches} of ${count(model.total)} match` : count(model.total);
+  if (filtered && model.indexing) text += ` · still indexing ${model.pending.toLocaleString()} articles…`;
+  if (model.unreadable) text += ` · ${model.unreadable} stored entries could not be read`;
+  return text;
+}
+
+/** What an empty list says: nothing saved yet, or nothing matches. */
+export function emptyText(total: number): string {
+  return total === 0
+    ? 'No saved articles yet. Use Save in the Readwell popup, the page menu, or press s in reader view.'
+    : 'No saved article matches this search.';
+}
+
+function count(n: number): string {
+  return `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
 }

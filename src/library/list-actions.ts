@@ -7,6 +7,7 @@ export interface ListActionHost {
   delete(id: string): Promise<void>;
   removeTag(id: string, tag: string): Promise<void>;
   exportOne(id: string, kind: 'md' | 'html'): Promise<void>;
+  exportEpub(ids: readonly string[]): Promise<void>;
 }
 
 /** The article the clicked button belongs to, and the button (some actions read more of it). */
@@ -22,6 +23,7 @@ export const LIST_ACTIONS: Readonly<Record<string, ListAction>> = {
   'remove-tag': (host, { id, button }) => host.removeTag(id, button.getAttribute('data-tag') ?? ''),
   'export-md': (host, { id }) => host.exportOne(id, 'md'),
   'export-html': (host, { id }) => host.exportOne(id, 'html'),
+  'export-epub': (host, { id }) => host.exportEpub([id]),
 };
 
 /** The action a button names, or null for none (or one that no entry handles). */

@@ -29,7 +29,7 @@ export function exportFileName(now: Date): string {
 }
 
 /** A file name for one article: its title, reduced to what every file system accepts. */
-export function articleFileName(title: string, extension: 'md' | 'html'): string {
+export function articleFileName(title: string, extension: 'md' | 'html' | 'epub'): string {
   const base = title
     .normalize('NFKC')
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')

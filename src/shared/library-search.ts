@@ -1,7 +1,9 @@
 // Full-text search over the library, in memory, built when the library page opens from each
 // article's stored search form (its distinct folded tokens, see search-form.ts), so opening never
-// tokenizes article text. A query term matches every token it is a prefix of; terms are ANDed;
-// results come newest first.
+// tokenizes article text. A query term matches every token it is a prefix of, and the words one
+// typo away from it (search-typos.ts has the rule); an article's tags count as words of it too.
+// Terms are ANDed; results come newest first, each with how many terms it matched only through a
+// typo (search-ranking.ts orders them for the list).
 //
 // Why this shape (scripts/bench-library.mjs; 10,000 generated articles, 6.4 M tokens):
 // - Scanning the stored forms per query, with no index at all, cost 50-120 ms a query (a word
@@ -15,13 +17,31 @@
 //   by scanning their part of the stream, which stays small: adds compact on their own once the
 //   stream outgrows the compacted part, so the work stays linear in the library.
 // Deletes tombstone a slot and re-adds take a new one; compaction drops tombstoned slots.
+// Longer than 200 lines: the stream, its compaction and the scans of its uncompacted tail share
+// private arrays (slot ids and liveness, compacted postings, the stream) that splitting would expose.
 import { searchForm, type SearchFields } from './search-form';
-import { queryTerms } from './search-tokens';
+import { queryTerms, tokenize } from './search-tokens';
+import { forgivesTypos, Match, matchToken } from './search-typos';
 import { FNV_OFFSET, FNV_PRIME, MIX_OFFSET, MIX_PRIME, Vocabulary } from './search-vocabulary';
 
 export interface Searchable extends SearchFields {
   id: string;
   savedAt: number;
+  tags?: readonly string[];
+}
+
+/** A search result: the article, and how many query terms it matched only through a typo. */
+export interface Hit {
+  id: string;
+  typos: number;
+}
+
+/** A term's tokens: those it begins, and (apart from those) those one typo away. */
+interface TermTokens {
+  term: string;
+  exact: number[];
+  typo: number[];
+  weight: number;
 }
 
 const SPACE = 0x20;
@@ -37,6 +57,8 @@ export class LibrarySearch {
   private byId = new Map<string, number>();
   private dead = 0;
   private vocab = new Vocabulary();
+  /** Per slot with tags: the tags' tokens. Few articles carry tags, so they are scanned, not indexed. */
+  private tagTokens = new Map<number, string[]>();
 
   // Compacted postings: token id v < baseTokens has slots data[start[v]] .. data[start[v + 1]],
   // ascending; they cover slots below baseSlots.
@@ -82,11 +104,11 @@ export class LibrarySearch {
 
   /** Adds an article (tokenizing its fields), or replaces the one with the same id. */
   add(item: Searchable): void {
-    this.addForm(item.id, item.savedAt, searchForm(item));
+    this.addForm(item.id, item.savedAt, searchForm(item), item.tags);
   }
 
   /** Adds an article by its search form (searchForm's output), or replaces the one with the same id. */
-  addForm(id: string, savedAt: number, form: string): void {
+  addForm(id: string, savedAt: number, form: string, tags: readonly string[] = []): void {
     this.remove(id);
     const slot = this.ids.length;
     this.ids.push(id);
@@ -99,6 +121,7 @@ export class LibrarySearch {
     this.alive[slot] = 1;
     this.byId.set(id, slot);
     this.order = null;
+    this.setTags(id, tags);
     const n = form.length;
     let i = 0;
     while (i < n) {
@@ -130,9 +153,19 @@ export class LibrarySearch {
     this.stream[this.streamLength++] = token;
   }
 
+  /** Replaces an article's tags (they change without the article changing). */
+  setTags(id: string, tags: readonly string[]): void {
+    const slot = this.byId.get(id);
+    if (slot === undefined) return;
+    const tokens = [...new Set(tags.flatMap((t) => tokenize(t)))];
+    if (tokens.length) this.tagTokens.set(slot, tokens);
+    else this.tagTokens.delete(slot);
+  }
+
   remove(id: string): void {
     const slot = this.byId.get(id);
     if (slot === undefined) return;
+    this.tagTokens.delete(slot);
     this.alive[slot] = 0;
     this.byId.delete(id);
     this.dead++;
@@ -178,22 +211,35 @@ export class LibrarySearch {
   }
 
   /**
-   * Ids of the articles matching every term of `query` (each term as a prefix of a word), newest
-   * first. An empty query matches everything.
+   * Ids of the articles matching every term of `query` (each term as a prefix of a word, or one
+   * typo away from a word), newest first. An empty query matches everything.
    */
   search(query: string): string[] {
+    return this.find(query).map((hit) => hit.id);
+  }
+
+  /** As search(), with how many terms each article matched only through a typo. */
+  find(query: string): Hit[] {
     const order = this.newestFirst();
     const terms = queryTerms(query);
-    if (!terms.length) return this.idsOf(order, null, 0);
+    if (!terms.length) return this.hitsOf(order, null, 0, null);
     // Narrowest term first: later terms only confirm slots still in the running.
-    const byTerm = terms.map((t) => this.vocab.withPrefix(t)).map((ids) => ({ ids, weight: this.weight(ids) }));
+    const byTerm = terms.map((term) => this.tokensOf(term));
     byTerm.sort((a, b) => a.weight - b.weight);
     // How many terms each slot has matched so far; a slot counts for term t only at count t.
     const matched = new Int32Array(this.ids.length);
+    const typos = new Uint8Array(this.ids.length);
     for (let t = 0; t < byTerm.length; t++) {
-      if (!this.matchTerm(byTerm[t]!.ids, t, matched)) return [];
+      if (!this.matchTerm(byTerm[t]!, t, matched, typos)) return [];
     }
-    return this.idsOf(order, matched, byTerm.length);
+    return this.hitsOf(order, matched, byTerm.length, typos);
+  }
+
+  private tokensOf(term: string): TermTokens {
+    const exact = this.vocab.withPrefix(term);
+    // Words the term begins are exact matches already (one typo away can mean one letter more).
+    const typo = forgivesTypos(term) ? this.vocab.oneTypoAway(term).filter((v) => !this.vocab.word(v).startsWith(term)) : [];
+    return { term, exact, typo, weight: this.weight(exact) + this.weight(typo) };
   }
 
   /** Compacted postings a term covers: orders terms, and the stream part is small by design. */
@@ -203,8 +249,33 @@ export class LibrarySearch {
     return w;
   }
 
-  /** Moves slots at `t` that have one of `ids` to t + 1; false when none did. */
-  private matchTerm(ids: readonly number[], t: number, matched: Int32Array): boolean {
+  /**
+   * Moves slots at `t` that have one of the term's tokens to t + 1, counting in `typos` those
+   * that had only a typo's; false when none moved. Exact tokens go first, so a slot with both
+   * counts as exact.
+   */
+  private matchTerm(term: TermTokens, t: number, matched: Int32Array, typos: Uint8Array): boolean {
+    let any = this.matchPostings(term.exact, t, matched, null);
+    any = this.matchTags(term.term, Match.Exact, t, matched, null) || any;
+    if (term.typo.length) any = this.matchPostings(term.typo, t, matched, typos) || any;
+    if (forgivesTypos(term.term)) any = this.matchTags(term.term, Match.Typo, t, matched, typos) || any;
+    return any;
+  }
+
+  private matchTags(term: string, kind: Match, t: number, matched: Int32Array, typos: Uint8Array | null): boolean {
+    let any = false;
+    for (const [s, tokens] of this.tagTokens) {
+      if (matched[s] !== t) continue;
+      if (tokens.some((token) => matchToken(term, token) === kind)) {
+        matched[s] = t + 1;
+        if (typos) typos[s]!++;
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  private matchPostings(ids: readonly number[], t: number, matched: Int32Array, typos: Uint8Array | null): boolean {
     let any = false;
     const { start, data } = this;
     for (const v of ids) {
@@ -213,6 +284,7 @@ export class LibrarySearch {
         const s = data[k]!;
         if (matched[s] === t) {
           matched[s] = t + 1;
+          if (typos) typos[s]!++;
           any = true;
         }
       }
@@ -228,6 +300,7 @@ export class LibrarySearch {
           for (let k = from; k < to; k++) {
             if (wanted[this.stream[k]!]) {
               matched[s] = t + 1;
+              if (typos) typos[s]!++;
               any = true;
               break;
             }
@@ -239,10 +312,10 @@ export class LibrarySearch {
     return any;
   }
 
-  private idsOf(order: readonly number[], matched: Int32Array | null, need: number): string[] {
-    const ids: string[] = [];
-    for (const s of order) if (this.alive[s] && (!matched || matched[s] === need)) ids.push(this.ids[s]!);
-    return ids;
+  private hitsOf(order: readonly number[], matched: Int32Array | null, need: number, typos: Uint8Array | null): Hit[] {
+    const hits: Hit[] = [];
+    for (const s of order) if (this.alive[s] && (!matched || matched[s] === need)) hits.push({ id: this.ids[s]!, typos: typos ? typos[s]! : 0 });
+    return hits;
   }
 
   /** Same order as the store's savedAt index read backwards: newest first, then id descending. */

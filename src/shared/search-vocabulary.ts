@@ -8,6 +8,12 @@
 // stored strings, scattered over the heap, was half the cost). Two different tokens of the same
 // length agreeing on 64 hash bits is about as likely as a disk's silent bit error (~1e-8 for a
 // million distinct tokens); it would only make one word also find the other's articles.
+//
+// Typo lookup (oneTypoAway) never reads the whole vocabulary: a word one typo from a term of
+// length L keeps either the term's first L/2 characters (the typo is in the second half: a prefix
+// range of the sorted list) or its last character (the typo is in the first half: a bucket of
+// words by length and last character). Only those candidates are compared.
+import { TYPO_MIN_WORD, oneTypoApart } from './search-typos';
 
 /**
  * A copy of `s` that does not keep the string it was sliced from alive (V8 slices of 13+
@@ -40,6 +46,9 @@ export class Vocabulary {
   /** Ids sorted by token, for prefix ranges; covers the first `sortedCount` ids. */
   private sorted: number[] = [];
   private sortedCount = 0;
+  /** Ids of words of TYPO_MIN_WORD or more, by length and last character; covers the first `bucketedCount` ids. */
+  private byEnding = new Map<number, number[]>();
+  private bucketedCount = 0;
 
   get size(): number {
     return this.words.length;
@@ -107,6 +116,35 @@ export class Vocabulary {
     return ids;
   }
 
+  /** Ids of every word of TYPO_MIN_WORD letters or more that is one typo away from `term`. */
+  oneTypoAway(term: string): number[] {
+    const found = new Set<number>();
+    const n = term.length;
+    const shortest = Math.max(TYPO_MIN_WORD, n - 1);
+    const consider = (id: number) => {
+      const len = this.lengths[id]!;
+      if (len >= shortest && len <= n + 1 && oneTypoApart(term, this.words[id]!)) found.add(id);
+    };
+    for (const id of this.withPrefix(term.slice(0, n >> 1))) consider(id);
+    const buckets = this.ensureBucketed();
+    const last = term.charCodeAt(n - 1);
+    for (let len = shortest; len <= n + 1; len++) for (const id of buckets.get(endingKey(len, last)) ?? []) consider(id);
+    return [...found];
+  }
+
+  private ensureBucketed(): Map<number, number[]> {
+    for (let id = this.bucketedCount; id < this.words.length; id++) {
+      const len = this.lengths[id]!;
+      if (len < TYPO_MIN_WORD) continue;
+      const key = endingKey(len, this.words[id]!.charCodeAt(len - 1));
+      const bucket = this.byEnding.get(key);
+      if (bucket) bucket.push(id);
+      else this.byEnding.set(key, [id]);
+    }
+    this.bucketedCount = this.words.length;
+    return this.byEnding;
+  }
+
   /**
    * New ids are appended to the sorted list and the list sorted again: the engines' merge sort
    * (TimSort) finds the long sorted run, so a save's few new tokens cost about one pass, not a
@@ -120,4 +158,8 @@ export class Vocabulary {
     this.sortedCount = words.length;
     return this.sorted;
   }
+}
+
+function endingKey(length: number, lastChar: number): number {
+  return length * 0x10000 + lastChar;
 }

@@ -1,9 +1,11 @@
 // The saved-articles library in real headless Chromium (test build): save from the popup, find
-// the seed article by a word of its paragraph 12, read it offline, delete and undo, export all as
-// JSON, wipe, and import the file back.
+// the seed article by a word of its paragraph 12 (and by the word with a typo, its snippet marked),
+// read it offline, delete and undo, export both as one EPUB and all as JSON, wipe, and import the
+// file back.
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { readZip } from '../../scripts/zip.mjs';
 import { screenshot } from './helpers/chromium.js';
 import { byTestId, popupText } from './helpers/popup.js';
 import { SEED, seedParagraphs, seedTextProblems, seedTitle } from './helpers/seed.js';
@@ -42,6 +44,11 @@ test('save from the popup, search, read offline, delete and undo, export and re-
   await library.locator(byTestId('library-search')).fill('triggered');
   await expect.poll(() => titles(library)).toEqual([seedTitle]);
   await screenshot(library, 'chrome-library-search');
+  // One letter missing still finds it, and its snippet marks the word that matched.
+  await library.locator(byTestId('library-search')).fill('triggerd');
+  await expect.poll(() => titles(library)).toEqual([seedTitle]);
+  await expect.poll(() => library.locator(`${byTestId('library-snippet')} mark`).allInnerTexts()).toContain('triggered');
+  await screenshot(library, 'chrome-library-typo-search');
   await library.locator(byTestId('library-search')).fill('zzqxnotaword');
   await expect(library.locator(byTestId('library-empty')).isVisible()).resolves.toBe(true);
   await library.locator(byTestId('library-search')).fill('triggered');
@@ -63,6 +70,19 @@ test('save from the popup, search, read offline, delete and undo, export and re-
   await expect.poll(() => titles(library)).toEqual([OTHER_TITLE]);
   await library.locator(byTestId('library-undo')).click();
   await expect.poll(() => titles(library)).toEqual([seedTitle, OTHER_TITLE]);
+
+  // Tick both articles and export them as one EPUB: a real download, a zip that starts as EPUB must.
+  for (const title of [seedTitle, OTHER_TITLE]) await library.locator(byTestId('library-item')).filter({ hasText: title }).locator(byTestId('library-select')).check();
+  await expect(library.locator(byTestId('library-export-epub')).innerText()).resolves.toBe('Export 2 selected (EPUB)');
+  const [epubDownload] = await Promise.all([library.waitForEvent('download'), library.locator(byTestId('library-export-epub')).click()]);
+  expect(epubDownload.suggestedFilename()).toMatch(/^readwell-articles-\d{4}-\d\d-\d\d\.epub$/);
+  const epubPath = await epubDownload.path();
+  expect(readFileSync(epubPath).subarray(30, 58).toString('latin1')).toBe('mimetypeapplication/epub+zip');
+  const book = readZip(epubPath);
+  expect(book.get('OEBPS/nav.xhtml')!.toString('utf8')).toContain(OTHER_TITLE);
+  const chapters = [...book.keys()].filter((k) => /article-\d+\.xhtml$/.test(k)).map((k) => book.get(k)!.toString('utf8'));
+  expect(chapters).toHaveLength(2);
+  expect(chapters.join('\n')).toContain('triggered a sharp reaction');
 
   // Export everything as JSON.
   const [download] = await Promise.all([library.waitForEvent('download'), library.locator(byTestId('library-export-json')).click()]);

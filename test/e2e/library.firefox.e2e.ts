@@ -1,11 +1,13 @@
 // The saved-articles library in Firefox ESR (test build), where it lives in IndexedDB in the
 // extension's moz-extension:// origin: save from the popup, find the seed article by a word of
-// its paragraph 12, read it in the offline reader, delete and undo, export all as JSON (a real
-// download), wipe, and import the file back. The same steps as library.chromium.e2e.ts.
+// its paragraph 12 (and by the word with a typo, its snippet marked), read it in the offline
+// reader, delete and undo, export both as one EPUB and all as JSON (real downloads), wipe, and
+// import the file back. The same steps as library.chromium.e2e.ts.
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
+import { readZip } from '../../scripts/zip.mjs';
 import { clickPopup, ffScreenshot, launchFirefox, newTabFrom, openPage, waitForLocation, type LaunchedFirefox } from './helpers/firefox.js';
 import { SEED, seedParagraphs, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { startServer, type StaticServer } from './helpers/server.js';
@@ -44,16 +46,16 @@ async function search(library: Page, text: string): Promise<void> {
   await library.locator(byTestId('library-search')).fill(text);
 }
 
-/** Clicks `testid` inside the list item titled `title`. */
+/**
+ * Clicks `testid` inside the list item titled `title`. The item is found by its article id and
+ * clicked through a locator, which finds the element again at the moment of the click: holding an
+ * element handle across a re-render (indexing finished, another tab saved) would click a detached
+ * node. The page also keeps unchanged items across renders (src/library/keyed-list.ts).
+ */
 async function inItem(library: Page, title: string, testid: string): Promise<void> {
-  const items = await library.$$(byTestId('library-item'));
-  for (const item of items) {
-    if ((await item.$eval(byTestId('library-item-title'), (e) => (e as HTMLElement).innerText)) === title) {
-      await (await item.$(byTestId(testid)))!.click();
-      return;
-    }
-  }
-  throw new Error(`no library item titled ${title}`);
+  const id = await library.$$eval(byTestId('library-item'), (items, want) => items.find((item) => (item.querySelector('[data-testid="library-item-title"]') as HTMLElement | null)?.innerText === want)?.getAttribute('data-id') ?? null, title);
+  if (!id || !/^[\w-]+$/.test(id)) throw new Error(`no library item titled ${title} (or an id a selector cannot hold: ${id})`);
+  await library.locator(`[data-id="${id}"] ${byTestId(testid)}`).click();
 }
 
 async function readsOffline(library: Page): Promise<string> {
@@ -76,6 +78,10 @@ test('save from the popup, search, read offline, delete and undo, export, wipe a
   expect(seedParagraphs[11]).toContain('triggered');
   await search(library, 'triggered');
   await showsTitles(library, [seedTitle]);
+  // One letter missing still finds it, and its snippet marks the word that matched.
+  await search(library, 'triggerd');
+  await showsTitles(library, [seedTitle]);
+  await until('the snippet to mark "triggered"', async () => (await library.$$eval(`${byTestId('library-snippet')} mark`, (marks) => marks.map((m) => (m as HTMLElement).innerText))).includes('triggered'));
   await search(library, 'zzqxnotaword');
   await until('"nothing found"', () => visible(library, 'library-empty'));
   await search(library, 'triggered');
@@ -96,6 +102,20 @@ test('save from the popup, search, read offline, delete and undo, export, wipe a
   await showsTitles(library, [OTHER_TITLE]);
   await library.click(byTestId('library-undo'));
   await showsTitles(library, [seedTitle, OTHER_TITLE]);
+
+  // Tick both articles and export them as one EPUB: a real download that starts as an EPUB must.
+  for (const title of [seedTitle, OTHER_TITLE]) await inItem(library, title, 'library-select');
+  await until('the export button to count two', async () => (await library.$eval(byTestId('library-export-epub'), (e) => (e as HTMLElement).innerText)) === 'Export 2 selected (EPUB)');
+  await library.click(byTestId('library-export-epub'));
+  const epubFile = await until('the exported EPUB', () => {
+    const done = readdirSync(ff.downloadsDir).filter((f) => f.endsWith('.epub'));
+    return done.length === 1 && !existsSync(join(ff.downloadsDir, `${done[0]}.part`)) ? join(ff.downloadsDir, done[0]!) : undefined;
+  }, 10_000);
+  const book = await until('the EPUB written', () => (readFileSync(epubFile).length ? readZip(epubFile) : undefined));
+  expect(readFileSync(epubFile).subarray(30, 58).toString('latin1')).toBe('mimetypeapplication/epub+zip');
+  const chapters = [...book.keys()].filter((k) => /article-\d+\.xhtml$/.test(k)).map((k) => book.get(k)!.toString('utf8'));
+  expect(chapters).toHaveLength(2);
+  expect(chapters.join('\n')).toContain('triggered a sharp reaction');
 
   // Export everything as JSON: Firefox saves the download (prefs in helpers/firefox.ts).
   await library.click(byTestId('library-export-json'));

@@ -1,6 +1,6 @@
 // The library page's state without its DOM, over a store stub.
 import { describe, expect, it } from 'vitest';
-import { LibraryModel, type StorePort } from '../../src/library/library-model';
+import { LibraryModel, type IndexScheduler, type StorePort } from '../../src/library/library-model';
 import type { ArticleRecord } from '../../src/shared/article-record';
 import { record } from './fixtures';
 
@@ -25,17 +25,60 @@ function stub(records: ArticleRecord[]): StorePort {
   };
 }
 
+/** A scheduler the test drives: each pause waits for step(), and the clock ticks once per read. */
+function steppedScheduler(): IndexScheduler & { step(): Promise<void>; runAll(): Promise<void> } {
+  const waiting: (() => void)[] = [];
+  let clock = 0;
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+  return {
+    pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    now: () => clock++,
+    async step() {
+      waiting.shift()?.();
+      await settle();
+    },
+    async runAll() {
+      while (waiting.length) await this.step();
+    },
+  };
+}
+
 describe('library model', () => {
   it('lists everything newest first before the search index is built, and searches all once it is', async () => {
     const records = Array.from({ length: 2000 }, (_, i) => record(i, { text: i === 5 ? 'a unique zeppelin story' : 'plain text' }));
-    const model = new LibraryModel(stub(records));
+    const scheduler = steppedScheduler();
+    const model = new LibraryModel(stub(records), scheduler);
     const { indexed } = await model.load();
+    // No slice has run: the list is there, search is not yet.
     expect(model.indexing).toBe(true);
+    expect(model.pending).toBe(2000);
     expect(model.visible().slice(0, 2).map((s) => s.id)).toEqual(['id-01999', 'id-01998']);
+    model.query = 'zeppel';
+    expect(model.visible()).toEqual([]);
+    // One slice (30 clock ticks here) indexes the newest articles first.
+    await scheduler.step();
+    expect(model.pending).toBeLessThan(2000);
+    expect(model.pending).toBeGreaterThan(1900);
+    model.query = 'story 1999';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-01999']);
+    await scheduler.runAll();
     await indexed;
     expect(model.indexing).toBe(false);
     model.query = 'zeppel';
     expect(model.visible().map((s) => s.id)).toEqual(['id-00005']);
+  });
+
+  it('searches the tags an article has when it is indexed, even if they changed while indexing ran', async () => {
+    const scheduler = steppedScheduler();
+    const model = new LibraryModel(stub([record(1), record(2)]), scheduler);
+    const { indexed } = await model.load();
+    await model.addTag('id-00001', 'Lighthouses');
+    await scheduler.runAll();
+    await indexed;
+    model.query = 'lighthouse';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
+    model.query = 'lighthuoses';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
   });
 
   it('keeps html and text out of what the list holds', async () => {

@@ -1,0 +1,66 @@
+// The library's EPUB export: one article (its item's "EPUB" button, an entry of list-actions.ts
+// that calls export()), and the list's checkboxes with "Export selected (EPUB)" for a chosen set
+// (this class's own listeners: a checkbox is not an action button). The page calls sync() after
+// each render.
+import { articleFileName } from '../shared/library-export';
+import type { ArticleRecord } from '../shared/article-record';
+import { downloadFile } from './downloads';
+import { buildEpub } from './epub';
+
+const SELECT = '[data-testid=library-select]';
+
+export class EpubExport {
+  /** Ticked articles, by id; kept across renders, searches and filters until exported or deleted. */
+  readonly selected = new Set<string>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly list: HTMLElement,
+    private readonly button: HTMLButtonElement,
+    private readonly load: (id: string) => Promise<ArticleRecord | null>,
+    private readonly say: (message: string) => void,
+  ) {
+    list.addEventListener('change', (e) => {
+      const box = (e.target as Element | null)?.closest?.(SELECT) as HTMLInputElement | null;
+      const id = box?.closest('[data-id]')?.getAttribute('data-id');
+      if (!box || !id) return;
+      if (box.checked) this.selected.add(id);
+      else this.selected.delete(id);
+      this.showCount();
+    });
+    button.addEventListener('click', () => void this.export([...this.selected]));
+  }
+
+  /** After a render: rebuilt items tick their box again, and deleted articles leave the selection. */
+  sync(items: readonly HTMLElement[], exists: (id: string) => boolean): void {
+    for (const id of this.selected) if (!exists(id)) this.selected.delete(id);
+    for (const item of items) {
+      const box = item.querySelector<HTMLInputElement>(SELECT);
+      const id = item.getAttribute('data-id');
+      if (box && id) box.checked = this.selected.has(id);
+    }
+    this.showCount();
+  }
+
+  private showCount(): void {
+    const n = this.selected.size;
+    this.button.disabled = n === 0;
+    this.button.textContent = n ? `Export ${n} selected (EPUB)` : 'Export selected (EPUB)';
+  }
+
+  /** One book of `ids`, newest first; says what was exported, or why not. */
+  async export(ids: readonly string[]): Promise<void> {
+    try {
+      const found = (await Promise.all(ids.map((id) => this.load(id)))).filter((r): r is ArticleRecord => !!r);
+      if (!found.length) throw new Error('Those articles are no longer in the library.');
+      found.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
+      const now = new Date();
+      const name = found.length === 1 ? articleFileName(found[0]!.title, 'epub') : `readwell-articles-${now.toISOString().slice(0, 10)}.epub`;
+      downloadFile(this.doc, name, buildEpub(found, this.doc, { now }), 'application/epub+zip');
+      const gone = ids.length - found.length;
+      this.say(`Exported ${found.length === 1 ? '1 article' : `${found.length} articles`} as EPUB${gone ? ` (${gone} no longer in the library)` : ''}. Images are not included: each is linked to its site.`);
+    } catch (e) {
+      this.say(e instanceof Error ? e.message : String(e));
+    }
+  }
+}

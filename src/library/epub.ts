@@ -1,0 +1,127 @@
+// Saved articles as one EPUB 3 book: one XHTML content document per article (heading, then the
+// article, sanitized again on the way out as every export is), a navigation document listing
+// them, and the package document with a fresh unique identifier and dcterms:modified. The zip
+// starts with `mimetype`, stored, as the format requires (zip-writer.ts stores everything).
+//
+// Images are not in the book: saved articles hold only their images' web addresses, and an EPUB
+// may not load content from the web (nor may an export fetch it, which would tell each site what
+// you read). Each image is a link to its address instead, and the article says how many.
+import { sanitizeHtml } from '../core/index';
+import type { ArticleRecord } from '../shared/article-record';
+import { zipStored } from '../shared/zip-writer';
+import { escapeXml, toXhtml } from './xhtml';
+
+export interface EpubOptions {
+  now: Date;
+  /** The book's unique identifier, a UUID (a fresh one per export by default). */
+  uuid?: string;
+}
+
+const CSS = 'body{font-family:serif;line-height:1.5;margin:0 5%}h1{font-size:1.6em;line-height:1.25}'
+  + '.byline,.details,.source{color:#555;margin:0.2em 0}.note{font-style:italic;color:#555}'
+  + 'img{max-width:100%}pre{white-space:pre-wrap}blockquote{margin-left:1.5em}';
+
+/** BCP 47 as records hold it (validated), or "und" (undetermined), which EPUB accepts. */
+function language(r: ArticleRecord | undefined): string {
+  return r?.lang || 'und';
+}
+
+function title(r: ArticleRecord): string {
+  return r.title.trim() || 'Untitled';
+}
+
+/** 2024-05-01T10:00:00Z: dcterms:modified takes whole seconds, in UTC. */
+function modified(now: Date): string {
+  return `${now.toISOString().slice(0, 19)}Z`;
+}
+
+function chapter(r: ArticleRecord, doc: Document): string {
+  const { xhtml, mediaLeftOut } = toXhtml(sanitizeHtml(r.html, doc, r.url));
+  const lang = escapeXml(language(r));
+  const dir = r.dir === 'rtl' ? ' dir="rtl"' : '';
+  const details = [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · ');
+  const note = mediaLeftOut
+    ? `<p class="note">${mediaLeftOut === 1 ? 'One image or media item is' : `${mediaLeftOut} images or media items are`} not in this book; each is linked where it was, at its original site.</p>`
+    : '';
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE html>',
+    `<html xmlns="http://www.w3.org/1999/xhtml" lang="${lang}" xml:lang="${lang}"${dir}>`,
+    `<head><meta charset="UTF-8"/><title>${escapeXml(title(r))}</title><link rel="stylesheet" type="text/css" href="style.css"/></head>`,
+    '<body><section>',
+    `<h1>${escapeXml(title(r))}</h1>`,
+    r.byline ? `<p class="byline">${escapeXml(r.byline)}</p>` : '',
+    details ? `<p class="details">${escapeXml(details)}</p>` : '',
+    `<p class="source"><a href="${escapeXml(r.url)}">${escapeXml(r.url)}</a></p>`,
+    note,
+    `<div>${xhtml}</div>`,
+    '</section></body></html>',
+  ].join('\n');
+}
+
+function nav(records: readonly ArticleRecord[], bookTitle: string): string {
+  const lang = escapeXml(language(records[0]));
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<!DOCTYPE html>',
+    `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">`,
+    `<head><meta charset="UTF-8"/><title>${escapeXml(bookTitle)}</title></head>`,
+    '<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol>',
+    ...records.map((r, i) => `<li><a href="article-${i + 1}.xhtml">${escapeXml(title(r))}</a></li>`),
+    '</ol></nav></body></html>',
+  ].join('\n');
+}
+
+function opf(records: readonly ArticleRecord[], bookTitle: string, options: Required<EpubOptions>): string {
+  const creators = [...new Set(records.map((r) => r.byline).filter((b): b is string => !!b))].slice(0, 20);
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid" xml:lang="${escapeXml(language(records[0]))}">`,
+    '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    `<dc:identifier id="uid">urn:uuid:${escapeXml(options.uuid)}</dc:identifier>`,
+    `<dc:title>${escapeXml(bookTitle)}</dc:title>`,
+    ...[...new Set(records.map(language))].map((l) => `<dc:language>${escapeXml(l)}</dc:language>`),
+    ...creators.map((c) => `<dc:creator>${escapeXml(c)}</dc:creator>`),
+    records.length === 1 ? `<dc:source>${escapeXml(records[0]!.url)}</dc:source>` : '',
+    '<dc:publisher>Saved with Readwell</dc:publisher>',
+    `<meta property="dcterms:modified">${modified(options.now)}</meta>`,
+    '</metadata>',
+    '<manifest>',
+    '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
+    '<item id="css" href="style.css" media-type="text/css"/>',
+    ...records.map((_, i) => `<item id="article-${i + 1}" href="article-${i + 1}.xhtml" media-type="application/xhtml+xml"/>`),
+    '</manifest>',
+    '<spine>',
+    ...records.map((_, i) => `<itemref idref="article-${i + 1}"/>`),
+    '</spine>',
+    '</package>',
+  ].join('\n');
+}
+
+const CONTAINER = [
+  '<?xml version="1.0" encoding="UTF-8"?>',
+  '<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">',
+  '<rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles>',
+  '</container>',
+].join('\n');
+
+/** The book's title: the article's own for one, else how many (with the date they were exported). */
+export function bookTitle(records: readonly ArticleRecord[], now: Date): string {
+  return records.length === 1 ? title(records[0]!) : `Readwell: ${records.length} saved articles (${now.toISOString().slice(0, 10)})`;
+}
+
+/** The EPUB file of `records`, in the order given (each one a chapter). */
+export function buildEpub(records: readonly ArticleRecord[], doc: Document, options: EpubOptions): Uint8Array<ArrayBuffer> {
+  if (!records.length) throw new Error('Choose at least one article to export.');
+  const full = { uuid: options.uuid ?? crypto.randomUUID(), now: options.now };
+  const name = bookTitle(records, options.now);
+  const text = (s: string) => new TextEncoder().encode(s);
+  return zipStored([
+    { name: 'mimetype', data: text('application/epub+zip') },
+    { name: 'META-INF/container.xml', data: text(CONTAINER) },
+    { name: 'OEBPS/content.opf', data: text(opf(records, name, full)) },
+    { name: 'OEBPS/nav.xhtml', data: text(nav(records, name)) },
+    { name: 'OEBPS/style.css', data: text(CSS) },
+    ...records.map((r, i) => ({ name: `OEBPS/article-${i + 1}.xhtml`, data: text(chapter(r, doc)) })),
+  ], options.now);
+}
