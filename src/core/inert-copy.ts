@@ -243,3 +243,16 @@ function isHidden(el: VisibilityAware, page: { width: number; scrollX: number; s
   }
   return false;
 }
+
+/**
+ * Disarms an element and everything under it, as `makeInertCopy` does, for markup that enters the
+ * copy later (a page's <noscript> fallback opened by noscript-shell.ts).
+ */
+export function disarmSubtree(root: Element): void {
+  const m = methodsFor(root.ownerDocument);
+  const elements = [root, ...Array.from(root.getElementsByTagName('*'))];
+  for (const el of elements) {
+    if (isActive(el, m)) m.detach(el);
+    else disarm(el, m);
+  }
+}

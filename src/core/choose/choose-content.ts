@@ -19,6 +19,9 @@ const MIN_GAIN = 1200;
  */
 const MAX_OVERRULED_PROSE = 1500;
 
+/** A candidate with more of its text in links than this is navigation around the content. */
+const MAX_CANDIDATE_LINK_SHARE = 0.4;
+
 export type ContentSource = 'readability' | 'prose-candidate';
 
 export interface ChosenContent {
@@ -37,6 +40,7 @@ export function chooseContent(readability: Element | null, candidate: ProseCandi
   if (candidate.prose < prose * MIN_RATIO || candidate.prose - prose < MIN_GAIN) return keep;
   // On a discussion page the larger block is the rest of the thread, however long the first post.
   if (prose >= MAX_OVERRULED_PROSE && !discussion()) return keep;
+  if (!isContainer(candidate)) return keep;
   return { source: 'prose-candidate', why: `Readability's pick held ${Math.round(prose)} prose, another block ${Math.round(candidate.prose)}` };
 }
 
@@ -45,4 +49,13 @@ export function proseWeight(el: Element): number {
   let sum = 0;
   for (const b of textBlocks(el)) if (b.kind === 'prose') sum += b.weight - b.linkWeight;
   return sum;
+}
+
+/**
+ * A walk that never left the <body> found no container, only prose spread over the whole page (a
+ * services page's sections, its mega-menu's blurbs): that is the page, not a better article. Nor
+ * is a block whose text is mostly links: the page frame with its menus around the content.
+ */
+function isContainer(candidate: ProseCandidate): boolean {
+  return candidate.el.localName !== 'body' && candidate.linkShare <= MAX_CANDIDATE_LINK_SHARE;
 }

@@ -9,6 +9,11 @@ import { textBlocks } from './text-blocks';
 
 /** A child holding this share of its parent's prose is where the story is. */
 const DOMINANT_SHARE = 0.7;
+/**
+ * On a discussion page, prose before the dominant child is the thread's opening post (the
+ * question above the answers): the walk stops above it when it holds this share.
+ */
+const OPENING_POST_SHARE = 0.1;
 
 export interface ProseCandidate {
   el: Element;
@@ -16,9 +21,11 @@ export interface ProseCandidate {
   prose: number;
   /** Prose weight on the whole page. */
   pageProse: number;
+  /** The share of all the candidate's text inside links, measured before Readability moves it. */
+  linkShare: number;
 }
 
-export function proseCandidate(body: Element): ProseCandidate | null {
+export function proseCandidate(body: Element, options: { discussion?: boolean } = {}): ProseCandidate | null {
   const blocks = textBlocks(body);
   const prose = new Map<Element, number>();
   let pageProse = 0;
@@ -37,15 +44,28 @@ export function proseCandidate(body: Element): ProseCandidate | null {
   for (;;) {
     let top: Element | null = null;
     let topProse = 0;
+    let before = 0;
+    let seen = 0;
     for (const child of Array.from(best.children)) {
       const p = prose.get(child) ?? 0;
       if (p > topProse) {
         top = child;
         topProse = p;
+        before = seen;
       }
+      seen += p;
     }
-    if (!top || topProse < (prose.get(best) ?? 0) * DOMINANT_SHARE) break;
+    const here = prose.get(best) ?? 0;
+    if (!top || topProse < here * DOMINANT_SHARE) break;
+    if (options.discussion && before >= here * OPENING_POST_SHARE) break;
     best = top;
   }
-  return { el: best, prose: prose.get(best) ?? 0, pageProse };
+  let weight = 0;
+  let linked = 0;
+  for (const b of blocks) {
+    if (!best.contains(b.el)) continue;
+    weight += b.weight;
+    linked += b.linkWeight;
+  }
+  return { el: best, prose: prose.get(best) ?? 0, pageProse, linkShare: weight > 0 ? linked / weight : 0 };
 }

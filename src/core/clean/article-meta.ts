@@ -8,7 +8,7 @@
 // names the page declares in <head>, and filler words ("By", "Updated") are taken out. A name
 // the page does not declare keeps the line, so a byline is never lost.
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countWordsIn, firstDescendant, nameTokens, normalizedText, tagIn } from '../dom';
+import { closestWhere, firstDescendant, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 const MAX_WORDS = 24;
 /** A paragraph this long is the story's prose. */
@@ -33,9 +33,11 @@ export const articleMeta: CleanRule = {
   name: 'article-meta',
   run(ctx) {
     const body = ctx.doc.body;
-    if (!body) return;
+    // On a discussion page each post's author and date line is the post's header: a thread
+    // reads as who said what, when, not as one story under one byline.
+    if (!body || ctx.discussion) return;
     const authors = declaredAuthors(ctx.doc);
-    const prose = liveElements(ctx, (el) => el.localName === 'p').filter((p) => countWordsIn(normalizedText(p)) >= PROSE_WORDS);
+    const prose = liveElements(ctx, (el) => el.localName === 'p').filter((p) => wordCountExceeds(p, PROSE_WORDS - 1));
     const first = prose[0];
     const last = prose[prose.length - 1];
     // Which elements hold a marked element (a <time>, schema.org author…) somewhere inside: one
@@ -53,8 +55,9 @@ export const articleMeta: CleanRule = {
       // Bylines and datelines frame the story; a dated line between its paragraphs is a diary
       // entry or a timeline, which is content.
       if (first && last && follows(el, first) && follows(last, el)) continue;
+      if (wordCountExceeds(el, MAX_WORDS)) continue;
       const text = normalizedText(el);
-      if (!text || countWordsIn(text) > MAX_WORDS) continue;
+      if (!text) continue;
       if (residue(text, authors) === '') ctx.remove(el, this.name);
     }
   },

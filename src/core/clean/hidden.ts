@@ -3,7 +3,7 @@
 // whatever the live page's layout showed to be invisible or off-screen. Runs first so that no
 // later rule measures text a reader never sees.
 import { type CleanRule, liveElements } from './rule';
-import { countWordsIn, hasMedia, normalizedText } from '../dom';
+import { hasMedia, wordCountExceeds } from '../dom';
 
 const INLINE_HIDDEN = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important\s*)?(?:;|$)/i;
 /**
@@ -21,8 +21,12 @@ export const hidden: CleanRule = {
     for (const el of ctx.layoutHidden) ctx.remove(el, this.name);
     const body = ctx.doc.body;
     if (!body) return;
+    // Markup alone is weaker evidence than layout: pages built to fade in ship their whole content
+    // at inline `opacity:0` (or display:none) for their scripts to reveal. Those removals pass the
+    // guard, so a wrapper holding most of the page's prose stays; a browser's layout, which sees
+    // the page as its scripts left it, decides above without the guard.
     for (const el of liveElements(ctx, mayBeHidden)) {
-      if (isHiddenByMarkup(el)) ctx.remove(el, this.name);
+      if (isHiddenByMarkup(el)) ctx.remove(el, this.name, { guarded: true });
     }
   },
 };
@@ -42,7 +46,7 @@ function isHiddenByMarkup(el: Element): boolean {
   if (el.getAttribute('aria-hidden')?.trim().toLowerCase() === 'true') {
     // A decoration: an icon, a duplicated label, a background glyph. Images stay: sites mark
     // lazy-image fallbacks aria-hidden while they are the only copy of the picture.
-    return !hasMedia(el) && countWordsIn(normalizedText(el)) <= MAX_DECORATION_WORDS;
+    return !hasMedia(el) && !wordCountExceeds(el, MAX_DECORATION_WORDS);
   }
   return false;
 }

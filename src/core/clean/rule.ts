@@ -37,9 +37,10 @@ export interface CleanContext {
   /**
    * Removes `el` from the copy and records it under `rule`, unless it holds most of the page's
    * prose (removal-guard.ts): then it stays, and the refusal is recorded in `guarded`. A rule
-   * whose evidence is the element's shape rather than its name may pass `unguarded`.
+   * whose evidence is the element's shape rather than its name may pass `unguarded`; one that is
+   * unguarded by default (hidden text) passes `guarded` where its evidence is weaker.
    */
-  remove(el: Element, rule: string, options?: { unguarded?: boolean }): void;
+  remove(el: Element, rule: string, options?: { unguarded?: boolean; guarded?: boolean }): void;
   /** Removals the guard refused, for `--explain` and tests. */
   readonly guarded: Removal[];
   /**
@@ -76,11 +77,11 @@ export function createCleanContext(
   let snapshot: Element[] | null = null;
   let guard: ReturnType<typeof createRemovalGuard> | null = null;
   let discussion: boolean | null = null;
-  const guardOf = (ctx: CleanContext) => (guard ??= createRemovalGuard(ctx.elements, doc.body));
+  const guardOf = (ctx: CleanContext) => (guard ??= createRemovalGuard(doc.body));
   return {
     get discussion() {
       discussion ??=
-        isDiscussionPage(doc, this.elements) ||
+        isDiscussionPage(doc, this.elements, guardOf(this)) ||
         commentThreads(this.elements).some((t) => guardOf(this).share(t) >= DISCUSSION_SHARE && !announcedAsComments(t));
       return discussion;
     },
@@ -99,7 +100,7 @@ export function createCleanContext(
     guarded: [],
     remove(el, rule, options) {
       if (!el.isConnected) return; // already gone with an ancestor
-      if (guarding && !UNGUARDED_RULES.has(rule) && !options?.unguarded) {
+      if (guarding && (options?.guarded || (!UNGUARDED_RULES.has(rule) && !options?.unguarded))) {
         if (guardOf(this).protects(el)) {
           this.guarded.push({ rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) });
           return;
