@@ -23,6 +23,35 @@ export function countWordsIn(text: string): number {
 }
 
 /**
+ * `normalizedText(el)`, or null when that is longer than `maxChars`, without reading all of a
+ * large element's text: the rules look for short lines (a credit, a label) among every wrapper on
+ * the page, and most wrappers are long. A prefix's normalized text is never longer than the
+ * whole's, so stopping at a prefix that is already too long gives the same answer.
+ */
+export function normalizedTextUpTo(el: Element, maxChars: number): string | null {
+  let text = '';
+  let checkAt = Math.max(64, maxChars);
+  let node: Node | null = el.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      text += (node as CharacterData).data;
+      if (text.length >= checkAt) {
+        if (text.replace(WHITESPACE, ' ').trim().length > maxChars) return null;
+        checkAt = text.length * 2;
+      }
+    } else if (type === 1 && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) node = node.parentNode;
+    node = node && node !== el ? node.nextSibling : null;
+  }
+  const whole = text.replace(WHITESPACE, ' ').trim();
+  return whole.length > maxChars ? null : whole;
+}
+
+/**
  * `countWordsIn(normalizedText(el)) > max`, without reading all of a large element's text: the
  * rules ask "is this short?" of ancestors up to the whole article, and `textContent` of the
  * article, asked once per share link, was most of the time on long pages. Text is read node by

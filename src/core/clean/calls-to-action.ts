@@ -4,7 +4,7 @@
 // the story, or as a link that only prints the page. Recognised by what the line asks, in a short
 // block of its own; a sentence of the story that happens to mention Twitter is in a long block.
 import { type CleanRule, liveElements } from './rule';
-import { countWordsIn, firstDescendant, normalizedText, tagIn } from '../dom';
+import { countWordsIn, firstDescendant, normalizedText, normalizedTextUpTo, tagIn } from '../dom';
 
 const PLATFORMS = String.raw`twitter|x\.com|facebook|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|flipboard|snapchat|pinterest|vk|viber|signal`;
 /** "Follow us on Instagram", "Folgen Sie uns auf Facebook", "Síguenos en Twitter", "Join our WhatsApp channel". */
@@ -29,8 +29,8 @@ export const callsToAction: CleanRule = {
     }
     for (const el of liveElements(ctx, isPromptTag)) {
       if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
-      const text = normalizedText(el);
-      if (!text || text.length > 300 || countWordsIn(text) > MAX_PROMPT_WORDS) continue;
+      const text = normalizedTextUpTo(el, 300);
+      if (!text || countWordsIn(text) > MAX_PROMPT_WORDS) continue;
       if (FOLLOW.test(text) || APP.test(text) || SHARE_PROMPT.test(text)) ctx.remove(el, this.name);
     }
   },

@@ -4,7 +4,7 @@
 // caption that describes the picture stays (captions.ts keeps it from Readability's filters), and
 // so does a credit written inside the caption's sentence.
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countWordsIn, firstDescendant, normalizedText, tagIn } from '../dom';
+import { closestWhere, countWordsIn, firstDescendant, normalizedTextUpTo, tagIn } from '../dom';
 
 /** A label naming the picture's author or source, then a colon: any language we have seen. */
 const CREDIT_LABEL = /^[([]?\s*(?:fotos?|photos?|photograph(?:y|er)?|bild(?:er|quelle|rechte)?|titelbild|image(?:s| source)?|credits?|crédits?|crédito|créditos|picture|pic|illustration|grafik|zdjęci[ea]|fot\.|foto ?credit|photo credit|image credit|bildnachweis|fotonachweis|©|\(c\))\s*[:：]/iu;
@@ -27,8 +27,8 @@ export const credits: CleanRule = {
   run(ctx) {
     for (const el of liveElements(ctx, isCreditTag)) {
       if (!el.isConnected || firstDescendant(el, isPicture)) continue;
-      const text = normalizedText(el);
-      if (!text || text.length > 160) continue;
+      const text = normalizedTextUpTo(el, 160);
+      if (!text) continue;
       const words = countWordsIn(text);
       if (words > MAX_CREDIT_WORDS) continue;
       if (isCredit(el, text, words)) ctx.remove(el, this.name);

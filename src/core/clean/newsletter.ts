@@ -37,10 +37,9 @@ export const newsletter: CleanRule = {
     // before the structure tests: reading text is far cheaper than searching the subtree, and all
     // tests are read-only, so the order does not change the answer.
     for (const el of liveElements(ctx, isPitchTag)) {
-      if (!el.isConnected) continue;
+      if (!el.isConnected || wordCountExceeds(el, MAX_PITCH_WORDS / 2)) continue;
       const text = normalizedText(el);
-      const words = countWordsIn(text);
-      if (words === 0 || words > MAX_PITCH_WORDS / 2 || !PITCH.test(text)) continue;
+      if (countWordsIn(text) === 0 || !PITCH.test(text)) continue;
       if (firstDescendant(el, isStoryOrNestedP)) continue;
       if (firstDescendant(el, isAction) && countDescendants(el, isP, 3) <= 2) ctx.remove(el, this.name);
     }

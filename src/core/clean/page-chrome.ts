@@ -3,7 +3,7 @@
 // player controls). None of it is part of an article. An article's own <header> and <footer>
 // (title, byline, notes) are not touched; only the landmark roles that mean "the site's".
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countDescendants, countWordsIn, descendantsWhere, firstDescendant, normalizedText, tagIn } from '../dom';
+import { closestWhere, countDescendants, descendantsWhere, firstDescendant, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menubar', 'menu', 'toolbar', 'slider', 'progressbar', 'scrollbar', 'timer', 'tablist', 'dialog', 'alertdialog']);
 /** `nav, [role="navigation"], [role="banner"], …`: the walk-based test of the landmark selector. */
@@ -62,7 +62,7 @@ export const pageChrome: CleanRule = {
       // Native controls are never prose. A role=button or label with real text may wrap content
       // (an expandable section, a figure), so those stay unless short.
       const native = el.localName === 'button' || el.localName === 'select' || el.localName === 'input';
-      if (native || countWordsIn(normalizedText(el)) <= MAX_CONTROL_WORDS) ctx.remove(el, this.name);
+      if (native || !wordCountExceeds(el, MAX_CONTROL_WORDS)) ctx.remove(el, this.name);
     }
   },
 };
@@ -87,8 +87,8 @@ function isArticleHeading(el: Element): boolean {
  * author's: both stay.
  */
 function isCopyrightLine(el: Element): boolean {
-  const text = normalizedText(el);
-  if (!COPYRIGHT.test(text) || countWordsIn(text) > MAX_COPYRIGHT_WORDS) return false;
+  if (wordCountExceeds(el, MAX_COPYRIGHT_WORDS)) return false;
+  if (!COPYRIGHT.test(normalizedText(el))) return false;
   if (closestWhere(el, isOwnArticle)) return false;
   if (besidePicture(el)) return false;
   return firstDescendant(el, isCopyrightBlocker) === null;

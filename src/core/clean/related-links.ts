@@ -4,7 +4,7 @@
 // structure (mostly links, little prose); a label alone never removes anything. A page made only
 // of teasers (a section front) loses them all, so that it reads as having no article.
 import { type CleanRule, liveElements } from './rule';
-import { closestWithin, countDescendants, countWordsIn, linkDensity, nameTokens, normalizedText, tagIn } from '../dom';
+import { closestWithin, countDescendants, countWordsIn, linkDensity, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 import { removeTeaserRivers } from './teaser-river';
 
 /** Labels that announce links to other stories, in the languages we have seen them in. */
@@ -52,8 +52,7 @@ export const relatedLinks: CleanRule = {
 
 /** Mostly links and not long: a list of headlines, not an article. */
 function isLinkBlock(el: Element): boolean {
-  const words = countWordsIn(normalizedText(el));
-  return countDescendants(el, isHrefLink, 1) >= 1 && words <= MAX_BLOCK_WORDS && linkDensity(el) >= 0.5 && countDescendants(el, isP, 7) <= 6;
+  return countDescendants(el, isHrefLink, 1) >= 1 && !wordCountExceeds(el, MAX_BLOCK_WORDS) && linkDensity(el) >= 0.5 && countDescendants(el, isP, 7) <= 6;
 }
 
 /** The elements that make up the labelled teaser block, or null if the label stands alone. */

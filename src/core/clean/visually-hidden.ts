@@ -3,7 +3,7 @@
 // text copy they read as stray duplicates. Recognised by the near-universal helper class names
 // and by the clip/1px technique those classes use.
 import { type CleanRule, liveElements } from './rule';
-import { classTokens, countWordsIn, hasMedia, normalizedText } from '../dom';
+import { classTokens, hasMedia, wordCountExceeds } from '../dom';
 
 /** Screen-reader-only blocks longer than this are content, not a label (skip-links pages, etc.). */
 const MAX_LABEL_WORDS = 40;
@@ -27,7 +27,7 @@ export const visuallyHidden: CleanRule = {
       const byClass = classTokens(el).some((t) => HELPER_CLASSES.has(t));
       const byStyle = !byClass && CLIP_PATTERN.test(el.getAttribute('style') ?? '');
       if (!byClass && !byStyle) continue;
-      if (hasMedia(el) || countWordsIn(normalizedText(el)) > MAX_LABEL_WORDS) continue;
+      if (hasMedia(el) || wordCountExceeds(el, MAX_LABEL_WORDS)) continue;
       ctx.remove(el, this.name);
     }
   },
