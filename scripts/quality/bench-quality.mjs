@@ -11,6 +11,7 @@
 //   --compare=OLD.json          list pages that got worse since OLD.json
 //   --texts=DIR                 write each page's two outputs to DIR (for reading them)
 //   --worst=N                   how many worst pages to list (default 12)
+//   --disable=NAME,NAME         clean rules or pipeline steps to switch off in Readwell (what each is worth)
 import { build } from 'esbuild';
 import { fork, execSync } from 'node:child_process';
 import { mkdirSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +35,7 @@ const outFile = String(flag('out', join(root, 'out', 'quality', 'latest.json')))
 const compareFile = flag('compare', null);
 const textsDir = flag('texts', null);
 const worstCount = Number(flag('worst', 12));
+const disabled = flag('disable', null) ? String(flag('disable')).split(',') : [];
 
 // One bundle per run: a second run started while the first is going must not swap its code.
 const cache = join(root, 'node_modules', '.cache', 'readwell-quality', String(process.pid));
@@ -143,7 +145,7 @@ function runPool(list) {
         running--;
         next();
       });
-      child.send({ pages: batch.map(({ key, path, url }) => ({ key, path, url })), withRemovals: Boolean(textsDir) });
+      child.send({ pages: batch.map(({ key, path, url }) => ({ key, path, url })), withRemovals: Boolean(textsDir), disabled });
     };
     for (let i = 0; i < Math.max(1, jobs); i++) next();
   });

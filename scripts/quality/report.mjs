@@ -14,7 +14,7 @@ export function scorePage(page, result) {
   const raw = result?.raw ?? '';
   const lang = (result?.oursLang ?? result?.htmlLang ?? '').toLowerCase().split(/[-_]/)[0] || '?';
   const timing = { oursMs: result?.oursMs ?? null, rawMs: result?.rawMs ?? null };
-  const emptiness = { oursEmpty: !ours.trim(), rawEmpty: !raw.trim(), oursReason: result?.oursReason ?? null };
+  const emptiness = { oursEmpty: !ours.trim(), rawEmpty: !raw.trim(), oursReason: result?.oursReason ?? null, oursSource: result?.oursSource ?? null };
   if (page.corpus === 'trafilatura') {
     return { ...base, ...timing, ...emptiness, error, lang, ours: snippetCounts(ours, page.with, page.without), raw: snippetCounts(raw, page.with, page.without) };
   }

@@ -29,7 +29,7 @@ process.on('message', (batch) => {
       const dom = new JSDOM(html, { url, contentType: 'text/html', virtualConsole: new VirtualConsole() });
       const doc = dom.window.document;
       const t0 = performance.now();
-      const ours = extractArticle(doc, url);
+      const ours = extractArticle(doc, url, { disabledRules: batch.disabled ?? [] });
       const t1 = performance.now();
       const raw = new Readability(doc.cloneNode(true)).parse();
       const t2 = performance.now();
@@ -37,6 +37,7 @@ process.on('message', (batch) => {
         key: page.key,
         ours: ours.ok ? ours.article.text : '',
         oursReason: ours.ok ? null : ours.reason,
+        oursSource: ours.ok ? ours.choice.source : null,
         oursLang: ours.ok ? ours.article.lang : null,
         htmlLang: doc.documentElement.getAttribute('lang'),
         raw: raw?.textContent ?? '',
