@@ -35,6 +35,15 @@ beforeAll(async () => {
   // Each distinct pattern once: `/\s+/` appears in many files.
   const unique = new Map(found.map((r) => [key(r), r]));
   results = await timeRegexes([...unique.values()].map(jobOf));
+  // Load on the machine only ever inflates a measured growth, never hides a real one: a pattern
+  // that measured slow is timed again, twice at most, and keeps its lowest growth. A quadratic
+  // pattern grows about 8 times every time; a linear one caught by a busy moment does not again.
+  for (let retry = 0; retry < 2; retry++) {
+    const slow = [...unique.values()].filter((r) => { const t = results.get(key(r)); return t && !t.hung && !(t.growth < MAX_GROWTH); });
+    if (slow.length === 0) break;
+    const again = await timeRegexes(slow.map(jobOf));
+    for (const [k, t] of again) if (!t.hung && t.growth < results.get(k)!.growth) results.set(k, t);
+  }
 }, 600_000);
 
 describe('the patterns in src/', () => {
