@@ -1,0 +1,49 @@
+// Beyond news articles, in real Chromium: a forum thread whose posts exist only in the page's
+// <noscript> fallback (here Chromium parses it as text, the path jsdom never takes), a forum
+// thread marked up as schema.org Comments, and a documentation page with code, a table and a
+// definition list. Each opens in the reader with its content and without the site around it.
+import { describe, expect, test } from 'vitest';
+import { screenshot } from './helpers/chromium.js';
+import { useChromium } from './helpers/use-chromium.js';
+
+const chromium = useChromium('chrome-test');
+
+async function readerOf(slug: string) {
+  const page = await chromium.openPage(chromium.server.fixture(slug));
+  const view = await chromium.openReader(page);
+  return { page, content: view.text['reader-content'] ?? '', title: view.text['reader-title'] ?? '' };
+}
+
+describe('page kinds in the reader', () => {
+  test('a script-built forum thread opens from its <noscript> posts, which Chromium holds as text', async () => {
+    const { page, content, title } = await readerOf('noscript-shell--forum-app-shell');
+    // The page itself shows none of the posts: the browser parsed the fallback as one text node.
+    expect(await page.evaluate(() => document.querySelectorAll('noscript p').length)).toBe(0);
+    expect(title).toMatch(/Chain keeps skipping/);
+    expect(content).toMatch(/I swapped the worn eleven-speed cassette/);
+    expect(content).toMatch(/Almost certainly the chain/);
+    expect(content).toMatch(/Lesson learned: replace them together\./);
+    expect(content).not.toMatch(/Log In|Privacy Policy|works best with JavaScript/);
+    await screenshot(page, 'chrome-reader-forum-noscript');
+  });
+
+  test('a forum thread of schema.org Comment posts keeps every post', async () => {
+    const { page, content } = await readerOf('keep--forum-comment-microdata');
+    expect(content).toMatch(/laminating the rockers/);
+    expect(content).toMatch(/Plastic resin glue/);
+    expect(content).toMatch(/barely a millimetre of springback/);
+    expect(content).not.toMatch(/Terms and rules|What's new|Register/);
+    await screenshot(page, 'chrome-reader-forum-comments');
+  });
+
+  test('a documentation page keeps its code, options table, error list and headings', async () => {
+    const { page, content } = await readerOf('keep--docs-reference');
+    expect(content).toMatch(/retry\(request, \{ attempts = 3/);
+    expect(content).toMatch(/const report = await retry/);
+    expect(content).toMatch(/baseDelay\s+number\s+200/);
+    expect(content).toMatch(/RetryExhausted/);
+    expect(content).toMatch(/Signature[\s\S]*Options[\s\S]*Example[\s\S]*Errors/);
+    expect(content).not.toMatch(/Installation|Quick start|Edit this page/);
+    await screenshot(page, 'chrome-reader-docs');
+  });
+});
