@@ -66,7 +66,9 @@ describe('the keyboard shortcut', () => {
   test('the popup names the bound shortcut, and "Change" opens Manage Extension Shortcuts', async () => {
     const page = await openSeed();
     await clickToolbarButton(ff, page);
-    expect(await realPopupText(ff, 'popup-shortcut-text')).toBe(`Shortcut: ${SUGGESTED}`);
+    // The popup fills its shortcut line once commands.getAll() answers: wait for the line, then judge it.
+    const shortcut = await until('the popup\'s shortcut line', async () => (await realPopupText(ff, 'popup-shortcut-text')) || undefined, 10_000);
+    expect(shortcut).toBe(`Shortcut: ${SUGGESTED}`);
     // "Change" opens Firefox's own page for it (commands.openShortcutSettings): about:addons.
     await clickInRealPopup(ff, 'popup-shortcut-change');
     const addons = await until('an about:addons tab', async () => {
