@@ -15,6 +15,7 @@ import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick'
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
+import { firstHeadline, withoutSiteSuffix } from './title-suffix';
 import { baseUrlOf, canonicalOf, cleanText, declaredLang, direction, isoDate, leadImageOf, validLang } from './metadata';
 
 /**
@@ -53,6 +54,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
 
   // Metadata from <head> is read before Readability rewrites the copy.
   const lang = declaredLang(copy);
+  const headline = firstHeadline(copy);
   const canonicalUrl = canonicalOf(copy, base);
   // The second candidate is found before Readability, which takes the copy apart as it works: its
   // surroundings (the levels widen-to-pick may climb) are cloned first, so that when it wins the
@@ -82,7 +84,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const stats = wordStats(text);
   const articleLang = validLang(parsed?.lang) ?? lang;
   const article: Article = {
-    title: cleanText(parsed?.title, 300) ?? cleanText(copy.title, 300) ?? 'Untitled',
+    title: cleanText(withoutSiteSuffix(parsed?.title || copy.title || '', headline, parsed?.siteName ?? null), 300) ?? 'Untitled',
     byline: cleanText(parsed?.byline, 200),
     siteName: cleanText(parsed?.siteName, 120),
     publishedTime: isoDate(parsed?.publishedTime),

@@ -14,7 +14,7 @@ declare const chrome: { storage: { sync: { set(items: object): Promise<void> } }
 
 const HEADINGS = ['Where the river begins', 'The first locks', 'Keepers and their cottages', 'Trade on the water', 'Floods, and the <wall> that held', 'The winter of 1947', 'The canal today'];
 /** The article's title as the reader shows it (the page's <title>, site name included). */
-const TITLE = 'The long life of the Ashbourne canal — River Notes';
+const TITLE = 'The long life of the Ashbourne canal';
 const byTestId = (id: string) => `[data-testid="${id}"]`;
 const scroller = byTestId('reader-scroller');
 const outline = byTestId('reader-outline');
