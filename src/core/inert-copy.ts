@@ -5,6 +5,8 @@
 // cloneNode or DOMParser fired the page's `onerror`/`onload`/`ontoggle` handlers in the page's
 // world once reader view opened (see shared/docs/design.md). So every handler, `srcdoc`,
 // `formaction` and script-scheme URL goes before any other code touches the copy.
+// Longer than 200 lines: the disarm pass, the layout pass and disarmSubtree share the element
+// methods taken once from the prototypes (clobbering-proof); apart, each would take its own.
 import { fromPrototype, getterOf } from './budget';
 import { hasOwnText } from './dom';
 
