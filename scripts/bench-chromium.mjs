@@ -25,7 +25,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { CORPORA_DIR, corpusAvailable, loadCorpus } from './quality/corpora.mjs';
+import { CORPORA_DIR, corpusAvailable, loadCorpus, pageUrl } from './quality/corpora.mjs';
 import { timePage } from './chromium-bench/in-page.mjs';
 import { timeJsdom } from './chromium-bench/jsdom.mjs';
 import { printStageProfile, printSummaries, summarize } from './chromium-bench/stats.mjs';
@@ -77,14 +77,6 @@ for (const [entry, file] of [['src/core/index.ts', 'core.mjs'], ['src/cli/decode
 }
 const { decodeHtml } = await import(join(cache, 'decode.mjs'));
 
-/** The URL a page is extracted under: its capture URL, or a placeholder host as bench:quality uses. */
-function pageUrl(url) {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-  } catch {}
-  return 'https://page.invalid/';
-}
 
 const html = new Map(); // id → decoded text, read when first served
 const htmlOf = (p) => {

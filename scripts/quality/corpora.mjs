@@ -38,3 +38,15 @@ export function loadCorpus(name) {
 export function corpusAvailable(name) {
   return existsSync(join(CORPORA_DIR, name === 'wcxb' ? 'wcxb-dev' : 'trafilatura-eval'));
 }
+
+/**
+ * The URL a corpus page is extracted under: its capture URL when that is http(s), else (trafilatura
+ * names some pages "hard::site-slug.html") a placeholder host that keeps relative links resolvable.
+ */
+export function pageUrl(url) {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
+  } catch {}
+  return 'https://page.invalid/';
+}

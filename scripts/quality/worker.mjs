@@ -6,19 +6,12 @@ import { performance } from 'node:perf_hooks';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability } from '@mozilla/readability';
+import { pageUrl } from './corpora.mjs';
 
 const [coreFile, decodeFile] = process.argv.slice(2);
 const { extractArticle } = await import(coreFile);
 const { decodeHtml } = await import(decodeFile);
 
-function pageUrl(url) {
-  try {
-    const u = new URL(url);
-    if (u.protocol === 'http:' || u.protocol === 'https:') return u.href;
-  } catch {}
-  // trafilatura-eval names some pages "hard::site-slug.html": a placeholder host keeps links relative-safe.
-  return 'https://page.invalid/';
-}
 
 process.on('message', (batch) => {
   for (const page of batch.pages) {

@@ -25,21 +25,21 @@ export function countWordsIn(text: string): number {
 }
 
 /**
- * `normalizedText(el)`, or null when that is longer than `maxChars`, without reading all of a
- * large element's text: the rules look for short lines (a credit, a label) among every wrapper on
- * the page, and most wrappers are long. A prefix's normalized text is never longer than the
- * whole's, so stopping at a prefix that is already too long gives the same answer.
+ * `el`'s text read node by node (as textContent joins it), checked with `tooLong` each time it has
+ * doubled from `firstCheck` characters: the whole text, or null at the first prefix `tooLong`
+ * refuses. The callers ask "is this short?", for which a prefix that is already too long answers
+ * for the whole, so a large element is never read to its end.
  */
-export function normalizedTextUpTo(el: Element, maxChars: number): string | null {
+function textUnless(el: Element, firstCheck: number, tooLong: (prefix: string) => boolean): string | null {
   let text = '';
-  let checkAt = Math.max(64, maxChars);
+  let checkAt = firstCheck;
   let node: Node | null = el.firstChild;
   while (node) {
     const type = node.nodeType;
     if (type === 3 || type === 4) {
       text += (node as CharacterData).data;
       if (text.length >= checkAt) {
-        if (text.replace(WHITESPACE, ' ').trim().length > maxChars) return null;
+        if (tooLong(text)) return null;
         checkAt = text.length * 2;
       }
     } else if (type === 1 && node.firstChild) {
@@ -49,37 +49,31 @@ export function normalizedTextUpTo(el: Element, maxChars: number): string | null
     while (node && node !== el && !node.nextSibling) node = node.parentNode;
     node = node && node !== el ? node.nextSibling : null;
   }
-  const whole = text.replace(WHITESPACE, ' ').trim();
+  return text;
+}
+
+/**
+ * `normalizedText(el)`, or null when that is longer than `maxChars`: the rules look for short
+ * lines (a credit, a label) among every wrapper on the page, and most wrappers are long. A
+ * prefix's normalized text is never longer than the whole's.
+ */
+export function normalizedTextUpTo(el: Element, maxChars: number): string | null {
+  const collapsed = (t: string) => t.replace(WHITESPACE, ' ').trim();
+  const text = textUnless(el, Math.max(64, maxChars), (prefix) => collapsed(prefix).length > maxChars);
+  if (text === null) return null;
+  const whole = collapsed(text);
   return whole.length > maxChars ? null : whole;
 }
 
 /**
- * `countWordsIn(normalizedText(el)) > max`, without reading all of a large element's text: the
- * rules ask "is this short?" of ancestors up to the whole article, and `textContent` of the
- * article, asked once per share link, was most of the time on long pages. Text is read node by
- * node and counted whenever it has doubled; a prefix never holds more words than the whole
- * (runs in it end at a separator that is still there), so stopping early gives the same answer.
+ * `countWordsIn(normalizedText(el)) > max`: the rules ask "is this short?" of ancestors up to the
+ * whole article, and `textContent` of the article, asked once per share link, was most of the time
+ * on long pages. A prefix never holds more words than the whole (runs in it end at a separator
+ * that is still there).
  */
 export function wordCountExceeds(el: Element, max: number): boolean {
-  let text = '';
-  let checkAt = 256;
-  let node: Node | null = el.firstChild;
-  while (node) {
-    const type = node.nodeType;
-    if (type === 3 || type === 4) {
-      text += (node as CharacterData).data;
-      if (text.length >= checkAt) {
-        if (countWordsIn(text) > max) return true;
-        checkAt = text.length * 2;
-      }
-    } else if (type === 1 && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== el && !node.nextSibling) node = node.parentNode;
-    node = node && node !== el ? node.nextSibling : null;
-  }
-  return countWordsIn(text) > max;
+  const text = textUnless(el, 256, (prefix) => countWordsIn(prefix) > max);
+  return text === null || countWordsIn(text) > max;
 }
 
 /** Share of the element's text that sits inside links, 0..1. */
