@@ -17,7 +17,8 @@ it without navigation, share bars, icon text or other clutter.
 Options:
   --url URL        the address the page came from, to resolve relative links and images
   --format FORMAT  text (default), markdown, html (a clean standalone page) or json
-  --explain        also list on stderr every element the clean rules removed, and why
+  --explain        also list on stderr every element the clean rules removed, and why, and say
+                   when the block with the most prose replaced Readability's choice
   -h, --help       show this help
   -v, --version    show the version
 

@@ -57,7 +57,7 @@ async function main(argv: string[]): Promise<number> {
     return result.reason === 'too-large' ? EXIT.tooLarge : EXIT.input;
   }
   process.stdout.write(render(result.article, result.content, command.format));
-  if (command.explain) process.stderr.write(explainRemovals(result.article));
+  if (command.explain) process.stderr.write(explainRemovals(result.article, result.choice));
   return EXIT.ok;
 }
 

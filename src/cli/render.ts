@@ -21,10 +21,14 @@ export function render(article: Article, content: DocumentFragment, format: Outp
   }
 }
 
-/** One line per removed element: rule, element, and the start of its text. */
-export function explainRemovals(article: Article): string {
-  if (article.removals.length === 0) return 'No elements were removed.\n';
+/**
+ * One line per removed element: rule, element, and the start of its text; and, when the second
+ * candidate replaced Readability's choice, a first line saying so and why.
+ */
+export function explainRemovals(article: Article, choice?: { source: string; why: string | null }): string {
+  const chosen = choice?.source === 'prose-candidate' ? `Content: the block with the most prose, not Readability's choice (${choice.why ?? 'no reason recorded'}).\n` : '';
+  if (article.removals.length === 0) return `${chosen}No elements were removed.\n`;
   const width = Math.max(...article.removals.map((r) => r.rule.length));
   const lines = article.removals.map((r) => `${r.rule.padEnd(width)}  ${r.selector}${r.text ? `  "${r.text}"` : ''}`);
-  return `Removed ${article.removals.length} elements:\n${lines.join('\n')}\n`;
+  return `${chosen}Removed ${article.removals.length} elements:\n${lines.join('\n')}\n`;
 }

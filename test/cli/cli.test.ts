@@ -75,6 +75,14 @@ describe('readwell extract', () => {
     expect(code).toBe(0);
     expect(stderr).toMatch(/^Removed \d+ elements:\n/);
     expect(stderr).toMatch(/^svg-icons +svg.* "icon bookmark-bicon bookmarkicon camera/m);
+    expect(stderr).not.toMatch(/^Content:/m); // Readability's choice stood
+  });
+
+  it('says with --explain when the block with the most prose replaced Readability\'s choice, and why', () => {
+    const page = join(ROOT, 'test', 'fixtures', 'pages', 'widen-to-pick--question-and-answers', 'source.html');
+    const { code, stderr } = readwell(['extract', page, '--explain']);
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/^Content: the block with the most prose, not Readability's choice \(Readability's pick held \d+ prose, another block \d+\)\.\n/);
   });
 
   it('prints a standalone HTML page with no script in it', () => {
