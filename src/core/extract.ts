@@ -104,7 +104,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   return { ok: true, article, content: fragment, choice: { source: chosen.source, why: chosen.why } };
 }
 
-/** The inert copy of `doc` after the clean rules: the same input always gives the same copy. */
+/** The inert copy of `doc` after the clean rules: the copy Readability and the second candidate read. */
 function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractOptions, disabled: ReadonlySet<string>, lap: Lap | null) {
   const { doc: copy, layoutHidden } = makeInertCopy(doc, options.useLayout ?? false, lap);
   rememberWindow(copy, view);
