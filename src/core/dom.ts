@@ -114,9 +114,12 @@ export function describe(el: Element): string {
 
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'canvas', 'math', 'table', 'pre']);
 
+/** True when the element is an image, table, code block or other content beyond text. */
+export const isMedia = (el: Element): boolean => MEDIA.has(el.localName);
+
 /** True when the element holds an image, table, code or other content beyond its text. */
 export function hasMedia(el: Element): boolean {
-  return MEDIA.has(el.localName) || firstDescendant(el, (d) => MEDIA.has(d.localName)) !== null;
+  return isMedia(el) || firstDescendant(el, isMedia) !== null;
 }
 
 /**

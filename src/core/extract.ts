@@ -11,6 +11,7 @@ import { runReadability } from './readability';
 import { proseCandidate } from './choose/prose-candidate';
 import { chooseContent } from './choose/choose-content';
 import { dropTitleHeading } from './choose/drop-title-heading';
+import { TRAILING_HEADINGS, dropTrailingHeadings } from './choose/trailing-headings';
 import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
@@ -35,7 +36,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell'] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -74,6 +75,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (!content) return noArticle();
   if (chosen.source === 'prose-candidate' && parsed?.content && !disabled.has('widen-to-pick')) content = widenToPick(content, parsed.content);
   if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
+  if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
 
   const { fragment, html } = sanitizeArticle(content, view);

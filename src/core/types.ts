@@ -50,7 +50,7 @@ export type ExtractResult =
 
 export interface ExtractOptions {
   /**
-   * Clean rules (and PIPELINE_STEPS: `removal-guard`, `prose-candidate`) to skip, by name. Used
+   * Clean rules (and the PIPELINE_STEPS of extract.ts, e.g. `removal-guard`) to skip, by name. Used
    * by tests to prove each fixture fails without the rule that makes it pass, and by anyone
    * asking "what does this rule do?".
    */
