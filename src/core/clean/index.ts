@@ -12,6 +12,7 @@ import { tagLists } from './tag-lists';
 import { relatedLinks } from './related-links';
 import { newsletter } from './newsletter';
 import { comments } from './comments';
+import { authorBoxes } from './author-boxes';
 import { articleMeta } from './article-meta';
 import { credits } from './credits';
 import { callsToAction } from './calls-to-action';
@@ -31,6 +32,7 @@ export const CLEAN_RULES: readonly CleanRule[] = [
   tagLists, //        archive links, before the related-links density checks see them
   relatedLinks, //    teaser blocks and inline promos
   comments, //        comment sections sit after everything above
+  authorBoxes, //     "about the author" boxes; after comments, which has asked whether posts are content
   articleMeta, //     byline/date lines, after the rules that take the icons out of them
   credits, //         photo credits of their own, once icons (camera glyphs) are out of them
   callsToAction, //   follow/app/share prompts and print links left after the share bars went
