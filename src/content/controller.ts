@@ -3,7 +3,8 @@
 // `ReaderDeps`, so the whole flow runs under jsdom with fakes.
 import { ownEchoes } from './own-echoes';
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
-import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
+import { t } from '../shared/strings/t';
+import { fail, ok, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
 import type { PositionStore } from '../platform/position-store';
 import { keepPlace, type PlaceKeeper } from './resume';
@@ -62,7 +63,7 @@ export function createReader(deps: ReaderDeps) {
     settings = validateSettings(next);
     open?.overlay.applySettings(settings);
     echoes.saving(settings);
-    deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
+    deps.settings.save(settings).catch(() => notify(t('error_stale')));
   }
 
   function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {

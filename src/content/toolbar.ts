@@ -2,6 +2,7 @@
 // changes a whole ReaderSettings value and hands it to `onChange`, which stores it; the overlay
 // then restyles from storage.onChanged as well, so the popup and the toolbar stay in step.
 import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
+import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
 
 export interface ToolbarActions {
@@ -36,7 +37,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   const set = (patch: Partial<ReaderSettings>) => actions.change({ ...current, ...patch });
 
   const selects = Object.fromEntries(Object.entries(SETTING_CHOICES).map(([key, options]) => {
-    const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [label])));
+    const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [t(label)])));
     select.addEventListener('change', trusted(() => set({ [key]: select.value } as Partial<ReaderSettings>)));
     return [key, select];
   })) as Record<keyof typeof SETTING_CHOICES, HTMLSelectElement>;

@@ -2,6 +2,7 @@
 // restyles from storage.onChanged, and this form follows changes made in the reader's toolbar.
 import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
 import type { SettingsStore } from '../platform/settings-store';
+import { t } from '../shared/strings/t';
 
 const RANGES = [['lineHeight', 'Line height', 'setting-line-height'], ['width', 'Width', 'setting-width'], ['letterSpacing', 'Letter spacing', 'setting-letter-spacing']] as const;
 
@@ -29,7 +30,7 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
 
   const selects = Object.entries(SETTING_CHOICES).map(([key, options]) => {
     const select = el(doc, 'select', { 'data-testid': `setting-${key}` });
-    for (const [value, text] of options) select.append(el(doc, 'option', { value }, text));
+    for (const [value, text] of options) select.append(el(doc, 'option', { value }, t(text)));
     select.addEventListener('change', () => save({ ...current, [key]: select.value }));
     return { key: key as keyof typeof SETTING_CHOICES, select };
   });
