@@ -2,7 +2,7 @@
 // action can say why in plain words instead of failing silently. Browsers block injection into
 // their own pages, other extensions' pages and their extension stores; file:// needs a switch
 // the user turns on; the built-in PDF viewer has no article DOM.
-import { t, type SingleKey } from '../shared/strings/t';
+import { t, type PlainKey } from '../shared/strings/t';
 
 /** Each restriction's words; `pdf` is also what the content script says on a PDF (content/source.ts). */
 const MESSAGES = {
@@ -12,7 +12,7 @@ const MESSAGES = {
   file: 'restricted_file',
   // The browser refused without saying why: say what kinds of page it refuses.
   unknown: 'restricted_unknown',
-} as const satisfies Record<string, SingleKey>;
+} as const satisfies Record<string, PlainKey>;
 
 const BROWSER_SCHEMES = /^(chrome|chrome-untrusted|chrome-search|devtools|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|extension|view-source|resource|jar|data|blob|javascript|filesystem):/i;
 /** Store hosts (and Firefox's other restricted Mozilla domains), with an optional path prefix. */

@@ -30,6 +30,8 @@ export type PluralCategory = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 export type PluralBase = { [K in MessageKey]: K extends `${infer B}_other` ? (`${B}_one` extends MessageKey ? B : never) : never }[MessageKey];
 /** Every other key: what t() takes. */
 export type SingleKey = Exclude<MessageKey, `${PluralBase}_${PluralCategory}`>;
+/** A key whose message takes no substitutions: what tables of labels hold. */
+export type PlainKey = { [K in SingleKey]: Arity<K> extends 0 ? K : never }[SingleKey];
 /** A plural message's substitutions after the count, which is always $1. */
 type MoreSubs<B extends PluralBase> = SubsOf<`${B}_other` & MessageKey> extends [Sub, ...infer Rest] ? Rest : [];
 
