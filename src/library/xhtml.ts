@@ -10,6 +10,8 @@
 // embedded: an EPUB may not load them from the web, and no saved article holds image data yet, so
 // each becomes a link to its address (or its description, inside another link) and is counted.
 
+import { t } from '../shared/strings/t';
+
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 const BLOCK_AND_INLINE = new Set([
@@ -128,9 +130,9 @@ export function toXhtml(root: Node): XhtmlBody {
 
 /** What stands where an image, a video or an audio was: a link to it, or words inside a link. */
 function mediaStandIn(el: Element, name: string, insideLink: boolean): string {
-  const kind = name === 'img' ? 'Image' : name === 'video' ? 'Video' : 'Audio';
+  const kind = t(name === 'img' ? 'epub_image' : name === 'video' ? 'epub_video' : 'epub_audio');
   const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
-  const label = `[${kind}${alt ? `: ${alt}` : ''}]`;
+  const label = alt ? t('epub_media_described', kind, alt) : t('epub_media', kind);
   const src = el.getAttribute('src') ?? el.querySelector('source[src]')?.getAttribute('src') ?? '';
   if (insideLink || !/^https?:/i.test(src)) return `<span class="media-left-out">${escapeXml(label)}</span>`;
   return `<a class="media-left-out" href="${escapeXml(src)}">${escapeXml(label)}</a>`;
