@@ -49,7 +49,7 @@ export function keyAction(e: KeyInput): KeyAction | null {
  * catalogue key). keys.test.ts checks each label against keyAction, and that no mapped key is
  * left out. The labels are the keys' names as keyboards and README write them, not translated.
  */
-export const KEY_LIST: readonly (readonly [labels: readonly string[], what: PlainKey])[] = [
+export const KEY_LIST = [
   [['Space', 'PageDown'], 'keys_page_down'],
   [['Shift+Space', 'PageUp'], 'keys_page_up'],
   [['↓', '↑'], 'keys_line'],
@@ -62,4 +62,4 @@ export const KEY_LIST: readonly (readonly [labels: readonly string[], what: Plai
   [['o'], 'keys_outline'],
   [['?'], 'keys_help'],
   [['Esc'], 'keys_close'],
-];
+] as const satisfies readonly (readonly [labels: readonly string[], what: PlainKey])[];

@@ -93,7 +93,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     selects.font.value = s.font;
     selects.align.value = s.align;
     selects.theme.value = s.theme;
-    sizeValue.textContent = `${s.fontSize}px`;
+    sizeValue.textContent = t('setting_size_value', s.fontSize);
     for (const r of ranges) {
       r.input.value = String(s[r.key]);
       r.input.setAttribute('aria-valuetext', String(s[r.key]));

@@ -59,7 +59,7 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
   function show(s: ReaderSettings) {
     for (const { key, select } of selects) select.value = s[key];
     for (const { key, input } of ranges) input.value = String(s[key]);
-    sizeValue.textContent = `${s.fontSize}px`;
+    sizeValue.textContent = t('setting_size_value', s.fontSize);
   }
   show(current);
   store.subscribe((s) => {

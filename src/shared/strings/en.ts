@@ -104,6 +104,7 @@ export const EN = {
   // The reading settings (reader toolbar and popup: the same words in both).
   setting_font: 'Font',
   setting_size: 'Text size',
+  setting_size_value: { message: '$1px', description: 'The text size in CSS pixels. $1: a number.' },
   setting_smaller: 'Smaller text',
   setting_larger: 'Larger text',
   setting_smaller_short: { message: 'A−', description: 'Button that makes the text smaller: a letter and a minus sign.' },
