@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } fr
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveManifest } from './manifest.mjs';
-import { fillHtml, loadCatalogue, writeLocales } from './locales.mjs';
+import { fillHtml, loadCatalogue, messagesOnly, writeLocales } from './locales.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -44,6 +44,7 @@ async function buildExtension() {
   const staging = join(dist, '.staging');
   rmSync(staging, { recursive: true, force: true });
   const sizes = {};
+  const catalogue = await loadCatalogue(root);
   for (const [src, out, format] of entries) {
     if (!existsSync(join(root, src))) throw new Error(`build: missing entry point ${src}`);
     const result = await build({
@@ -53,10 +54,10 @@ async function buildExtension() {
       format,
       platform: 'browser',
       metafile: true,
+      plugins: [messagesOnly(catalogue)],
     });
     sizes[out] = Object.values(result.metafile.outputs)[0].bytes;
   }
-  const catalogue = await loadCatalogue(root);
   for (const [src, dest] of statics) {
     if (src.endsWith('.html')) writeFileSync(join(staging, dest), fillHtml(readFileSync(join(root, src), 'utf8'), catalogue));
     else cpSync(join(root, src), join(staging, dest), { recursive: true });

@@ -81,6 +81,20 @@ export function localeProblems(messages, english = null) {
   return problems;
 }
 
+/**
+ * An esbuild plugin that bundles the catalogue as its messages alone: the descriptions are for
+ * translators (messages.json keeps them), and would double what each bundle carries.
+ */
+export function messagesOnly(catalogue) {
+  const contents = `export const EN = ${JSON.stringify(Object.fromEntries(Object.entries(messagesJson(catalogue)).map(([k, e]) => [k, e.message])))};`;
+  return {
+    name: 'strings-messages-only',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]shared[\\/]strings[\\/]en\.ts$/ }, () => ({ contents, loader: 'js' }));
+    },
+  };
+}
+
 const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Each empty `<tag … data-i18n="key" …></tag>` with its English message as text. */

@@ -7,6 +7,7 @@
 // read two ways, carries a description for translators, which messages.json keeps. A message with
 // a count is a set of keys, `base_one` and `base_other` (tn() picks one with Intl.PluralRules; a
 // translation adds `base_few`, `base_many` … as its language needs), and its $1 is the count.
+// The bundles carry the messages alone (the build leaves the descriptions to messages.json).
 // Adding a language: README.md, "Strings and languages".
 //
 // Longer than 200 lines: it is one list of data, kept in one file so a translator (and the
