@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EN } from '../src/shared/strings/en';
-import { fillHtml, localeProblems, messagesJson, writeLocales } from '../scripts/locales.mjs';
+import { build } from 'esbuild';
+import { fillHtml, localeProblems, messagesJson, messagesOnly, writeLocales } from '../scripts/locales.mjs';
 
 const root = join(__dirname, '..');
 const english = messagesJson(EN);
@@ -78,6 +79,16 @@ describe('the English catalogue’s own rules', () => {
     expect(localeProblems({ a: { message: 'x $2' }, b: { message: '$1 y' }, n_other: { message: '$1 z', description: '$1: n' } })).toEqual([
       'a: $1 missing before $2', 'a: placeholders without a description saying what they are', 'b: placeholders without a description saying what they are', 'n_one: missing',
     ]);
+  });
+});
+
+describe('the bundles', () => {
+  it('carry the messages without the translators’ descriptions, and t() reads them', async () => {
+    const out = await build({ entryPoints: [join(root, 'src/shared/strings/t.ts')], bundle: true, write: false, format: 'esm', plugins: [messagesOnly(EN) as never], logLevel: 'silent' });
+    const code = out.outputFiles[0]!.text;
+    expect(code).not.toContain('usually left as it is'); // ext_name's description
+    const { t } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    expect(t('saved', 'A story')).toBe('Saved “A story” to your library.');
   });
 });
 
