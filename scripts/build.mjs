@@ -1,12 +1,14 @@
 // The one build: bundles every entry point with esbuild, then lays out dist/chrome and
 // dist/firefox (each loadable unpacked) from the top-level manifest.json, plus the CLI in
 // dist/cli. `--test` also writes dist/chrome-test, whose manifest adds loopback host
-// permissions for the end-to-end suite. `--metafile` prints bundle sizes.
+// permissions for the end-to-end suite. `--metafile` prints bundle sizes. The strings go in
+// as `_locales/` (scripts/locales.mjs), and the pages' HTML with its English words filled in.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveManifest } from './manifest.mjs';
+import { fillHtml, loadCatalogue, messagesOnly, writeLocales } from './locales.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -42,6 +44,7 @@ async function buildExtension() {
   const staging = join(dist, '.staging');
   rmSync(staging, { recursive: true, force: true });
   const sizes = {};
+  const catalogue = await loadCatalogue(root);
   for (const [src, out, format] of entries) {
     if (!existsSync(join(root, src))) throw new Error(`build: missing entry point ${src}`);
     const result = await build({
@@ -51,10 +54,15 @@ async function buildExtension() {
       format,
       platform: 'browser',
       metafile: true,
+      plugins: [messagesOnly(catalogue)],
     });
     sizes[out] = Object.values(result.metafile.outputs)[0].bytes;
   }
-  for (const [src, dest] of statics) cpSync(join(root, src), join(staging, dest), { recursive: true });
+  for (const [src, dest] of statics) {
+    if (src.endsWith('.html')) writeFileSync(join(staging, dest), fillHtml(readFileSync(join(root, src), 'utf8'), catalogue));
+    else cpSync(join(root, src), join(staging, dest), { recursive: true });
+  }
+  writeLocales(staging, catalogue, join(root, '_locales'));
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const targets = [['chrome', 'chrome', { version }], ['firefox', 'firefox', { version }]];

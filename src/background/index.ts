@@ -2,10 +2,13 @@
 // wakes the worker finds them; everything else is routing (router.ts) into one handler per file.
 import browser, { type Runtime } from '../platform/polyfill';
 import type { BackgroundMessage } from '../platform/messages';
+import { useBrowserStrings } from '../platform/i18n';
+import { t } from '../shared/strings/t';
 import { dispatch, run } from './router';
 import { browserCtx } from './tabs';
 import { DOCUMENT_PATTERNS, MENU_ITEMS, commandMessage, flagFor, menuMessage } from './menus';
 
+useBrowserStrings(browser);
 const ctx = browserCtx();
 const me = () => ({ id: browser.runtime.id, origin: browser.runtime.getURL('/') });
 
@@ -37,7 +40,7 @@ browser.contextMenus.onClicked.addListener((info, tab) => {
 browser.runtime.onInstalled.addListener(async () => {
   await browser.contextMenus.removeAll();
   for (const item of MENU_ITEMS) {
-    browser.contextMenus.create({ id: item.id, title: item.title, contexts: [...item.contexts], documentUrlPatterns: DOCUMENT_PATTERNS });
+    browser.contextMenus.create({ id: item.id, title: t(item.title), contexts: [...item.contexts], documentUrlPatterns: DOCUMENT_PATTERNS });
   }
 });
 

@@ -2,13 +2,15 @@
 // send, so they share its handlers. Failures the user cannot see otherwise (a restricted page
 // has no room for an overlay) flag the toolbar button with the reason.
 import type { BackgroundMessage, Reply } from '../platform/messages';
+import type { PlainKey } from '../shared/strings/t';
 
+/** `title`: the item's words, a catalogue key (index.ts creates the items with t(title)). */
 export const MENU_ITEMS = [
-  { id: 'open-reader', title: 'Open in reader view', contexts: ['page', 'selection'] },
-  { id: 'copy-markdown', title: 'Copy article as Markdown', contexts: ['page', 'selection'] },
-  { id: 'copy-text', title: 'Copy article as text', contexts: ['page', 'selection'] },
-  { id: 'save-article', title: 'Save article', contexts: ['page'] },
-] as const;
+  { id: 'open-reader', title: 'menu_open_reader', contexts: ['page', 'selection'] },
+  { id: 'copy-markdown', title: 'menu_copy_markdown', contexts: ['page', 'selection'] },
+  { id: 'copy-text', title: 'copy_article_text', contexts: ['page', 'selection'] },
+  { id: 'save-article', title: 'menu_save_article', contexts: ['page'] },
+] as const satisfies readonly { id: string; title: PlainKey; contexts: readonly string[] }[];
 
 /** Only pages Readwell can read get the items. */
 export const DOCUMENT_PATTERNS = ['http://*/*', 'https://*/*', 'file:///*'];

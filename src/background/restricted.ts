@@ -2,15 +2,17 @@
 // action can say why in plain words instead of failing silently. Browsers block injection into
 // their own pages, other extensions' pages and their extension stores; file:// needs a switch
 // the user turns on; the built-in PDF viewer has no article DOM.
+import { t, type PlainKey } from '../shared/strings/t';
 
-export const MESSAGES = {
-  browser: 'Readwell can’t run on browser pages like this one.',
-  store: 'Browsers don’t let extensions run on extension store pages.',
-  pdf: 'Reader view can’t read PDFs shown in the browser’s PDF viewer.',
-  file: 'To read local files, turn on “Allow access to file URLs” for Readwell in the browser’s extension settings.',
+/** Each restriction's words; `pdf` is also what the content script says on a PDF (content/source.ts). */
+const MESSAGES = {
+  browser: 'restricted_browser',
+  store: 'restricted_store',
+  pdf: 'restricted_pdf',
+  file: 'restricted_file',
   // The browser refused without saying why: say what kinds of page it refuses.
-  unknown: 'Readwell can’t read this page: browsers keep their own pages, extension stores and built-in viewers (like the PDF viewer) off limits to extensions.',
-} as const;
+  unknown: 'restricted_unknown',
+} as const satisfies Record<string, PlainKey>;
 
 const BROWSER_SCHEMES = /^(chrome|chrome-untrusted|chrome-search|devtools|edge|brave|opera|vivaldi|about|moz-extension|chrome-extension|extension|view-source|resource|jar|data|blob|javascript|filesystem):/i;
 /** Store hosts (and Firefox's other restricted Mozilla domains), with an optional path prefix. */
@@ -26,6 +28,10 @@ const STORES: [host: string, path: string][] = [
 ];
 
 export type Restriction = keyof typeof MESSAGES;
+
+export function restrictionMessage(why: Restriction): string {
+  return t(MESSAGES[why]);
+}
 
 /**
  * Why `url` is off limits, or null when it may be read. An unknown URL (no `tabs` permission and
@@ -54,9 +60,9 @@ function isPdfPath(url: URL): boolean {
 /** The message for a failed injection: a PDF by its path, else the plain "can't access". */
 export function injectionFailure(url: string | undefined): string {
   try {
-    if (url && isPdfPath(new URL(url))) return MESSAGES.pdf;
+    if (url && isPdfPath(new URL(url))) return restrictionMessage('pdf');
   } catch {
     // Not a URL: fall through.
   }
-  return MESSAGES.unknown;
+  return restrictionMessage('unknown');
 }

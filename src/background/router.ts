@@ -3,6 +3,7 @@
 // (platform/messages.ts) before any handler runs. Errors leave as data.
 import { fail, failFrom, type BackgroundMessage, type Reply } from '../platform/messages';
 import { allowedFrom, classifySender, parseBackgroundMessage, type SenderLike } from '../platform/validate';
+import { t } from '../shared/strings/t';
 import type { BackgroundCtx, RequestOrigin } from './context';
 import type { AnyRoute, MessageType } from './handler';
 
@@ -39,9 +40,9 @@ export interface Identity {
 /** A message from runtime.onMessage: foreign senders and malformed shapes never reach a handler. */
 export function dispatch(raw: unknown, sender: SenderLike, me: Identity, ctx: BackgroundCtx, routes: Routes = handlerFile): Promise<Reply<unknown>> {
   const kind = classifySender(sender, me.id, me.origin);
-  if (kind === 'foreign') return Promise.resolve(fail('invalid', 'Messages are accepted only from Readwell itself.'));
+  if (kind === 'foreign') return Promise.resolve(fail('invalid', t('error_foreign_sender')));
   const message = parseBackgroundMessage(raw);
-  if (!message) return Promise.resolve(fail('invalid', 'Malformed request.'));
-  if (!allowedFrom(kind, message)) return Promise.resolve(fail('invalid', `A page may not ask for ${message.type}.`));
+  if (!message) return Promise.resolve(fail('invalid', t('error_malformed')));
+  if (!allowedFrom(kind, message)) return Promise.resolve(fail('invalid', t('error_not_allowed', message.type)));
   return run(message, ctx, { kind, tabId: sender.tab?.id, tabUrl: sender.tab?.url }, routes);
 }

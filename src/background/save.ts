@@ -3,7 +3,7 @@
 // the draft's own url field).
 import { StoreError } from '../platform/article-store';
 import { fail, failFrom, ok, type ArticleDraft, type Reply, type SaveResult } from '../platform/messages';
-import { SAVE_MESSAGES } from '../shared/save-result';
+import { t } from '../shared/strings/t';
 import type { BackgroundCtx } from './context';
 
 /** What a tab can show and Readwell can read; anything else is refused before storing. */
@@ -15,6 +15,6 @@ export async function storeDraft(ctx: BackgroundCtx, url: string, draft: Article
     return ok({ id: record.id, updated, title: record.title });
   } catch (e) {
     if (e instanceof StoreError) return fail(e.code === 'not-found' ? 'error' : e.code, e.message);
-    return failFrom(e, SAVE_MESSAGES.failed);
+    return failFrom(e, t('save_failed'));
   }
 }

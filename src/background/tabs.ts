@@ -1,6 +1,7 @@
 // The real BackgroundCtx, over the polyfill: tab URLs, probing and injecting the content script,
 // messaging a tab, opening our pages, and flagging the toolbar button; and the library database.
 import browser from '../platform/polyfill';
+import { t } from '../shared/strings/t';
 import { sharedArticleStore } from './article-db';
 import type { BackgroundCtx } from './context';
 
@@ -32,7 +33,7 @@ export function browserCtx(): BackgroundCtx {
     async flagTab(tabId, message) {
       await Promise.all([
         browser.action.setBadgeText({ tabId, text: message ? '!' : '' }),
-        browser.action.setTitle({ tabId, title: message ? `Readwell: ${message}` : 'Readwell' }),
+        browser.action.setTitle({ tabId, title: message ? t('action_failed', message) : t('ext_name') }),
       ]).catch(() => undefined);
     },
     articles: sharedArticleStore,

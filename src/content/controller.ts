@@ -3,13 +3,15 @@
 // `ReaderDeps`, so the whole flow runs under jsdom with fakes.
 import { ownEchoes } from './own-echoes';
 import { stepSetting, nextTheme, validateSettings, type ReaderSettings } from '../shared/settings';
-import { fail, ok, STALE_MESSAGE, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
+import { t } from '../shared/strings/t';
+import { fail, ok, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
 import type { PositionStore } from '../platform/position-store';
 import { keepPlace, type PlaceKeeper } from './resume';
 import type { Article, ArticleHeading } from '../core/index';
 import { openOverlay, type Overlay } from './overlay';
-import { buildPayload, copiedMessage, type ClipboardPayload } from './payload';
+import { buildPayload, type ClipboardPayload } from './payload';
+import { copiedText, savedText } from '../shared/action-text';
 import { readPage, messageView, selectionInArticle, toDraft, defaultExtract, type Extract } from './source';
 import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
@@ -62,7 +64,7 @@ export function createReader(deps: ReaderDeps) {
     settings = validateSettings(next);
     open?.overlay.applySettings(settings);
     echoes.saving(settings);
-    deps.settings.save(settings).catch(() => notify(STALE_MESSAGE));
+    deps.settings.save(settings).catch(() => notify(t('error_stale')));
   }
 
   function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {
@@ -150,7 +152,7 @@ export function createReader(deps: ReaderDeps) {
     }
     const payload = buildPayload(src.content, format, src.heading);
     const copied = await deps.writeClipboard(payload);
-    notify(copied ? copiedMessage(payload.words, format, src.fromSelection) : 'Could not write to the clipboard.');
+    notify(copied ? copiedText(payload.words, format, src.fromSelection) : t('error_clipboard'));
     const result: CopyResult = { format, words: payload.words, fromSelection: src.fromSelection, copied };
     return ok(copied ? result : { ...result, text: payload.plain, ...(payload.html ? { html: payload.html } : {}) });
   }
@@ -165,7 +167,7 @@ export function createReader(deps: ReaderDeps) {
     const d = draft();
     if (!d.ok) return notify(d.error.message);
     const reply = await deps.saveDraft(d.value);
-    notify(reply.ok ? `Saved “${reply.value.title}” to your library` : reply.error.message);
+    notify(reply.ok ? savedText(reply.value) : reply.error.message);
   }
 
   function onKey(action: ReaderAction): void {

@@ -1,5 +1,6 @@
 // The article's header inside the overlay: title, byline, and one meta line (site · date ·
 // reading time), plus the lead image when the content does not already show it.
+import { t, tn } from '../shared/strings/t';
 import { h } from './dom';
 
 export interface ReaderView {
@@ -33,11 +34,11 @@ export function formatDate(iso: string | null | undefined, lang: string | null |
 
 export function metaParts(v: ReaderView): string[] {
   const parts: string[] = [];
-  if (v.kind === 'selection') parts.push('Selection');
+  if (v.kind === 'selection') parts.push(t('reader_selection'));
   if (v.siteName) parts.push(v.siteName);
   const date = formatDate(v.publishedTime, v.lang);
   if (date) parts.push(date);
-  if (v.readingMinutes) parts.push(`${v.readingMinutes} min read`);
+  if (v.readingMinutes) parts.push(tn('min_read', v.readingMinutes));
   return parts;
 }
 

@@ -1,6 +1,7 @@
 // The key list that "?" opens: a modal dialog over the article naming every reader key, built
 // from KEY_LIST (keys.ts), the table the key map is tested against, so it cannot drift from what
 // the keys do. While it is open the rest of the reader is inert; closing it hands focus back.
+import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
 import { KEY_LIST } from './keys';
 
@@ -16,14 +17,14 @@ const TITLE = 'rw-keys-title';
 export function buildHelp(doc: Document, behind: HTMLElement[], focusBack: HTMLElement): Help {
   const rows = KEY_LIST.flatMap(([labels, what]) => [
     h(doc, 'dt', {}, labels.flatMap((label, i) => [...(i ? [' '] : []), h(doc, 'kbd', {}, [label])])),
-    h(doc, 'dd', {}, [what]),
+    h(doc, 'dd', {}, [t(what)]),
   ]);
-  const close = h(doc, 'button', { type: 'button', class: 'help-close', 'data-testid': 'reader-help-close' }, ['Close']);
+  const close = h(doc, 'button', { type: 'button', class: 'help-close', 'data-testid': 'reader-help-close' }, [t('close')]);
   const box = h(doc, 'div', { class: 'help-box', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE, tabindex: -1, 'data-testid': 'reader-help' }, [
-    h(doc, 'h2', { id: TITLE }, ['Keyboard shortcuts']),
+    h(doc, 'h2', { id: TITLE }, [t('keys')]),
     close,
     h(doc, 'dl', {}, rows),
-    h(doc, 'p', { class: 'help-note' }, ['The shortcut that opens reader view is shown in Readwell’s toolbar popup.']),
+    h(doc, 'p', { class: 'help-note' }, [t('keys_note')]),
   ]);
   const element = h(doc, 'div', { class: 'help', hidden: true }, [box]);
 

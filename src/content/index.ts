@@ -5,6 +5,8 @@
 import { contentScriptApi, onRequest } from '../platform/content-script';
 import { parseContentMessage, classifySender } from '../platform/validate';
 import { fail } from '../platform/messages';
+import { useBrowserStrings } from '../platform/i18n';
+import { t } from '../shared/strings/t';
 import { createReader } from './controller';
 import { writeClipboard } from './clipboard';
 import { showPageToast } from './page-toast';
@@ -26,6 +28,7 @@ if (!existing || !existing.alive()) {
   existing?.dispose();
   // The namespace with a real runtime, even where the page clobbered `chrome` (content-script.ts).
   const { api, settingsStore, positionStore, sendToBackground, runtimeAlive } = contentScriptApi();
+  useBrowserStrings(api);
   const reader = createReader({
     doc: document,
     url: () => location.href,
@@ -41,7 +44,7 @@ if (!existing || !existing.alive()) {
     // tabs cannot message tabs; pages cannot message us at all without externally_connectable).
     if (classifySender(sender, api.runtime.id ?? '', ownOrigin) === 'foreign' || sender.tab) return undefined;
     const parsed = parseContentMessage(message);
-    if (!parsed) return Promise.resolve(fail('invalid', 'Malformed request'));
+    if (!parsed) return Promise.resolve(fail('invalid', t('error_malformed')));
     return handleContentMessage(reader, parsed);
   });
   scope[KEY] = {

@@ -1,5 +1,6 @@
 // The reader's keyboard map as a pure function, so it is tested without trusted events (which
 // jsdom cannot make); the listener in overlay.ts only checks `isTrusted` and calls this.
+import type { PlainKey } from '../shared/strings/t';
 
 /** Keys the controller acts on: settings, clipboard, library, closing. */
 export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
@@ -44,20 +45,21 @@ export function keyAction(e: KeyInput): KeyAction | null {
 }
 
 /**
- * Every key, as the "?" list shows it (and README.md lists it): labels, then what they do.
- * keys.test.ts checks each label against keyAction, and that no mapped key is left out.
+ * Every key, as the "?" list shows it (and README.md lists it): labels, then what they do (a
+ * catalogue key). keys.test.ts checks each label against keyAction, and that no mapped key is
+ * left out. The labels are the keys' names as keyboards and README write them, not translated.
  */
-export const KEY_LIST: readonly (readonly [labels: readonly string[], what: string])[] = [
-  [['Space', 'PageDown'], 'Scroll down a screen'],
-  [['Shift+Space', 'PageUp'], 'Scroll up a screen'],
-  [['↓', '↑'], 'Scroll down or up a line'],
-  [['Home', 'End'], 'Go to the start or the end'],
-  [['j', 'k'], 'Next or previous paragraph'],
-  [['+', '-'], 'Larger or smaller text'],
-  [['t'], 'Next theme'],
-  [['c'], 'Copy the article as text'],
-  [['s'], 'Save to your library'],
-  [['o'], 'Show or hide the contents'],
-  [['?'], 'Show or hide this list'],
-  [['Esc'], 'Close this list, the contents, or reader view'],
-];
+export const KEY_LIST = [
+  [['Space', 'PageDown'], 'keys_page_down'],
+  [['Shift+Space', 'PageUp'], 'keys_page_up'],
+  [['↓', '↑'], 'keys_line'],
+  [['Home', 'End'], 'keys_ends'],
+  [['j', 'k'], 'keys_paragraph'],
+  [['+', '-'], 'keys_size'],
+  [['t'], 'keys_theme'],
+  [['c'], 'keys_copy'],
+  [['s'], 'keys_save'],
+  [['o'], 'keys_outline'],
+  [['?'], 'keys_help'],
+  [['Esc'], 'keys_close'],
+] as const satisfies readonly (readonly [labels: readonly string[], what: PlainKey])[];

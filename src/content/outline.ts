@@ -1,6 +1,7 @@
 // The article's outline: a list of its headings beside the text (the "Contents" button or `o`),
 // the section being read marked as the text scrolls, and a pick scrolling to its heading. Heading
 // text is page content: it goes in through textContent only (h() makes text nodes).
+import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
 
 export interface OutlineEntry {
@@ -60,8 +61,8 @@ export function buildOutline(doc: Document, entries: OutlineEntry[], scroller: H
     return b;
   });
   const list = h(doc, 'ol', {}, buttons.map((b) => h(doc, 'li', {}, [b])));
-  const element = h(doc, 'nav', { class: 'outline', id: 'rw-outline', 'aria-label': 'Contents', 'data-testid': 'reader-outline', hidden: true }, [
-    h(doc, 'h2', { class: 'outline-title' }, ['Contents']),
+  const element = h(doc, 'nav', { class: 'outline', id: 'rw-outline', 'aria-label': t('outline'), 'data-testid': 'reader-outline', hidden: true }, [
+    h(doc, 'h2', { class: 'outline-title' }, [t('outline')]),
     list,
   ]);
   let current = -1;

@@ -20,6 +20,7 @@ import { keepOnTop, showOnTop } from './top-layer';
 import { buildOutline, MIN_HEADINGS, outlineOf, type Outline } from './outline';
 import { buildProgress } from './progress';
 import { progressOf, scrollTopFor } from '../shared/reading-position';
+import { t } from '../shared/strings/t';
 
 export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline'> {
   key(action: ReaderAction): void;
@@ -107,7 +108,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     if (!action) return;
     e.preventDefault();
     if (action === 'help') help.toggle();
-    else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast('This article has no headings to list.');
+    else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast(t('reader_no_headings'));
     else if (action === 'close' && outline?.isOpen()) outline.toggle();
     else if (isReaderAction(action)) on.key(action);
     else scroll(action);

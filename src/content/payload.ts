@@ -26,11 +26,3 @@ export function buildPayload(content: DocumentFragment, format: CopyFormat, head
   const head = headingHtml(heading);
   return { plain, html: head ? `${head}\n${box.innerHTML}` : box.innerHTML, words };
 }
-
-const FORMAT_NAMES: Record<CopyFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };
-
-/** The confirmation: "Copied 1,204 words as Markdown". */
-export function copiedMessage(words: number, format: CopyFormat, fromSelection: boolean): string {
-  const n = new Intl.NumberFormat('en').format(words);
-  return `Copied ${n} ${words === 1 ? 'word' : 'words'}${fromSelection ? ' of the selection' : ''} as ${FORMAT_NAMES[format]}`;
-}

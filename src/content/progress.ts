@@ -1,6 +1,7 @@
 // How far through the article the reader is: a status line under the text with a bar and
 // "N min left" (its own strip, so it never covers the text). The bar is decoration for sighted readers (aria-hidden); the label is plain text a
 // screen reader finds, not a live region, so scrolling is not read out.
+import { t, tn } from '../shared/strings/t';
 import { h } from './dom';
 
 /** Whole minutes left of `readingMinutes` at `progress` (0–1): at least 1 until the very end. */
@@ -10,7 +11,7 @@ export function minutesLeft(readingMinutes: number, progress: number): number {
 }
 
 export function placeLabel(minutes: number): string {
-  return minutes === 0 ? 'End of article' : `${minutes} min left`;
+  return minutes === 0 ? t('reader_end') : tn('reader_left', minutes);
 }
 
 export interface Progress {

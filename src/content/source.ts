@@ -5,13 +5,12 @@
 import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult } from '../core/index';
 import { fromPrototype } from '../core/budget';
 import type { ArticleDraft, ErrorCode } from '../platform/messages';
+import { t } from '../shared/strings/t';
 import type { ReaderView } from './header';
 import { pageSelection } from './selection';
 
 export type Extract = (doc: Document, url: string) => ExtractResult;
 export const defaultExtract: Extract = (doc, url) => extractArticle(doc, url, { useLayout: true });
-
-export const PDF_MESSAGE = 'Reader view cannot read PDFs shown in the browser’s PDF viewer.';
 
 /**
  * What a selection on the page may do: `never` count; show as the reader when there is no
@@ -25,7 +24,8 @@ export type Source =
   | { ok: false; code: ErrorCode; message: string; hasSelection: boolean };
 
 export function readPage(doc: Document, url: string, extract: Extract, use: SelectionUse): Source {
-  if (doc.contentType === 'application/pdf') return { ok: false, code: 'restricted', message: PDF_MESSAGE, hasSelection: false };
+  // The background's words for a PDF it could tell by its address (background/restricted.ts).
+  if (doc.contentType === 'application/pdf') return { ok: false, code: 'restricted', message: t('restricted_pdf'), hasSelection: false };
   const result = extract(doc, url);
   // The budget is checked (extract) before the selection is read, with or without an article.
   const selection = (result.ok ? use === 'prefer' : result.reason === 'no-article') ? pageSelection(doc) : null;
@@ -33,7 +33,18 @@ export function readPage(doc: Document, url: string, extract: Extract, use: Sele
   if (result.ok) {
     return { ok: true, view: articleView(result.article, result.content), article: result.article, content: result.content, hasSelection: use !== 'never' && hasPageSelection(doc) };
   }
-  return { ok: false, code: result.reason === 'too-large' ? 'too-large' : result.reason === 'no-article' ? 'no-article' : 'error', message: result.message, hasSelection: !!selection };
+  return { ok: false, code: result.reason, message: failureMessage(result), hasSelection: !!selection };
+}
+
+/**
+ * The core says why it found no article by code, with an English message for the CLI; the
+ * reader says it in the interface's words. The budget's detail (which limit, by how much) is
+ * left to the CLI: to a reader "too large" is the whole story.
+ */
+function failureMessage(result: Exclude<ExtractResult, { ok: true }>): string {
+  if (result.reason === 'too-large') return t('reader_too_large');
+  if (result.reason === 'no-article') return t('reader_no_article');
+  return t('reader_failed', result.message);
 }
 
 export function articleView(a: Article, content: DocumentFragment): ReaderView {
@@ -48,7 +59,7 @@ export function selectionView(doc: Document, content: DocumentFragment): ReaderV
   const stats = wordStats(toPlainText(content));
   // Through the prototypes: `<img name="title">` shadows document.title.
   const root = fromPrototype<Element | null>(doc, 'documentElement');
-  return { kind: 'selection', title: cleanText(fromPrototype<string>(doc, 'title'), TITLE_MAX) ?? 'Selection', readingMinutes: stats.readingMinutes,
+  return { kind: 'selection', title: cleanText(fromPrototype<string>(doc, 'title'), TITLE_MAX) ?? t('reader_selection'), readingMinutes: stats.readingMinutes,
     wordCount: stats.words, lang: validLang(root?.getAttribute('lang')), dir: pageDir(doc), content };
 }
 
@@ -73,7 +84,7 @@ function hasPageSelection(doc: Document): boolean {
 }
 
 export function messageView(message: string): ReaderView {
-  return { kind: 'message', title: 'Readwell', message };
+  return { kind: 'message', title: t('ext_name'), message };
 }
 
 function pageDir(doc: Document): 'ltr' | 'rtl' {

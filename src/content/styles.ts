@@ -18,15 +18,15 @@ ${themeCss('.dialog')}
 .dialog[open] { display: flex; }
 /* The dialog covers the viewport in the top layer; its backdrop would only flash. */
 .dialog::backdrop { background: transparent; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px 8px; align-items: center; padding: 6px 12px;
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px;
   background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
-.toolbar label { display: inline-flex; gap: 6px; align-items: center; font-size: 13px; color: var(--muted); }
+.toolbar label { display: inline-flex; gap: 4px; align-items: center; font-size: 13px; color: var(--muted); }
 .toolbar .group { display: inline-flex; gap: 4px; align-items: center; }
 .toolbar .spacer { flex: 1; }
 button, select, input { font: inherit; font-size: 13px; color: var(--fg); }
 button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
 button:hover { border-color: var(--muted); }
-input[type=range] { width: 56px; accent-color: var(--link); }
+input[type=range] { width: 46px; accent-color: var(--link); }
 .main { flex: 1; min-height: 0; display: flex; position: relative; }
 .scroller { flex: 1; overflow: auto; overscroll-behavior: contain; scroll-behavior: smooth; }
 /* Headings and notes the outline or a #link moved focus to: a place to read on from, not a control. */

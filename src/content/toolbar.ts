@@ -1,7 +1,8 @@
 // The reader's toolbar: typography, theme, and the copy / save / close actions. Every control
 // changes a whole ReaderSettings value and hands it to `onChange`, which stores it; the overlay
 // then restyles from storage.onChanged as well, so the popup and the toolbar stay in step.
-import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, SETTING_LABELS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
 
 export interface ToolbarActions {
@@ -24,10 +25,10 @@ export interface Toolbar {
 }
 
 type NumericKey = keyof typeof LIMITS;
-const RANGES: [NumericKey, string, string][] = [
-  ['lineHeight', 'Line height', 'setting-line-height'],
-  ['width', 'Width', 'setting-width'],
-  ['letterSpacing', 'Spacing', 'setting-letter-spacing'],
+const RANGES: [NumericKey, string][] = [
+  ['lineHeight', 'setting-line-height'],
+  ['width', 'setting-width'],
+  ['letterSpacing', 'setting-letter-spacing'],
 ];
 
 /** `minimal`: only the close button (the overlay shows a message, not an article). */
@@ -36,7 +37,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   const set = (patch: Partial<ReaderSettings>) => actions.change({ ...current, ...patch });
 
   const selects = Object.fromEntries(Object.entries(SETTING_CHOICES).map(([key, options]) => {
-    const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [label])));
+    const select = h(doc, 'select', { 'data-testid': `setting-${key}` }, options.map(([v, label]) => h(doc, 'option', { value: v }, [t(label)])));
     select.addEventListener('change', trusted(() => set({ [key]: select.value } as Partial<ReaderSettings>)));
     return [key, select];
   })) as Record<keyof typeof SETTING_CHOICES, HTMLSelectElement>;
@@ -48,41 +49,42 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     return b;
   };
 
-  const ranges = RANGES.map(([key, label, testid]) => {
+  const ranges = RANGES.map(([key, testid]) => {
     const { min, max, step } = LIMITS[key];
     const input = h(doc, 'input', { type: 'range', min, max, step, 'data-testid': testid });
     input.addEventListener('input', trusted(() => set({ [key]: Number(input.value) } as Partial<ReaderSettings>)));
-    return { key, input, label: h(doc, 'label', {}, [label, input]) };
+    return { key, input, label: h(doc, 'label', {}, [t(SETTING_LABELS[key]), input]) };
   });
 
   const button = (text: string, testid: string, fn: () => void, label?: string, key?: string) => {
-    const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label, 'aria-keyshortcuts': key, title: key && `${label} (${key})` }, [text]);
+    const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label, 'aria-keyshortcuts': key, title: key && label && t('with_key', label, key) }, [text]);
     b.addEventListener('click', trusted(fn));
     return b;
   };
 
-  const close = button('Close', 'reader-close', actions.close, 'Close reader view');
+  const close = button(t('close'), 'reader-close', actions.close, t('close_reader'));
   if (minimal) {
-    const bar = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader', 'data-testid': 'reader-toolbar' }, [h(doc, 'span', { class: 'spacer' }), close]);
+    const bar = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('reader_toolbar_minimal'), 'data-testid': 'reader-toolbar' }, [h(doc, 'span', { class: 'spacer' }), close]);
     return { element: bar, update: () => {} };
   }
   // An icon, named by aria-label and title: the word would push the toolbar onto a second row.
-  const outlineButton = actions.outline && button('☰', 'reader-outline-toggle', actions.outline, 'Contents', 'o');
+  const outlineButton = actions.outline && button('☰', 'reader-outline-toggle', actions.outline, t('outline'), 'o');
   outlineButton?.setAttribute('aria-expanded', 'false');
   outlineButton?.setAttribute('aria-controls', 'rw-outline');
-  const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Reader settings', 'data-testid': 'reader-toolbar' }, [
+  const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('reader_toolbar'), 'data-testid': 'reader-toolbar' }, [
     ...(outlineButton ? [outlineButton] : []),
-    h(doc, 'label', {}, ['Font', selects.font]),
-    h(doc, 'span', { class: 'group', role: 'group', 'aria-label': 'Text size' }, [
-      sizeButton(-1, 'Smaller text', 'setting-font-size-down', 'A−'), sizeValue, sizeButton(1, 'Larger text', 'setting-font-size-up', 'A+'),
+    h(doc, 'label', {}, [t(SETTING_LABELS.font), selects.font]),
+    h(doc, 'span', { class: 'group', role: 'group', 'aria-label': t(SETTING_LABELS.fontSize) }, [
+      sizeButton(-1, t('setting_smaller'), 'setting-font-size-down', t('setting_smaller_short')), sizeValue,
+      sizeButton(1, t('setting_larger'), 'setting-font-size-up', t('setting_larger_short')),
     ]),
     ...ranges.map((r) => r.label),
-    h(doc, 'label', {}, ['Align', selects.align]),
-    h(doc, 'label', {}, ['Theme', selects.theme]),
+    h(doc, 'label', {}, [t(SETTING_LABELS.align), selects.align]),
+    h(doc, 'label', {}, [t(SETTING_LABELS.theme), selects.theme]),
     h(doc, 'span', { class: 'spacer' }),
-    button('?', 'reader-keys', actions.keys, 'Keyboard shortcuts', '?'),
-    button('Copy', 'reader-copy', actions.copy, 'Copy article as text'),
-    button('Save', 'reader-save', actions.save, 'Save article to library'),
+    button('?', 'reader-keys', actions.keys, t('keys'), '?'),
+    button(t('reader_copy'), 'reader-copy', actions.copy, t('copy_article_text')),
+    button(t('save'), 'reader-save', actions.save, t('save_to_library')),
     close,
   ]);
 
@@ -91,7 +93,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     selects.font.value = s.font;
     selects.align.value = s.align;
     selects.theme.value = s.theme;
-    sizeValue.textContent = `${s.fontSize}px`;
+    sizeValue.textContent = t('setting_size_value', s.fontSize);
     for (const r of ranges) {
       r.input.value = String(s[r.key]);
       r.input.setAttribute('aria-valuetext', String(s[r.key]));

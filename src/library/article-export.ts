@@ -4,9 +4,10 @@
 // the core's, escaped exactly as the clipboard and the CLI escape it.
 import { articlePage, headedMarkdown, sanitizeHtml, toMarkdown, type ArticleHeading } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
+import { t } from '../shared/strings/t';
 
 function heading(r: ArticleRecord): ArticleHeading {
-  return { title: r.title.trim() || 'Untitled', byline: r.byline, details: [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · '), source: r.url };
+  return { title: r.title.trim() || t('untitled'), byline: r.byline, details: [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · '), source: r.url };
 }
 
 export function articleMarkdown(r: ArticleRecord, doc: Document): string {

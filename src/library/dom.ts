@@ -1,5 +1,6 @@
 // A tiny element builder for the library pages' own interface. Text always goes in as text
 // nodes; article markup never comes through here (it arrives as sanitized nodes from the core).
+import { t, uiLang } from '../shared/strings/t';
 
 type Attrs = Record<string, string | number | boolean | undefined | null>;
 
@@ -26,16 +27,16 @@ export function addStyles(doc: Document, css: string): void {
 }
 
 /**
- * "12 May 2024" in the reader's locale. Records are validated to times a Date can show, but a
- * date that still cannot be formatted (Intl throws RangeError on an invalid Date) reads as
- * "unknown date" rather than stopping the page that shows it.
+ * "12 May 2024" in the interface's language (or `locale`). Records are validated to times a Date
+ * can show, but a date that still cannot be formatted (Intl throws RangeError on an invalid
+ * Date) reads as "unknown date" rather than stopping the page that shows it.
  */
-export function formatDate(ms: number, locale?: string): string {
+export function formatDate(ms: number, locale: string = uiLang()): string {
   const date = new Date(ms);
-  if (Number.isNaN(date.getTime())) return 'unknown date';
+  if (Number.isNaN(date.getTime())) return t('library_unknown_date');
   try {
     return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
   } catch {
-    return 'unknown date';
+    return t('library_unknown_date');
   }
 }

@@ -4,6 +4,7 @@
 // each render.
 import { articleFileName } from '../shared/library-export';
 import type { ArticleRecord } from '../shared/article-record';
+import { t, tn } from '../shared/strings/t';
 import { downloadFile } from './downloads';
 import { buildEpub } from './epub';
 
@@ -45,20 +46,21 @@ export class EpubExport {
   private showCount(): void {
     const n = this.selected.size;
     this.button.disabled = n === 0;
-    this.button.textContent = n ? `Export ${n} selected (EPUB)` : 'Export selected (EPUB)';
+    this.button.textContent = n ? tn('library_export_count', n) : t('library_export_selected');
   }
 
   /** One book of `ids`, newest first; says what was exported, or why not. */
   async export(ids: readonly string[]): Promise<void> {
     try {
       const found = (await Promise.all(ids.map((id) => this.load(id)))).filter((r): r is ArticleRecord => !!r);
-      if (!found.length) throw new Error('Those articles are no longer in the library.');
+      if (!found.length) throw new Error(t('epub_gone'));
       found.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
       const now = new Date();
       const name = found.length === 1 ? articleFileName(found[0]!.title, 'epub') : `readwell-articles-${now.toISOString().slice(0, 10)}.epub`;
       downloadFile(this.doc, name, buildEpub(found, this.doc, { now }), 'application/epub+zip');
       const gone = ids.length - found.length;
-      this.say(`Exported ${found.length === 1 ? '1 article' : `${found.length} articles`} as EPUB${gone ? ` (${gone} no longer in the library)` : ''}. Images are not included: each is linked to its site.`);
+      const exported = gone ? tn('epub_exported_some', found.length, gone) : tn('epub_exported', found.length);
+      this.say(`${exported} ${t('epub_no_images')}`);
     } catch (e) {
       this.say(e instanceof Error ? e.message : String(e));
     }

@@ -9,6 +9,7 @@
 import { sanitizeHtml } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
 import { zipStored } from '../shared/zip-writer';
+import { t, tn } from '../shared/strings/t';
 import { escapeXml, toXhtml } from './xhtml';
 
 export interface EpubOptions {
@@ -27,7 +28,7 @@ function language(r: ArticleRecord | undefined): string {
 }
 
 function title(r: ArticleRecord): string {
-  return r.title.trim() || 'Untitled';
+  return r.title.trim() || t('untitled');
 }
 
 /** 2024-05-01T10:00:00Z: dcterms:modified takes whole seconds, in UTC. */
@@ -40,9 +41,7 @@ function chapter(r: ArticleRecord, doc: Document): string {
   const lang = escapeXml(language(r));
   const dir = r.dir === 'rtl' ? ' dir="rtl"' : '';
   const details = [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · ');
-  const note = mediaLeftOut
-    ? `<p class="note">${mediaLeftOut === 1 ? 'One image or media item is' : `${mediaLeftOut} images or media items are`} not in this book; each is linked where it was, at its original site.</p>`
-    : '';
+  const note = mediaLeftOut ? `<p class="note">${escapeXml(tn('epub_media_note', mediaLeftOut))}</p>` : '';
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE html>',
@@ -66,7 +65,7 @@ function nav(records: readonly ArticleRecord[], bookTitle: string): string {
     '<!DOCTYPE html>',
     `<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="${lang}" xml:lang="${lang}">`,
     `<head><meta charset="UTF-8"/><title>${escapeXml(bookTitle)}</title></head>`,
-    '<body><nav epub:type="toc" id="toc"><h1>Contents</h1><ol>',
+    `<body><nav epub:type="toc" id="toc"><h1>${escapeXml(t('epub_contents'))}</h1><ol>`,
     ...records.map((r, i) => `<li><a href="article-${i + 1}.xhtml">${escapeXml(title(r))}</a></li>`),
     '</ol></nav></body></html>',
   ].join('\n');
@@ -83,7 +82,7 @@ function opf(records: readonly ArticleRecord[], bookTitle: string, options: Requ
     ...[...new Set(records.map(language))].map((l) => `<dc:language>${escapeXml(l)}</dc:language>`),
     ...creators.map((c) => `<dc:creator>${escapeXml(c)}</dc:creator>`),
     records.length === 1 ? `<dc:source>${escapeXml(records[0]!.url)}</dc:source>` : '',
-    '<dc:publisher>Saved with Readwell</dc:publisher>',
+    `<dc:publisher>${escapeXml(t('epub_publisher'))}</dc:publisher>`,
     `<meta property="dcterms:modified">${modified(options.now)}</meta>`,
     '</metadata>',
     '<manifest>',
@@ -107,12 +106,12 @@ const CONTAINER = [
 
 /** The book's title: the article's own for one, else how many (with the date they were exported). */
 export function bookTitle(records: readonly ArticleRecord[], now: Date): string {
-  return records.length === 1 ? title(records[0]!) : `Readwell: ${records.length} saved articles (${now.toISOString().slice(0, 10)})`;
+  return records.length === 1 ? title(records[0]!) : tn('epub_book', records.length, now.toISOString().slice(0, 10));
 }
 
 /** The EPUB file of `records`, in the order given (each one a chapter). */
 export function buildEpub(records: readonly ArticleRecord[], doc: Document, options: EpubOptions): Uint8Array<ArrayBuffer> {
-  if (!records.length) throw new Error('Choose at least one article to export.');
+  if (!records.length) throw new Error(t('epub_none'));
   const full = { uuid: options.uuid ?? crypto.randomUUID(), now: options.now };
   const name = bookTitle(records, options.now);
   const text = (s: string) => new TextEncoder().encode(s);

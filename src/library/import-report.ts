@@ -2,6 +2,7 @@
 // entries of the file that were skipped (the first 50 of them by name; a long list would bury
 // the counts).
 import { describeInvalid } from '../shared/library-import';
+import { t, tn } from '../shared/strings/t';
 import { h } from './dom';
 import type { ImportReport } from './library-model';
 
@@ -13,13 +14,13 @@ export function importReportContent(doc: Document, report: ImportReport, pending
   if (report.ok) {
     const { added, merged, unchanged } = report.outcome;
     const merges = merged + report.mergedInFile;
-    lines.push(`Imported: ${added} new, ${merges} merged with a copy already saved, ${unchanged} already up to date.`);
-  } else lines.push(pending ? report.reason : `Nothing was imported: ${report.reason}`);
+    lines.push(t('import_done', added, merges, unchanged));
+  } else lines.push(pending ? report.reason : t('import_nothing', report.reason));
   const invalid = report.invalid ?? [];
   if (invalid.length) {
-    lines.push(` ${invalid.length} ${invalid.length === 1 ? 'entry was' : 'entries were'} skipped:`);
+    lines.push(` ${tn('import_skipped', invalid.length)}`);
     lines.push(h(doc, 'ul', {}, invalid.slice(0, LISTED).map((i) => h(doc, 'li', {}, [describeInvalid(i)]))));
-    if (invalid.length > LISTED) lines.push(`…and ${invalid.length - LISTED} more.`);
+    if (invalid.length > LISTED) lines.push(tn('import_more', invalid.length - LISTED));
   }
   return lines;
 }

@@ -11,6 +11,7 @@ import { LibrarySearch } from '../shared/library-search';
 import { rankHits } from '../shared/search-ranking';
 import { searchForm } from '../shared/search-form';
 import type { ArticleStore, ImportOutcome } from '../platform/article-store';
+import { t } from '../shared/strings/t';
 
 /** What the list shows of an article: everything but the heavy html and text. */
 export type Summary = Omit<ArticleRecord, 'html' | 'text'>;
@@ -186,13 +187,13 @@ export class LibraryModel {
 
   async addTag(id: string, tag: string): Promise<Summary> {
     const current = this.summaries.get(id);
-    if (!current) throw new Error('That article is no longer in the library.');
+    if (!current) throw new Error(t('store_gone'));
     return this.writeTags(id, [...current.tags, tag]);
   }
 
   async removeTag(id: string, tag: string): Promise<Summary> {
     const current = this.summaries.get(id);
-    if (!current) throw new Error('That article is no longer in the library.');
+    if (!current) throw new Error(t('store_gone'));
     return this.writeTags(id, current.tags.filter((t) => t !== tag));
   }
 
@@ -215,7 +216,7 @@ export class LibraryModel {
   async importJson(text: string): Promise<ImportReport> {
     const parsed = parseImport(text);
     if (!parsed.ok) return parsed;
-    if (parsed.records.length === 0) return { ok: false, reason: 'The file has no article that can be imported.', invalid: parsed.invalid };
+    if (parsed.records.length === 0) return { ok: false, reason: t('import_empty'), invalid: parsed.invalid };
     try {
       const outcome = await this.store.importRecords(parsed.records);
       await (await this.load()).indexed;

@@ -14,6 +14,7 @@ import { Toast } from './toast';
 import { KeyedList } from './keyed-list';
 import { SearchSnippets } from './search-snippets';
 import { EpubExport } from './epub-export';
+import { t, tn } from '../shared/strings/t';
 
 const PAGE_SIZE = 100;
 
@@ -40,7 +41,7 @@ export class LibraryPage implements ListActionHost {
   }
 
   async start(): Promise<void> {
-    this.ui.status.textContent = 'Loading…';
+    this.ui.status.textContent = t('library_loading');
     this.store.subscribe?.((change) => void this.onExternalChange(change));
     await this.reload();
   }
@@ -69,7 +70,7 @@ export class LibraryPage implements ListActionHost {
     this.epub.sync(els, (id) => model.get(id) !== undefined);
     const rest = visible.length - Math.min(this.shown, visible.length);
     ui.more.hidden = rest <= 0;
-    ui.more.textContent = `Show ${Math.min(rest, PAGE_SIZE)} more`;
+    ui.more.textContent = tn('library_more', Math.min(rest, PAGE_SIZE));
     ui.status.textContent = statusText(model, visible.length);
     ui.empty.hidden = visible.length > 0;
     ui.empty.textContent = emptyText(model.total);
@@ -140,7 +141,7 @@ export class LibraryPage implements ListActionHost {
     const deleted = await this.model.delete(id);
     this.render();
     if (!deleted) return;
-    this.toast.show(`Deleted “${deleted.title.trim() || 'Untitled'}”.`, true);
+    this.toast.show(t('library_deleted', deleted.title.trim() || t('untitled')), true);
     this.ui.undo.focus();
   }
 
@@ -155,7 +156,7 @@ export class LibraryPage implements ListActionHost {
 
   async exportOne(id: string, kind: 'md' | 'html'): Promise<void> {
     const record = await this.store.get(id);
-    if (!record) throw new Error('That article is no longer in the library.');
+    if (!record) throw new Error(t('store_gone'));
     const name = articleFileName(record.title, kind);
     if (kind === 'md') downloadFile(this.doc, name, articleMarkdown(record, this.doc), 'text/markdown;charset=utf-8');
     else downloadFile(this.doc, name, articleHtml(record, this.doc), 'text/html;charset=utf-8');
@@ -176,7 +177,7 @@ export class LibraryPage implements ListActionHost {
   private async importFile(): Promise<void> {
     const file = this.ui.importInput.files?.[0];
     if (!file) return;
-    this.showReport({ ok: false, reason: `Importing ${file.name}…` }, true);
+    this.showReport({ ok: false, reason: t('library_importing', file.name) }, true);
     const report = await this.model.importJson(await file.text());
     this.ui.importInput.value = '';
     this.showReport(report);

@@ -2,6 +2,7 @@
 // status and empty lines. Each builder returns elements; the page controller (library-page.ts)
 // owns the events, through data-action attributes on buttons so one listener serves the whole list.
 import type { LibraryModel, Summary } from './library-model';
+import { t, tn } from '../shared/strings/t';
 import { formatDate, h } from './dom';
 
 export interface Chrome {
@@ -25,27 +26,28 @@ export function buildChrome(doc: Document): Chrome {
   const search = h(doc, 'input', {
     type: 'search',
     'data-testid': 'library-search',
-    'aria-label': 'Search saved articles',
-    placeholder: 'Search titles, authors, sites and text',
+    'aria-label': t('library_search'),
+    placeholder: t('library_search_hint'),
     autocomplete: 'off',
     spellcheck: 'false',
   });
-  const tagFilter = h(doc, 'select', { 'data-testid': 'library-tag-filter', 'aria-label': 'Show articles with tag' });
-  const exportJson = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-json' }, ['Export all (JSON)']);
-  const exportEpub = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-epub', disabled: true }, ['Export selected (EPUB)']);
+  const tagFilter = h(doc, 'select', { 'data-testid': 'library-tag-filter', 'aria-label': t('library_tag_filter') });
+  const exportJson = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-json' }, [t('library_export_json')]);
+  const exportEpub = h(doc, 'button', { type: 'button', 'data-testid': 'library-export-epub', disabled: true }, [t('library_export_selected')]);
   const importInput = h(doc, 'input', { type: 'file', accept: '.json,application/json', 'data-testid': 'library-import-input', class: 'visually-hidden' });
-  const importLabel = h(doc, 'label', { class: 'button' }, ['Import JSON…', importInput]);
+  const importLabel = h(doc, 'label', { class: 'button' }, [t('library_import'), importInput]);
   const status = h(doc, 'p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const report = h(doc, 'div', { class: 'report', 'data-testid': 'library-import-report', role: 'status', 'aria-live': 'polite', hidden: true });
-  const list = h(doc, 'ul', { class: 'list', 'aria-label': 'Saved articles' });
+  const list = h(doc, 'ul', { class: 'list', 'aria-label': t('library_heading') });
   const empty = h(doc, 'p', { class: 'empty', 'data-testid': 'library-empty', hidden: true });
-  const more = h(doc, 'button', { type: 'button', class: 'more', hidden: true }, ['Show more']);
+  // Its words ("Show 100 more") come with each render, which also shows it.
+  const more = h(doc, 'button', { type: 'button', class: 'more', hidden: true });
   const toastText = h(doc, 'span');
-  const undo = h(doc, 'button', { type: 'button', 'data-testid': 'library-undo' }, ['Undo']);
+  const undo = h(doc, 'button', { type: 'button', 'data-testid': 'library-undo' }, [t('library_undo')]);
   const toast = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', hidden: true }, [toastText, ' ', undo]);
 
   const header = h(doc, 'header', {}, [
-    h(doc, 'h1', {}, ['Saved articles']),
+    h(doc, 'h1', {}, [t('library_heading')]),
     h(doc, 'div', { class: 'controls' }, [search, tagFilter, exportJson, exportEpub, importLabel]),
   ]);
   doc.body.append(header, h(doc, 'main', {}, [status, report, list, empty, more]), toast);
@@ -54,8 +56,8 @@ export function buildChrome(doc: Document): Chrome {
 
 export function tagOptions(doc: Document, select: HTMLSelectElement, tags: { tag: string; count: number }[], current: string | null): void {
   select.replaceChildren(
-    h(doc, 'option', { value: '' }, ['All tags']),
-    ...tags.map(({ tag, count }) => h(doc, 'option', { value: tag }, [`${tag} (${count})`])),
+    h(doc, 'option', { value: '' }, [t('library_all_tags')]),
+    ...tags.map(({ tag, count }) => h(doc, 'option', { value: tag }, [t('library_tag_option', tag, count)])),
   );
   select.value = current ?? '';
 }
@@ -67,8 +69,8 @@ function metaLine(s: Summary, locale?: string): string {
   } catch {
     // Validated records always parse; an empty host just leaves the site blank.
   }
-  const parts = [s.siteName || host, formatDate(s.savedAt, locale), `${s.readingMinutes} min read`];
-  if (s.progress > 0.02) parts.push(s.progress >= 0.98 ? 'finished' : `${Math.round(s.progress * 100)}% read`);
+  const parts = [s.siteName || host, formatDate(s.savedAt, locale), tn('min_read', s.readingMinutes)];
+  if (s.progress > 0.02) parts.push(s.progress >= 0.98 ? t('library_finished') : t('library_read_percent', Math.round(s.progress * 100)));
   return parts.join(' · ');
 }
 
@@ -81,22 +83,22 @@ export function safeItemElement(doc: Document, s: Summary, locale?: string): HTM
     return itemElement(doc, s, locale);
   } catch {
     return h(doc, 'li', { class: 'item', 'data-testid': 'library-item', 'data-id': s.id }, [
-      h(doc, 'h2', { 'data-testid': 'library-item-title' }, [String(s.title).slice(0, 200) || 'Untitled']),
-      h(doc, 'p', { class: 'meta' }, ['This saved article could not be shown.']),
+      h(doc, 'h2', { 'data-testid': 'library-item-title' }, [String(s.title).slice(0, 200) || t('untitled')]),
+      h(doc, 'p', { class: 'meta' }, [t('library_broken_item')]),
       h(doc, 'div', { class: 'row' }, [
         h(doc, 'span', { class: 'spacer' }),
-        h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete' }, ['Delete']),
+        h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete' }, [t('library_delete')]),
       ]),
     ]);
   }
 }
 
 export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIElement {
-  const title = s.title.trim() || 'Untitled';
-  const tags = h(doc, 'ul', { class: 'tags', 'aria-label': 'Tags' }, s.tags.map((tag) =>
+  const title = s.title.trim() || t('untitled');
+  const tags = h(doc, 'ul', { class: 'tags', 'aria-label': t('library_tags') }, s.tags.map((tag) =>
     h(doc, 'li', { class: 'tag' }, [
       tag,
-      h(doc, 'button', { type: 'button', 'data-action': 'remove-tag', 'data-tag': tag, 'aria-label': `Remove tag ${tag}`, title: 'Remove tag' }, ['×']),
+      h(doc, 'button', { type: 'button', 'data-action': 'remove-tag', 'data-tag': tag, 'aria-label': t('library_remove_tag_named', tag), title: t('library_remove_tag') }, ['×']),
     ]),
   ));
   return h(doc, 'li', { class: 'item', 'data-testid': 'library-item', 'data-id': s.id }, [
@@ -107,17 +109,17 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
     s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [s.excerpt]) : null,
     h(doc, 'div', { class: 'row' }, [
       h(doc, 'label', { class: 'select' }, [
-        h(doc, 'input', { type: 'checkbox', 'data-testid': 'library-select', 'aria-label': `Select ${title} for EPUB export` }),
-        'Select',
+        h(doc, 'input', { type: 'checkbox', 'data-testid': 'library-select', 'aria-label': t('library_select_named', title) }),
+        t('library_select'),
       ]),
       tags,
-      h(doc, 'input', { type: 'text', class: 'tag-input', 'data-testid': 'library-tag-input', 'aria-label': `Add a tag to ${title}`, placeholder: 'Add tag', maxlength: 40 }),
+      h(doc, 'input', { type: 'text', class: 'tag-input', 'data-testid': 'library-tag-input', 'aria-label': t('library_add_tag_named', title), placeholder: t('library_add_tag'), maxlength: 40 }),
       h(doc, 'span', { class: 'spacer' }),
-      h(doc, 'a', { href: s.url, class: 'source', rel: 'noopener noreferrer', target: '_blank' }, ['Original']),
-      h(doc, 'button', { type: 'button', 'data-action': 'export-md', 'aria-label': `Download ${title} as Markdown` }, ['Markdown']),
-      h(doc, 'button', { type: 'button', 'data-action': 'export-html', 'aria-label': `Download ${title} as HTML` }, ['HTML']),
-      h(doc, 'button', { type: 'button', 'data-action': 'export-epub', 'data-testid': 'library-export-epub-one', 'aria-label': `Download ${title} as EPUB` }, ['EPUB']),
-      h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete', 'aria-label': `Delete ${title}` }, ['Delete']),
+      h(doc, 'a', { href: s.url, class: 'source', rel: 'noopener noreferrer', target: '_blank' }, [t('original')]),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-md', 'aria-label': t('library_download_md', title) }, [t('format_markdown')]),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-html', 'aria-label': t('library_download_html', title) }, [t('format_html')]),
+      h(doc, 'button', { type: 'button', 'data-action': 'export-epub', 'data-testid': 'library-export-epub-one', 'aria-label': t('library_download_epub', title) }, [t('format_epub')]),
+      h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete', 'aria-label': t('library_delete_named', title) }, [t('library_delete')]),
     ]),
   ]);
 }
@@ -125,19 +127,14 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
 /** The status line: how many articles, how many match a search or tag, what indexing has left. */
 export function statusText(model: Pick<LibraryModel, 'query' | 'tag' | 'total' | 'indexing' | 'pending' | 'unreadable'>, matches: number): string {
   const filtered = model.query.trim() !== '' || model.tag !== null;
-  let text = filtered ? `${matches} of ${count(model.total)} match` : count(model.total);
-  if (filtered && model.indexing) text += ` · still indexing ${model.pending.toLocaleString()} articles…`;
-  if (model.unreadable) text += ` · ${model.unreadable} stored entries could not be read`;
+  const articles = tn('library_articles', model.total);
+  let text = filtered ? t('library_matching', matches, articles) : articles;
+  if (filtered && model.indexing) text += ` · ${tn('library_indexing', model.pending)}`;
+  if (model.unreadable) text += ` · ${tn('library_unreadable', model.unreadable)}`;
   return text;
 }
 
 /** What an empty list says: nothing saved yet, or nothing matches. */
 export function emptyText(total: number): string {
-  return total === 0
-    ? 'No saved articles yet. Use Save in the Readwell popup, the page menu, or press s in reader view.'
-    : 'No saved article matches this search.';
-}
-
-function count(n: number): string {
-  return `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
+  return t(total === 0 ? 'library_empty' : 'library_no_match');
 }

@@ -2,7 +2,10 @@
 // read from storage.sync and validated, following live changes; the reading position is restored
 // on open and saved while scrolling.
 import { openArticleStore, type ArticleStore } from '../platform/article-store';
-import { settingsStore } from '../platform/extension-page';
+import { browser, settingsStore } from '../platform/extension-page';
+import { useBrowserStrings } from '../platform/i18n';
+import { localizePage } from '../shared/strings/localize-page';
+import { t } from '../shared/strings/t';
 import { addStyles } from './dom';
 import { progressOf, scrollTopFor, throttledSaver } from '../shared/reading-position';
 import { renderArticle, renderMessage } from './reader-view';
@@ -14,7 +17,7 @@ function track(store: ArticleStore, id: string, label: HTMLElement, startAt: num
   const root = document.scrollingElement ?? document.documentElement;
   const saver = throttledSaver((p) => void store.setProgress(id, p).catch(() => undefined), SAVE_EVERY_MS, window);
   const current = () => progressOf(root.scrollTop, root.scrollHeight, window.innerHeight);
-  const show = (p: number) => (label.textContent = `${Math.round(p * 100)}%`);
+  const show = (p: number) => (label.textContent = t('offline_percent', Math.round(p * 100)));
   show(startAt);
   window.addEventListener('scroll', () => {
     const p = current();
@@ -27,32 +30,34 @@ function track(store: ArticleStore, id: string, label: HTMLElement, startAt: num
 }
 
 async function main(): Promise<void> {
+  useBrowserStrings(browser);
+  localizePage(document);
   addStyles(document, READER_CSS);
   const settings = settingsStore();
   applySettings(document.documentElement, await settings.load());
   settings.subscribe((s) => applySettings(document.documentElement, s));
 
   const id = new URLSearchParams(location.search).get('id');
-  if (!id) return renderMessage(document, 'No article was asked for. Open one from the library.');
+  if (!id) return renderMessage(document, t('offline_no_id'));
   let store: ArticleStore;
   try {
     store = await openArticleStore();
   } catch (e) {
-    return renderMessage(document, `The library could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+    return renderMessage(document, t('store_unopened', e instanceof Error ? e.message : String(e)));
   }
   const record = await store.get(id).catch((e: Error) => {
     renderMessage(document, e.message);
     return undefined;
   });
   if (record === undefined) return;
-  if (record === null) return renderMessage(document, 'This article is no longer in your library.');
+  if (record === null) return renderMessage(document, t('offline_gone'));
 
   let progress: HTMLElement;
   try {
     ({ progress } = renderArticle(document, record));
   } catch (e) {
     // A record validation let through must still leave the page saying something.
-    return renderMessage(document, `This saved copy could not be shown: ${e instanceof Error ? e.message : String(e)}`);
+    return renderMessage(document, t('offline_broken', e instanceof Error ? e.message : String(e)));
   }
   // Layout has to exist before a fraction of the height means anything.
   requestAnimationFrame(() => {

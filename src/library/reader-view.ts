@@ -4,6 +4,7 @@
 import { sanitizeHtml } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
 import { markLongArticle } from '../shared/reader-theme';
+import { t, tn } from '../shared/strings/t';
 import { formatDate, h } from './dom';
 
 export interface ReaderElements {
@@ -12,23 +13,23 @@ export interface ReaderElements {
 }
 
 export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
-  const title = r.title.trim() || 'Untitled';
+  const title = r.title.trim() || t('untitled');
   doc.title = title;
-  const progress = h(doc, 'span', { class: 'progress', 'aria-label': 'Reading progress' });
-  const bar = h(doc, 'nav', { class: 'bar', 'aria-label': 'Readwell' }, [
-    h(doc, 'a', { href: 'library.html' }, ['← Library']),
+  const progress = h(doc, 'span', { class: 'progress', 'aria-label': t('offline_progress') });
+  const bar = h(doc, 'nav', { class: 'bar', 'aria-label': t('ext_name') }, [
+    h(doc, 'a', { href: 'library.html' }, [t('offline_back')]),
     h(doc, 'span', { class: 'spacer' }),
     progress,
   ]);
   const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
-  const dates = [r.publishedTime ? `Published ${r.publishedTime.slice(0, 10)}` : null, `Saved ${formatDate(r.savedAt)}`, `${r.readingMinutes} min read`];
+  const dates = [r.publishedTime ? t('offline_published', r.publishedTime.slice(0, 10)) : null, t('offline_saved', formatDate(r.savedAt)), tn('min_read', r.readingMinutes)];
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
   content.append(sanitizeHtml(r.html, doc, r.url));
   markLongArticle(content);
   const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
     h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),
     byline ? h(doc, 'p', { class: 'byline' }, [byline]) : null,
-    h(doc, 'p', { class: 'meta' }, [dates.filter(Boolean).join(' · '), ' · ', h(doc, 'a', { href: r.url, rel: 'noopener noreferrer' }, ['Original'])]),
+    h(doc, 'p', { class: 'meta' }, [dates.filter(Boolean).join(' · '), ' · ', h(doc, 'a', { href: r.url, rel: 'noopener noreferrer' }, [t('original')])]),
     content,
   ]);
   doc.body.replaceChildren(bar, h(doc, 'main', {}, [article]));
@@ -36,9 +37,9 @@ export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
 }
 
 export function renderMessage(doc: Document, text: string): void {
-  doc.title = 'Readwell';
+  doc.title = t('ext_name');
   doc.body.replaceChildren(
-    h(doc, 'nav', { class: 'bar' }, [h(doc, 'a', { href: 'library.html' }, ['← Library'])]),
+    h(doc, 'nav', { class: 'bar' }, [h(doc, 'a', { href: 'library.html' }, [t('offline_back')])]),
     h(doc, 'p', { class: 'message', role: 'alert' }, [text]),
   );
 }

@@ -10,6 +10,8 @@
 // embedded: an EPUB may not load them from the web, and no saved article holds image data yet, so
 // each becomes a link to its address (or its description, inside another link) and is counted.
 
+import { t, type PlainKey } from '../shared/strings/t';
+
 const XHTML_NS = 'http://www.w3.org/1999/xhtml';
 
 const BLOCK_AND_INLINE = new Set([
@@ -20,7 +22,8 @@ const BLOCK_AND_INLINE = new Set([
   'ruby', 'rt', 'rp',
 ]);
 const VOID = new Set(['br', 'wbr', 'hr', 'col']);
-const MEDIA = new Set(['img', 'video', 'audio']);
+/** Media left out, and the word that stands for each in its place. */
+const MEDIA = { img: 'epub_image', video: 'epub_video', audio: 'epub_audio' } as const satisfies Record<string, PlainKey>;
 /** Left out with everything inside (a <picture> is unwrapped to its <img>, its sources dropped). */
 const DROPPED = new Set(['source', 'track', 'svg', 'math', 'script', 'style', 'template', 'map', 'area', 'canvas']);
 
@@ -104,9 +107,9 @@ export function toXhtml(root: Node): XhtmlBody {
     const el = item as Element;
     const name = el.localName.toLowerCase();
     if (el.namespaceURI !== XHTML_NS || DROPPED.has(name)) continue;
-    if (MEDIA.has(name)) {
+    if (Object.hasOwn(MEDIA, name)) {
       mediaLeftOut++;
-      parts.push(mediaStandIn(el, name, openLinks[0]! > 0));
+      parts.push(mediaStandIn(el, name as keyof typeof MEDIA, openLinks[0]! > 0));
       continue;
     }
     const children = [...el.childNodes].reverse();
@@ -127,10 +130,10 @@ export function toXhtml(root: Node): XhtmlBody {
 }
 
 /** What stands where an image, a video or an audio was: a link to it, or words inside a link. */
-function mediaStandIn(el: Element, name: string, insideLink: boolean): string {
-  const kind = name === 'img' ? 'Image' : name === 'video' ? 'Video' : 'Audio';
+function mediaStandIn(el: Element, name: keyof typeof MEDIA, insideLink: boolean): string {
+  const kind = t(MEDIA[name]);
   const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
-  const label = `[${kind}${alt ? `: ${alt}` : ''}]`;
+  const label = alt ? t('epub_media_described', kind, alt) : t('epub_media', kind);
   const src = el.getAttribute('src') ?? el.querySelector('source[src]')?.getAttribute('src') ?? '';
   if (insideLink || !/^https?:/i.test(src)) return `<span class="media-left-out">${escapeXml(label)}</span>`;
   return `<a class="media-left-out" href="${escapeXml(src)}">${escapeXml(label)}</a>`;

@@ -23,6 +23,7 @@ import {
   type RecordDraft,
 } from '../shared/article-record';
 import type { SearchFields } from '../shared/search-form';
+import { t, tn } from '../shared/strings/t';
 import { LibraryChanges, type LibraryChange } from './library-db/changes';
 import { countPlan, planImport, type ImportOutcome } from './library-db/import-plan';
 import { loadLibrary, type LoadOutcome } from './library-db/load';
@@ -30,7 +31,7 @@ import { ARTICLES, DB_NAME, openLibraryDb, type LibraryDb } from './library-db/s
 import { StoreError, toStoreError, writeTransaction, type FormWriter, type WriteStore } from './library-db/transaction';
 
 export { DB_NAME, DB_VERSION } from './library-db/schema';
-export { QUOTA_MESSAGE, StoreError, type StoreErrorCode } from './library-db/transaction';
+export { StoreError, type StoreErrorCode } from './library-db/transaction';
 export type { LibraryChange } from './library-db/changes';
 export type { ImportOutcome } from './library-db/import-plan';
 export type { LoadOutcome } from './library-db/load';
@@ -65,7 +66,7 @@ export class ArticleStore {
   /** Saves a draft as found at `url` (the tab's real URL); the same URL again updates in place. */
   async saveDraft(draft: RecordDraft, url: string, now = Date.now()): Promise<SaveOutcome> {
     const fresh = recordFromDraft(draft, url, now, crypto.randomUUID());
-    if (!fresh.ok) throw new StoreError('invalid', `This page cannot be saved: ${fresh.reason}.`);
+    if (!fresh.ok) throw new StoreError('invalid', t('save_invalid', fresh.reason));
     return this.write(async (store, forms) => {
       const existing = await store.index('url').get(url);
       const old = existing ? validateRecord(existing) : null;
@@ -79,7 +80,7 @@ export class ArticleStore {
     const raw = await this.db.get(ARTICLES, id).catch((e) => Promise.reject(toStoreError(e)));
     if (raw === undefined) return null;
     const checked = validateRecord(raw);
-    if (!checked.ok) throw new StoreError('invalid', `The saved copy is damaged: ${checked.reason}.`);
+    if (!checked.ok) throw new StoreError('invalid', t('store_damaged', checked.reason));
     return checked.value;
   }
 
@@ -109,7 +110,7 @@ export class ArticleStore {
    */
   async restore(record: ArticleRecord): Promise<ArticleRecord> {
     const checked = validateRecord(record);
-    if (!checked.ok) throw new StoreError('invalid', `The article cannot be restored: ${checked.reason}.`);
+    if (!checked.ok) throw new StoreError('invalid', t('store_unrestorable', checked.reason));
     return this.write(async (store, forms) => {
       const sameUrl = await store.index('url').get(record.url);
       const result = sameUrl && sameUrl.id !== record.id ? mergeRecords(sameUrl, checked.value) : checked.value;
@@ -120,7 +121,7 @@ export class ArticleStore {
 
   async setTags(id: string, tags: readonly string[]): Promise<ArticleRecord> {
     const clean = [...new Set(tags.map(normalizeTag).filter(Boolean))];
-    if (clean.length > LIMITS.tags) throw new StoreError('invalid', `An article can have at most ${LIMITS.tags} tags.`);
+    if (clean.length > LIMITS.tags) throw new StoreError('invalid', tn('store_tags', LIMITS.tags));
     return this.update(id, (r) => ({ ...r, tags: clean }));
   }
 
@@ -133,9 +134,9 @@ export class ArticleStore {
   private async update(id: string, change: (r: ArticleRecord) => ArticleRecord): Promise<ArticleRecord> {
     return this.write(async (store, forms) => {
       const raw = await store.get(id);
-      if (raw === undefined) throw new StoreError('not-found', 'That article is no longer in the library.');
+      if (raw === undefined) throw new StoreError('not-found', t('store_gone'));
       const checked = validateRecord(raw);
-      if (!checked.ok) throw new StoreError('invalid', `The saved copy is damaged: ${checked.reason}.`);
+      if (!checked.ok) throw new StoreError('invalid', t('store_damaged', checked.reason));
       const updated = change(checked.value);
       // Tags and progress are not searched: the stored form stays right, and is not rewritten.
       await Promise.all([store.put(updated), searchedFieldsDiffer(checked.value, updated) ? forms.put(updated) : null]);

@@ -4,6 +4,7 @@
 // its `browser` alias) when no callback is passed. The polyfill would be 9.5 KB of a content
 // script that must stay under 150 KB; the popup, library and background keep it (polyfill.ts).
 import { failFrom } from './messages';
+import type { I18nApi } from './i18n';
 import { extensionServices } from './services';
 import type { ChangeEvents, SyncArea } from './settings-store';
 import type { SenderLike } from './validate';
@@ -18,6 +19,8 @@ export interface NativeBrowser {
     onMessage: { addListener(cb: Listener): void; removeListener(cb: Listener): void };
   };
   storage: { sync: SyncArea; local: SyncArea; onChanged: ChangeEvents };
+  /** Native in content scripts of both engines; content/index.ts hands it to useBrowserStrings. */
+  i18n?: I18nApi;
 }
 
 type Scope = { browser?: NativeBrowser; chrome?: NativeBrowser };

@@ -9,10 +9,10 @@
 
 import { type ArticleDraft, isArticleDraft } from './draft';
 import { bool, oneOf, optional, tabId, type FieldsOf, type Shape } from './fields';
+import type { CopyFormat } from '../shared/action-text';
 
 export type { ArticleDraft } from './draft';
-
-export type CopyFormat = 'text' | 'markdown' | 'html';
+export type { CopyFormat } from '../shared/action-text';
 
 export type ErrorCode =
   | 'restricted' //     a page the extension may not touch (browser pages, stores, PDF viewer)
@@ -147,5 +147,3 @@ export function ok<T>(value: T): { ok: true; value: T } {
 export type ReplyOf<K extends keyof BackgroundRequests | keyof ContentRequests> = Reply<
   K extends keyof BackgroundRequests ? BackgroundRequests[K]['reply'] : K extends keyof ContentRequests ? ContentRequests[K]['reply'] : never
 >;
-
-export const STALE_MESSAGE = 'Readwell was updated — reload the page';

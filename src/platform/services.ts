@@ -3,7 +3,8 @@
 // content-script.ts): messaging to the background with stale-context detection, and settings
 // storage, and reading positions. Tests build the same services from fakes.
 import type { BackgroundRequests, ReplyOf } from './messages';
-import { STALE_MESSAGE, fail, failFrom } from './messages';
+import { fail, failFrom } from './messages';
+import { t } from '../shared/strings/t';
 import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';
 import { createPositionStore, type PositionStore } from './position-store';
 
@@ -28,13 +29,13 @@ export function extensionServices(api: ServicesApi) {
 
   /** Sends a request to the background; never throws: failures come back as `Reply` data. */
   async function sendToBackground<K extends keyof BackgroundRequests>(message: Request<K>): Promise<ReplyOf<K>> {
-    if (!runtimeAlive()) return fail('stale', STALE_MESSAGE);
+    if (!runtimeAlive()) return fail('stale', t('error_stale'));
     try {
       const reply = (await api.runtime.sendMessage(message)) as ReplyOf<K> | undefined;
-      return reply ?? fail('error', 'Readwell did not answer. Try again.');
+      return reply ?? fail('error', t('error_no_answer'));
     } catch (err) {
       const reply = failFrom(err);
-      return STALE_ERROR.test(reply.error.message) || !runtimeAlive() ? fail('stale', STALE_MESSAGE) : reply;
+      return STALE_ERROR.test(reply.error.message) || !runtimeAlive() ? fail('stale', t('error_stale')) : reply;
     }
   }
 

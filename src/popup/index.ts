@@ -1,6 +1,9 @@
 // Popup entry: finds the target tab (`?tabId=N` when the popup is opened as a tab, as the
 // browser tests do; else the active tab of this window) and wires the real services.
 import { browser, sendToBackground, settingsStore } from '../platform/extension-page';
+import { useBrowserStrings } from '../platform/i18n';
+import { localizePage } from '../shared/strings/localize-page';
+import { t } from '../shared/strings/t';
 import { shortcutService } from '../platform/shortcuts';
 import { startPopup } from './popup';
 import { mountSettingsForm } from './settings-form';
@@ -27,11 +30,13 @@ async function writeClipboard(text: string, html?: string): Promise<boolean> {
 }
 
 async function main() {
+  useBrowserStrings(browser);
+  localizePage(document);
   void mountSettingsForm(document.querySelector<HTMLElement>('[data-testid="popup-settings"]')!, settingsStore());
   void mountShortcut(document, shortcutService());
   const tabId = await targetTab();
   if (tabId === undefined) {
-    document.querySelector('[data-testid="popup-status"]')!.textContent = 'No tab to read.';
+    document.querySelector('[data-testid="popup-status"]')!.textContent = t('popup_no_tab');
     return;
   }
   startPopup(document, { tabId, send: sendToBackground, writeClipboard });

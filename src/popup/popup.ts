@@ -1,6 +1,8 @@
 // The popup's behaviour over injected services, so it runs in jsdom tests: status of the tab,
 // the action buttons, and plain messages for restricted pages, no article, and copy results.
-import type { BackgroundRequests, CopyFormat, CopyResult, ReplyOf, ReplyError } from '../platform/messages';
+import type { BackgroundRequests, CopyFormat, ReplyOf, ReplyError } from '../platform/messages';
+import { copiedText, savedText } from '../shared/action-text';
+import { t } from '../shared/strings/t';
 
 type Request<K extends keyof BackgroundRequests> = { type: K } & BackgroundRequests[K]['request'];
 export interface PopupDeps {
@@ -10,13 +12,7 @@ export interface PopupDeps {
   writeClipboard(text: string, html?: string): Promise<boolean>;
 }
 
-const FORMAT_NAMES: Record<CopyFormat, string> = { text: 'text', markdown: 'Markdown', html: 'HTML' };
 const ACTION_IDS = ['popup-toggle', 'popup-copy-text', 'popup-copy-markdown', 'popup-copy-html', 'popup-save'];
-
-export function copiedText(r: CopyResult): string {
-  const n = new Intl.NumberFormat('en').format(r.words);
-  return `Copied ${n} ${r.words === 1 ? 'word' : 'words'}${r.fromSelection ? ' of the selection' : ''} as ${FORMAT_NAMES[r.format]}`;
-}
 
 export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<void> } {
   const $ = (id: string) => doc.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
@@ -26,8 +22,8 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
   const say = (text: string) => (message.textContent = text);
   const setActions = (enabled: boolean) => ACTION_IDS.forEach((id) => (($(id) as HTMLButtonElement).disabled = !enabled));
   const showOpen = (open: boolean) => {
-    status.textContent = open ? 'Reader view is open on this tab.' : 'Reader view is closed on this tab.';
-    $('popup-toggle').textContent = open ? 'Close reader view' : 'Open reader view';
+    status.textContent = t(open ? 'popup_open' : 'popup_closed');
+    $('popup-toggle').textContent = t(open ? 'close_reader' : 'open_reader');
   };
   const showError = (e: ReplyError) => {
     if (e.code === 'restricted') {
@@ -37,7 +33,7 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
       setActions(false);
       return;
     }
-    say(e.code === 'no-article' ? 'No article found on this page.' : e.message);
+    say(e.message);
   };
 
   // One step for selections: with no article, a selection on the page opens as the reader; with
@@ -58,19 +54,19 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
   }
 
   async function copy(format: CopyFormat) {
-    say('Copying…');
+    say(t('popup_copying'));
     const reply = await deps.send({ type: 'copy-article', tabId: deps.tabId, format });
     if (!reply.ok) return showError(reply.error);
     const r = reply.value;
     // The page could not write the clipboard (no gesture there): the popup writes the payload.
     const copied = r.copied || (r.text !== undefined && (await deps.writeClipboard(r.text, r.html)));
-    say(copied ? copiedText(r) : 'Could not write to the clipboard.');
+    say(copied ? copiedText(r.words, r.format, r.fromSelection) : t('error_clipboard'));
   }
 
   async function save() {
-    say('Saving…');
+    say(t('popup_saving'));
     const reply = await deps.send({ type: 'save-tab', tabId: deps.tabId });
-    if (reply.ok) say(`${reply.value.updated ? 'Updated' : 'Saved'} “${reply.value.title}” in your library.`);
+    if (reply.ok) say(savedText(reply.value));
     else showError(reply.error);
   }
 

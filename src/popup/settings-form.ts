@@ -1,9 +1,10 @@
 // The reader settings as a form in the popup. Each change is stored at once; an open reader
 // restyles from storage.onChanged, and this form follows changes made in the reader's toolbar.
-import { LIMITS, SETTING_CHOICES, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, SETTING_LABELS, stepSetting, type ReaderSettings } from '../shared/settings';
 import type { SettingsStore } from '../platform/settings-store';
+import { t } from '../shared/strings/t';
 
-const RANGES = [['lineHeight', 'Line height', 'setting-line-height'], ['width', 'Width', 'setting-width'], ['letterSpacing', 'Letter spacing', 'setting-letter-spacing']] as const;
+const RANGES = [['lineHeight', 'setting-line-height'], ['width', 'setting-width'], ['letterSpacing', 'setting-letter-spacing']] as const;
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Record<string, string | number> = {}, text?: string) {
   const node = doc.createElement(tag);
@@ -29,7 +30,7 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
 
   const selects = Object.entries(SETTING_CHOICES).map(([key, options]) => {
     const select = el(doc, 'select', { 'data-testid': `setting-${key}` });
-    for (const [value, text] of options) select.append(el(doc, 'option', { value }, text));
+    for (const [value, text] of options) select.append(el(doc, 'option', { value }, t(text)));
     select.addEventListener('change', () => save({ ...current, [key]: select.value }));
     return { key: key as keyof typeof SETTING_CHOICES, select };
   });
@@ -40,25 +41,25 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
     return b;
   };
   const size = el(doc, 'span', { class: 'size' });
-  size.append(sizeButton(-1, 'A−', 'setting-font-size-down', 'Smaller text'), sizeValue, sizeButton(1, 'A+', 'setting-font-size-up', 'Larger text'));
-  const ranges = RANGES.map(([key, text, testid]) => {
+  size.append(sizeButton(-1, t('setting_smaller_short'), 'setting-font-size-down', t('setting_smaller')), sizeValue, sizeButton(1, t('setting_larger_short'), 'setting-font-size-up', t('setting_larger')));
+  const ranges = RANGES.map(([key, testid]) => {
     const input = el(doc, 'input', { type: 'range', min: LIMITS[key].min, max: LIMITS[key].max, step: LIMITS[key].step, 'data-testid': testid });
     input.addEventListener('input', () => save({ ...current, [key]: Number(input.value) }));
-    return { key, input, text };
+    return { key, input };
   });
 
   form.append(
-    label(doc, 'Font', selects[0]!.select),
-    label(doc, 'Text size', size),
-    ...ranges.map((r) => label(doc, r.text, r.input)),
-    label(doc, 'Alignment', selects[1]!.select),
-    label(doc, 'Theme', selects[2]!.select),
+    label(doc, t(SETTING_LABELS.font), selects[0]!.select),
+    label(doc, t(SETTING_LABELS.fontSize), size),
+    ...ranges.map((r) => label(doc, t(SETTING_LABELS[r.key]), r.input)),
+    label(doc, t(SETTING_LABELS.align), selects[1]!.select),
+    label(doc, t(SETTING_LABELS.theme), selects[2]!.select),
   );
 
   function show(s: ReaderSettings) {
     for (const { key, select } of selects) select.value = s[key];
     for (const { key, input } of ranges) input.value = String(s[key]);
-    sizeValue.textContent = `${s.fontSize}px`;
+    sizeValue.textContent = t('setting_size_value', s.fontSize);
   }
   show(current);
   store.subscribe((s) => {

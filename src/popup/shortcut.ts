@@ -2,8 +2,7 @@
 // manifest's suggestion, which Chrome may have left unbound), or plainly that there is none, and
 // a button to the browser's page for changing it.
 import type { ShortcutService } from '../platform/shortcuts';
-
-const WHERE = 'Set shortcuts at chrome://extensions/shortcuts in Chrome, or in Firefox at about:addons → ⚙ → Manage Extension Shortcuts.';
+import { t, tParts } from '../shared/strings/t';
 
 export async function mountShortcut(doc: Document, shortcuts: ShortcutService): Promise<void> {
   const $ = (id: string) => doc.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
@@ -19,18 +18,18 @@ export async function mountShortcut(doc: Document, shortcuts: ShortcutService): 
   if (key) {
     const kbd = doc.createElement('kbd');
     kbd.textContent = key;
-    text.replaceChildren('Shortcut: ', kbd);
-    change.textContent = 'Change';
+    text.replaceChildren(...tParts('popup_shortcut', kbd));
+    change.textContent = t('popup_shortcut_change');
   } else {
-    text.textContent = 'No keyboard shortcut is set for reader view.';
-    change.textContent = 'Set one';
+    text.textContent = t('popup_no_shortcut');
+    change.textContent = t('popup_shortcut_set');
   }
   line.hidden = false;
   let explained = false;
   change.addEventListener('click', async () => {
     if (!(await shortcuts.openSettings()) && !explained) {
       explained = true;
-      text.append(` ${WHERE}`);
+      text.append(` ${t('popup_shortcut_where')}`);
     }
   });
 }

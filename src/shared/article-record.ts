@@ -9,6 +9,7 @@
 // Longer than 200 lines: the record's type and the only code allowed to produce one (validate,
 // create, re-save) stay together, so no caller can build a record the validator never saw.
 import { cleanText } from '../core/metadata';
+import { t } from './strings/t';
 
 export interface ArticleRecord {
   id: string;
@@ -105,9 +106,9 @@ class Invalid extends Error {}
 
 function str(r: Record<string, unknown>, key: string, max: number, allowEmpty = true): string {
   const v = r[key];
-  if (typeof v !== 'string') throw new Invalid(`${key} is not text`);
-  if (!allowEmpty && v.trim() === '') throw new Invalid(`${key} is empty`);
-  if (v.length > max) throw new Invalid(`${key} is longer than ${max} characters`);
+  if (typeof v !== 'string') throw new Invalid(t('record_not_text', key));
+  if (!allowEmpty && v.trim() === '') throw new Invalid(t('record_empty', key));
+  if (v.length > max) throw new Invalid(t('record_too_long', key, max));
   return v;
 }
 
@@ -123,50 +124,50 @@ function meta(r: Record<string, unknown>, key: string): string | null {
 
 function url(r: Record<string, unknown>, key: string): string {
   const v = str(r, key, LIMITS.urlLength, false);
-  if (!isSavableUrl(v)) throw new Invalid(`${key} is not an http(s) or file address`);
+  if (!isSavableUrl(v)) throw new Invalid(t('record_not_address', key));
   return v;
 }
 
 /** Milliseconds from 1970 to the end of year 9999: a time `new Date` and every date format can show. */
 function time(r: Record<string, unknown>, key: string): number {
   const v = r[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LIMITS.maxTime) throw new Invalid(`${key} is not a time`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > LIMITS.maxTime) throw new Invalid(t('record_not_time', key));
   return v;
 }
 
 function count(r: Record<string, unknown>, key: string, max: number): number {
   const v = r[key];
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(`${key} is not a whole number`);
-  if (v > max) throw new Invalid(`${key} is larger than ${max}`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) throw new Invalid(t('record_not_count', key));
+  if (v > max) throw new Invalid(t('record_too_large', key, max));
   return v;
 }
 
 function tags(r: Record<string, unknown>): string[] {
   const v = r.tags ?? [];
-  if (!Array.isArray(v)) throw new Invalid('tags is not a list');
-  if (v.length > LIMITS.tags) throw new Invalid(`more than ${LIMITS.tags} tags`);
-  for (const t of v) {
-    if (typeof t !== 'string' || t !== normalizeTag(t) || t === '') throw new Invalid(`tag ${JSON.stringify(t)} is not a valid tag`);
+  if (!Array.isArray(v)) throw new Invalid(t('record_tags_not_list'));
+  if (v.length > LIMITS.tags) throw new Invalid(t('record_tags_too_many', LIMITS.tags));
+  for (const tag of v) {
+    if (typeof tag !== 'string' || tag !== normalizeTag(tag) || tag === '') throw new Invalid(t('record_tag_invalid', JSON.stringify(tag)));
   }
-  if (new Set(v).size !== v.length) throw new Invalid('tags repeat');
+  if (new Set(v).size !== v.length) throw new Invalid(t('record_tags_repeat'));
   return [...v] as string[];
 }
 
 /** Whatever was read (storage, an import file) → a complete record, or why it is not one. */
 export function validateRecord(input: unknown): Validation<ArticleRecord> {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: 'not an object' };
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: t('record_not_object') };
   const r = input as Record<string, unknown>;
   try {
     const dir = r.dir ?? 'ltr';
-    if (dir !== 'ltr' && dir !== 'rtl') throw new Invalid('dir is neither ltr nor rtl');
+    if (dir !== 'ltr' && dir !== 'rtl') throw new Invalid(t('record_dir'));
     const lang = strOrNull(r, 'lang', LIMITS.langLength);
-    if (lang !== null && !LANG.test(lang)) throw new Invalid('lang is not a language tag');
+    if (lang !== null && !LANG.test(lang)) throw new Invalid(t('record_lang'));
     const progress = r.progress ?? 0;
-    if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) throw new Invalid('progress is not between 0 and 1');
+    if (typeof progress !== 'number' || !(progress >= 0 && progress <= 1)) throw new Invalid(t('record_progress'));
     const canonical = strOrNull(r, 'canonicalUrl', LIMITS.urlLength);
-    if (canonical !== null && !isHttpUrl(canonical)) throw new Invalid('canonicalUrl is not an http(s) address');
+    if (canonical !== null && !isHttpUrl(canonical)) throw new Invalid(t('record_not_web_address', 'canonicalUrl'));
     const leadImage = strOrNull(r, 'leadImage', LIMITS.urlLength);
-    if (leadImage !== null && !isHttpUrl(leadImage)) throw new Invalid('leadImage is not an http(s) address');
+    if (leadImage !== null && !isHttpUrl(leadImage)) throw new Invalid(t('record_not_web_address', 'leadImage'));
     const record: ArticleRecord = {
       id: str(r, 'id', LIMITS.idLength, false),
       url: url(r, 'url'),
@@ -188,7 +189,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
       tags: tags(r),
       progress,
     };
-    if (record.updatedAt < record.savedAt) throw new Invalid('updatedAt is before savedAt');
+    if (record.updatedAt < record.savedAt) throw new Invalid(t('record_updated_early'));
     return { ok: true, value: record };
   } catch (e) {
     if (e instanceof Invalid) return { ok: false, reason: e.message };
@@ -202,7 +203,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
  * Returns a reason when the draft cannot make a valid record.
  */
 export function recordFromDraft(draft: RecordDraft, url: string, now: number, id: string): Validation<ArticleRecord> {
-  if (!draft || typeof draft !== 'object') return { ok: false, reason: 'the page sent no article' };
+  if (!draft || typeof draft !== 'object') return { ok: false, reason: t('record_no_article') };
   return validateRecord({
     id,
     url,

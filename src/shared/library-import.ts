@@ -3,6 +3,7 @@
 // file (same URL) are merged here; duplicates of what is already stored are merged by the store.
 import { mergeRecords, validateRecord, type ArticleRecord } from './article-record';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './library-export';
+import { t } from './strings/t';
 
 export interface InvalidEntry {
   /** Position in the file's `articles` list, from 0. */
@@ -17,27 +18,28 @@ export type ParsedImport =
   | { ok: false; reason: string };
 
 /** Larger files are refused before parsing: an honest message beats a frozen tab. */
-export const MAX_IMPORT_BYTES = 512 * 1024 * 1024;
+const MAX_IMPORT_MB = 512;
+export const MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024;
 
 export function parseImport(text: string): ParsedImport {
-  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'The file is larger than 512 MB.' };
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: t('import_too_big', MAX_IMPORT_MB) };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'The file is not JSON.' };
+    return { ok: false, reason: t('import_not_json') };
   }
   return parseImportData(data);
 }
 
 export function parseImportData(data: unknown): ParsedImport {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: 'The file is not a Readwell library export.' };
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, reason: t('import_not_export') };
   const d = data as Record<string, unknown>;
-  if (d.format !== EXPORT_FORMAT) return { ok: false, reason: 'The file is not a Readwell library export.' };
+  if (d.format !== EXPORT_FORMAT) return { ok: false, reason: t('import_not_export') };
   if (typeof d.version !== 'number' || d.version > EXPORT_VERSION || d.version < 1) {
-    return { ok: false, reason: `The file is version ${String(d.version)} of the library format; this Readwell reads version ${EXPORT_VERSION}.` };
+    return { ok: false, reason: t('import_version', String(d.version), String(EXPORT_VERSION)) };
   }
-  if (!Array.isArray(d.articles)) return { ok: false, reason: 'The file has no list of articles.' };
+  if (!Array.isArray(d.articles)) return { ok: false, reason: t('import_no_list') };
 
   const byUrl = new Map<string, ArticleRecord>();
   const ids = new Set<string>();
@@ -56,7 +58,7 @@ export function parseImportData(data: unknown): ParsedImport {
       byUrl.set(record.url, mergeRecords(same, record));
       mergedInFile++;
     } else if (ids.has(record.id)) {
-      invalid.push({ index, title: record.title, reason: `id ${record.id} is used by another article in the file` });
+      invalid.push({ index, title: record.title, reason: t('import_duplicate_id', record.id) });
     } else {
       byUrl.set(record.url, record);
       ids.add(record.id);
@@ -67,6 +69,5 @@ export function parseImportData(data: unknown): ParsedImport {
 
 /** "Article 4 “Title”: url is not an http(s) or file address". */
 export function describeInvalid(entry: InvalidEntry): string {
-  const name = entry.title ? ` “${entry.title}”` : '';
-  return `Article ${entry.index + 1}${name}: ${entry.reason}`;
+  return entry.title ? t('import_entry_titled', entry.index + 1, entry.title, entry.reason) : t('import_entry', entry.index + 1, entry.reason);
 }

@@ -2,6 +2,7 @@
 // validator every reader of stored settings goes through. Storage is user-writable and survives
 // versions, so each field is checked on its own and a bad field falls back to its default
 // without taking the others with it.
+import type { PlainKey } from './strings/t';
 
 export const FONT_FAMILIES = ['serif', 'sans', 'mono', 'legible'] as const;
 export const THEMES = ['light', 'sepia', 'dark', 'system', 'contrast'] as const;
@@ -45,12 +46,23 @@ export const LIMITS = {
 
 type NumericKey = keyof typeof LIMITS;
 
-/** The choice settings as the reader's toolbar and the popup's form offer them: value and label, in order. */
+/** The choice settings as the reader's toolbar and the popup's form offer them: value and label (a catalogue key), in order. */
 export const SETTING_CHOICES = {
-  font: [['serif', 'Serif'], ['sans', 'Sans-serif'], ['mono', 'Monospace'], ['legible', 'Legible']],
-  align: [['start', 'Ragged'], ['justify', 'Justified']],
-  theme: [['light', 'Light'], ['sepia', 'Sepia'], ['dark', 'Dark'], ['system', 'Follow system'], ['contrast', 'High contrast']],
-} as const satisfies { [K in 'font' | 'align' | 'theme']: readonly (readonly [ReaderSettings[K], string])[] };
+  font: [['serif', 'font_serif'], ['sans', 'font_sans'], ['mono', 'font_mono'], ['legible', 'font_legible']],
+  align: [['start', 'align_start'], ['justify', 'align_justify']],
+  theme: [['light', 'theme_light'], ['sepia', 'theme_sepia'], ['dark', 'theme_dark'], ['system', 'theme_system'], ['contrast', 'theme_contrast']],
+} as const satisfies { [K in 'font' | 'align' | 'theme']: readonly (readonly [ReaderSettings[K], PlainKey])[] };
+
+/** Each setting's label, the same in the toolbar and the popup. */
+export const SETTING_LABELS = {
+  font: 'setting_font',
+  fontSize: 'setting_size',
+  lineHeight: 'setting_line_height',
+  width: 'setting_width',
+  letterSpacing: 'setting_letter_spacing',
+  align: 'setting_align',
+  theme: 'setting_theme',
+} as const satisfies Record<keyof ReaderSettings, PlainKey>;
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;

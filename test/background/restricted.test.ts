@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { injectionFailure, MESSAGES, restrictionOf } from '../../src/background/restricted';
+import { injectionFailure, restrictionMessage, restrictionOf, type Restriction } from '../../src/background/restricted';
 
 describe('restricted pages', () => {
   it.each([
@@ -25,11 +25,11 @@ describe('restricted pages', () => {
 
   it('leaves an unknown URL to the injection attempt, and names PDFs when it fails', () => {
     expect(restrictionOf(undefined, false)).toBeNull();
-    expect(injectionFailure('https://example.com/paper.PDF')).toBe(MESSAGES.pdf);
-    expect(injectionFailure(undefined)).toBe(MESSAGES.unknown);
+    expect(injectionFailure('https://example.com/paper.PDF')).toBe(restrictionMessage('pdf'));
+    expect(injectionFailure(undefined)).toBe(restrictionMessage('unknown'));
   });
 
   it('every reason has a plain sentence', () => {
-    for (const m of Object.values(MESSAGES)) expect(m).toMatch(/^[A-Z].+\.$/);
+    for (const why of ['browser', 'store', 'pdf', 'file', 'unknown'] satisfies Restriction[]) expect(restrictionMessage(why)).toMatch(/^[A-Z].+\.$/);
   });
 });

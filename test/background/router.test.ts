@@ -4,7 +4,7 @@ import { dispatch, handlerFile, run, type Routes } from '../../src/background/ro
 import type { BackgroundCtx } from '../../src/background/context';
 import { handler } from '../../src/background/handler';
 import { BACKGROUND_MESSAGES } from '../../src/platform/messages';
-import { MESSAGES } from '../../src/background/restricted';
+import { restrictionMessage } from '../../src/background/restricted';
 import { commandMessage, menuMessage, MENU_ITEMS } from '../../src/background/menus';
 import { ok } from '../../src/platform/messages';
 
@@ -82,7 +82,7 @@ describe('restricted pages, plainly', () => {
   it('refuses by URL without trying to inject', async () => {
     const ctx = fakeCtx({ tabUrl: vi.fn(async () => 'chrome://extensions') });
     for (const m of [{ type: 'toggle-reader', tabId: 1 }, { type: 'copy-article', tabId: 1, format: 'text' }, { type: 'tab-status', tabId: 1 }] as const) {
-      expect(await run(m, ctx, { kind: 'internal' })).toEqual({ ok: false, error: { code: 'restricted', message: MESSAGES.browser } });
+      expect(await run(m, ctx, { kind: 'internal' })).toEqual({ ok: false, error: { code: 'restricted', message: restrictionMessage('browser') } });
     }
     expect(ctx.inject).not.toHaveBeenCalled();
     expect(ctx.probe).not.toHaveBeenCalled();
@@ -90,12 +90,12 @@ describe('restricted pages, plainly', () => {
 
   it('reports a failed injection (URL unknown to us) as restricted', async () => {
     const ctx = fakeCtx({ tabUrl: vi.fn(async () => undefined), inject: vi.fn(async () => { throw new Error('Cannot access contents of the page.'); }) });
-    expect(await run({ type: 'toggle-reader', tabId: 1 }, ctx, { kind: 'internal' })).toEqual({ ok: false, error: { code: 'restricted', message: MESSAGES.unknown } });
+    expect(await run({ type: 'toggle-reader', tabId: 1 }, ctx, { kind: 'internal' })).toEqual({ ok: false, error: { code: 'restricted', message: restrictionMessage('unknown') } });
   });
 
   it('file pages without access say how to allow it', async () => {
     const ctx = fakeCtx({ tabUrl: vi.fn(async () => 'file:///tmp/a.html') });
-    expect(await run({ type: 'copy-article', tabId: 1, format: 'markdown' }, ctx, { kind: 'internal' })).toMatchObject({ error: { code: 'restricted', message: MESSAGES.file } });
+    expect(await run({ type: 'copy-article', tabId: 1, format: 'markdown' }, ctx, { kind: 'internal' })).toMatchObject({ error: { code: 'restricted', message: restrictionMessage('file') } });
   });
 });
 

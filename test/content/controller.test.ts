@@ -7,7 +7,8 @@ import { createReader, type ReaderDeps } from '../../src/content/controller';
 import { openOverlay, type Overlay } from '../../src/content/overlay';
 import type { SettingsStore } from '../../src/platform/settings-store';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../src/shared/settings';
-import { fail, ok, STALE_MESSAGE } from '../../src/platform/messages';
+import { fail, ok } from '../../src/platform/messages';
+import { t } from '../../src/shared/strings/t';
 
 const fixture = (slug: string) => readFileSync(join(__dirname, '../fixtures/pages', slug, 'source.html'), 'utf8');
 const SEED = fixture('svg-icons--seed-news');
@@ -190,10 +191,10 @@ describe('reader controller', () => {
   });
 
   it('says "reload the page" when the extension was updated underneath', async () => {
-    const { reader, q } = setup(SEED, { saveDraft: vi.fn(async () => fail('stale', STALE_MESSAGE)) });
+    const { reader, q } = setup(SEED, { saveDraft: vi.fn(async () => fail('stale', t('error_stale'))) });
     await reader.toggle(true);
     reader.onKey('save');
-    await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe(STALE_MESSAGE));
+    await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe(t('error_stale')));
   });
 
   it('builds a save draft from the open article', async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { buildHelp } from '../../src/content/help';
 import { KEY_LIST } from '../../src/content/keys';
+import { t } from '../../src/shared/strings/t';
 
 function setup() {
   const doc = new JSDOM('<!doctype html><body><div id="reader" tabindex="-1"><div id="toolbar"></div><div id="article"></div></div></body>').window.document;
@@ -22,7 +23,8 @@ describe('the key list', () => {
     const terms = [...box.querySelectorAll('dt')].map((dt) => [...dt.querySelectorAll('kbd')].map((k) => k.textContent));
     const descriptions = [...box.querySelectorAll('dd')].map((dd) => dd.textContent);
     expect(terms).toEqual(KEY_LIST.map(([labels]) => labels));
-    expect(descriptions).toEqual(KEY_LIST.map(([, what]) => what));
+    expect(descriptions).toEqual(KEY_LIST.map(([, what]) => t(what)));
+    expect(descriptions[0]).toBe('Scroll down a screen');
   });
 
   it('opens over an inert reader with focus in it, and closes handing focus back', () => {

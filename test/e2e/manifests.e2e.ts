@@ -36,6 +36,22 @@ describe('dist/chrome loaded in Chromium', () => {
     expect(perms.permissions).toContain('activeTab');
   });
 
+  // The strings' format (_locales with $1 … $9 in the message, no named placeholders) as the
+  // browser reads it: t() in every context asks getMessage first (shared/strings/t.ts).
+  test('answers i18n.getMessage from _locales/en, substitutions in place, and localizes the manifest', async () => {
+    const got = await chromium.l.sw.evaluate(() => {
+      const c = (globalThis as unknown as { chrome: { i18n: { getMessage(k: string, s?: string[]): string }; runtime: { getManifest(): { name: string; commands: Record<string, { description: string }> } } } }).chrome;
+      return {
+        lang: c.i18n.getMessage('ui_lang'),
+        saved: c.i18n.getMessage('saved', ['The $2 story']),
+        two: c.i18n.getMessage('library_matching', ['3', '10 articles']),
+        media: c.i18n.getMessage('epub_media_described', ['Image', 'A crane']),
+        name: c.runtime.getManifest().name,
+      };
+    });
+    expect(got).toEqual({ lang: 'en', saved: 'Saved “The $2 story” to your library.', two: '3 of 10 articles match', media: '[Image: A crane]', name: 'Readwell' });
+  });
+
   // Chromium silently leaves a suggested key unbound when it is one of the browser's own
   // shortcuts: Chromium 156 gave Alt+Shift+R (and A, B, C, N, P, T, W, X, Z) an empty shortcut.
   test("binds the manifest's default shortcut for toggle-reader", async () => {

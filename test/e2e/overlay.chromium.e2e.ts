@@ -10,6 +10,7 @@ import { elementAtCentre, pageState, prepareState } from './helpers/page-state.j
 import { seedByline, seedTextProblems, seedTitle } from './helpers/seed.js';
 import { useChromium } from './helpers/use-chromium.js';
 import { KEY_LIST } from '../../src/content/keys.js';
+import { t } from '../../src/shared/strings/t.js';
 
 // The reader resumes where an article was left (per address): each test opens it from the top.
 const chromium = useChromium('chrome-test', { forget: { local: ['positions'] } });
@@ -319,7 +320,7 @@ describe('the key list', () => {
     const text = (await readOverlay(page))!.text['reader-help']!;
     expect(text).toContain('Keyboard shortcuts');
     for (const [labels, what] of KEY_LIST) {
-      expect(text).toContain(what);
+      expect(text).toContain(t(what)); // what each key does, in the catalogue's English
       for (const label of labels) expect(text).toContain(label);
     }
     expect(await overlayCall<string>(page, help, 'function(){return this.getAttribute("role") + " " + this.getAttribute("aria-modal")}')).toBe('dialog true');

@@ -44,7 +44,10 @@ describe('what the packages hold', () => {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8'));
     expect(manifest.version).toBe(version);
     expect(manifest.host_permissions).toBeUndefined();
-    expect(manifest.name).toBe('Readwell');
+    // The name is the locale's (__MSG_ext_name__), which the package carries.
+    const messages = JSON.parse(files.get(`_locales/${manifest.default_locale}/messages.json`)!.toString('utf8'));
+    expect(manifest.name).toBe('__MSG_ext_name__');
+    expect(messages.ext_name.message).toBe('Readwell');
   });
 });
 

@@ -59,7 +59,7 @@ describe('one bad record never hides the library', () => {
 
     await mount(name);
     expect(titles()).toEqual(['Story number 3', 'Story number 1']);
-    expect(status()).toBe('2 articles · 1 stored entries could not be read');
+    expect(status()).toBe('2 articles · 1 stored entry could not be read'); // one entry: the singular (it said "1 stored entries")
     document.querySelector<HTMLElement>('[data-id="id-00001"] [data-testid=library-delete]')!.click();
     await vi.waitFor(() => expect(titles()).toEqual(['Story number 3']), { timeout: 5000, interval: 10 });
   });

@@ -7,7 +7,7 @@ import saveTab from '../../src/background/handlers/save-tab';
 import type { BackgroundCtx } from '../../src/background/context';
 import { openArticleStore, type ArticleStore } from '../../src/platform/article-store';
 import { fail, ok, type ArticleDraft } from '../../src/platform/messages';
-import { SAVE_MESSAGES } from '../../src/shared/save-result';
+import { t } from '../../src/shared/strings/t';
 import { draft } from './fixtures';
 
 let n = 0;
@@ -73,8 +73,8 @@ describe('save-tab', () => {
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup)).toEqual(fail('quota', SAVE_MESSAGES.quota));
-    expect(SAVE_MESSAGES.quota).toBe('Storage is full: nothing was changed. Delete some saved articles or export and clear the library.');
+    expect(await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup)).toEqual(fail('quota', t('save_quota')));
+    expect(t('save_quota')).toBe('Storage is full: nothing was changed. Delete some saved articles or export and clear the library.');
   });
 });
 
@@ -95,7 +95,7 @@ describe('save-draft', () => {
 
   it('accepts drafts only from a content script in a tab', async () => {
     const { ctx, handlers } = await setup({});
-    expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'extension-page' })).toEqual(fail('invalid', SAVE_MESSAGES.noTab));
+    expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'extension-page' })).toEqual(fail('invalid', t('save_no_tab')));
     expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'content-script', tabId: 9 })).toMatchObject({ ok: false, error: { code: 'restricted' } });
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openArticleStore, QUOTA_MESSAGE, StoreError, type ArticleStore } from '../../src/platform/article-store';
+import { openArticleStore, StoreError, type ArticleStore } from '../../src/platform/article-store';
+import { t } from '../../src/shared/strings/t';
 import { draft, record } from '../library/fixtures';
 
 let n = 0;
@@ -89,7 +90,7 @@ describe('article store: a full disk', () => {
     failPutsAfter(0);
     const error = await store.saveDraft(draft(2), 'https://example.com/new').catch((e) => e);
     expect(error).toBeInstanceOf(StoreError);
-    expect(error).toMatchObject({ code: 'quota', message: QUOTA_MESSAGE });
+    expect(error).toMatchObject({ code: 'quota', message: t('save_quota') });
     const resave = await store.saveDraft(draft(1, { title: 'Changed' }), 'https://example.com/kept').catch((e) => e);
     expect(resave).toMatchObject({ code: 'quota' });
     vi.restoreAllMocks();

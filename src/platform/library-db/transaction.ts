@@ -6,7 +6,7 @@
 // words.
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../../shared/article-record';
-import { SAVE_MESSAGES } from '../../shared/save-result';
+import { t } from '../../shared/strings/t';
 import { storedSearchForm } from '../../shared/search-form';
 import { ARTICLES, SEARCH, type LibraryDb, type LibrarySchema } from './schema';
 
@@ -22,8 +22,6 @@ export class StoreError extends Error {
   }
 }
 
-export const QUOTA_MESSAGE = SAVE_MESSAGES.quota;
-
 function isQuota(e: unknown): boolean {
   const err = e as { name?: string; code?: number } | null;
   return !!err && (err.name === 'QuotaExceededError' || err.code === 22 || err.name === 'NS_ERROR_DOM_QUOTA_REACHED');
@@ -32,9 +30,9 @@ function isQuota(e: unknown): boolean {
 /** Any failure as a StoreError: a full disk says so in words, anything else names its cause. */
 export function toStoreError(e: unknown): StoreError {
   if (e instanceof StoreError) return e;
-  if (isQuota(e)) return new StoreError('quota', QUOTA_MESSAGE);
+  if (isQuota(e)) return new StoreError('quota', t('save_quota'));
   const err = e as { name?: string; message?: string } | null;
-  return new StoreError('error', `The library could not be updated (${err?.name ?? 'error'}: ${err?.message ?? String(e)}).`);
+  return new StoreError('error', t('store_failed', `${err?.name ?? 'error'}: ${err?.message ?? String(e)}`));
 }
 
 type WriteTx = IDBPTransaction<LibrarySchema, ['articles', 'search'], 'readwrite'>;

@@ -1,0 +1,101 @@
+// What the build writes for the browsers from the English catalogue (scripts/locales.mjs, the
+// same functions build.mjs calls): `_locales/en/messages.json` valid for Chrome and Firefox, the
+// manifest's __MSG_…__ names all in it, and a translation checked before it ships.
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EN } from '../src/shared/strings/en';
+import { build } from 'esbuild';
+import { fillHtml, localeProblems, messagesJson, messagesOnly, writeLocales } from '../scripts/locales.mjs';
+
+const root = join(__dirname, '..');
+const english = messagesJson(EN);
+const manifest = readFileSync(join(root, 'manifest.json'), 'utf8');
+
+describe('_locales/en/messages.json', () => {
+  it('is what both browsers accept: [A-Za-z0-9_] keys unique without case, a message each, $1 … $9 only', () => {
+    expect(localeProblems(english)).toEqual([]);
+    for (const [key, entry] of Object.entries(english)) {
+      expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(key.startsWith('@@'), key).toBe(false);
+      expect(Object.keys(entry).every((k) => k === 'message' || k === 'description'), key).toBe(true);
+    }
+  });
+
+  it('is written by the build, byte for byte the catalogue', () => {
+    const out = mkdtempSync(join(tmpdir(), 'readwell-locales-'));
+    try {
+      writeLocales(out, EN, join(out, 'no-translations'));
+      const written = JSON.parse(readFileSync(join(out, '_locales/en/messages.json'), 'utf8'));
+      expect(written).toEqual(english);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('holds every __MSG_…__ the manifest names, within the stores’ lengths', () => {
+    const names = [...manifest.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)].map((m) => m[1]!);
+    expect(new Set(names)).toEqual(new Set(['ext_name', 'ext_description', 'command_toggle_reader']));
+    for (const n of names) expect(english[n], n).toBeDefined();
+    expect(JSON.parse(manifest).default_locale).toBe('en');
+    expect(english.ext_name!.message.length).toBeLessThanOrEqual(45); // Chrome: 75; AMO: 45
+    expect(english.ext_description!.message.length).toBeLessThanOrEqual(132); // Chrome's limit
+  });
+});
+
+describe('a translation', () => {
+  const check = (messages: Record<string, unknown>) => localeProblems(messages, english);
+
+  it('passes with English keys, its language’s extra plural forms and the same placeholders', () => {
+    expect(check({ ui_lang: { message: 'ru' }, close: { message: 'Закрыть' }, copied_few: { message: 'Скопировано $1 слова как $2' } })).toEqual([]);
+  });
+
+  it('is refused with a key English lacks, a placeholder nothing fills, a bad key or a named placeholder', () => {
+    expect(check({ clsoe: { message: 'Zu' } })).toEqual(['clsoe: not a key of the English catalogue']);
+    expect(check({ close: { message: 'Schließen $1' } })).toEqual(['close: $1 is filled by nothing']);
+    expect(check({ 'close-now': { message: 'x' } })).toContain('close-now: a key may hold only A-Z, a-z, 0-9 and _');
+    expect(check({ saved: { message: 'Gespeichert: $1$' } })).toEqual(['saved: a $ that is not $1 … $9', 'saved: "$1…$" reads as a named placeholder in Chrome']);
+    expect(check({ close: { message: '' }, CLOSE: { message: 'x' } })).toEqual(['close: no message', 'CLOSE: the same key as close to a browser (keys ignore case)', 'CLOSE: not a key of the English catalogue']);
+  });
+
+  it('stops the build when it has problems', () => {
+    const out = mkdtempSync(join(tmpdir(), 'readwell-locales-'));
+    try {
+      mkdirSync(join(out, 'src/de'), { recursive: true });
+      writeFileSync(join(out, 'src/de/messages.json'), JSON.stringify({ close: { message: 'Schließen' }, nope: { message: 'x' } }));
+      expect(() => writeLocales(join(out, 'dist'), EN, join(out, 'src'))).toThrow(/de\/messages\.json:\n {2}nope: not a key/);
+      writeFileSync(join(out, 'src/de/messages.json'), JSON.stringify({ close: { message: 'Schließen' } }));
+      writeLocales(join(out, 'dist'), EN, join(out, 'src'));
+      expect(JSON.parse(readFileSync(join(out, 'dist/_locales/de/messages.json'), 'utf8'))).toEqual({ close: { message: 'Schließen' } });
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the English catalogue’s own rules', () => {
+  it('finds placeholders out of order, undescribed, and count messages without both English forms', () => {
+    expect(localeProblems({ a: { message: 'x $2' }, b: { message: '$1 y' }, n_other: { message: '$1 z', description: '$1: n' } })).toEqual([
+      'a: $1 missing before $2', 'a: placeholders without a description saying what they are', 'b: placeholders without a description saying what they are', 'n_one: missing',
+    ]);
+  });
+});
+
+describe('the bundles', () => {
+  it('carry the messages without the translators’ descriptions, and t() reads them', async () => {
+    const out = await build({ entryPoints: [join(root, 'src/shared/strings/t.ts')], bundle: true, write: false, format: 'esm', plugins: [messagesOnly(EN) as never], logLevel: 'silent' });
+    const code = out.outputFiles[0]!.text;
+    expect(code).not.toContain('usually left as it is'); // ext_name's description
+    const { t } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    expect(t('saved', 'A story')).toBe('Saved “A story” to your library.');
+  });
+});
+
+describe('the pages’ HTML', () => {
+  it('gets its words from the catalogue, escaped', () => {
+    expect(fillHtml('<button type="button" data-i18n="close"></button><h1 data-i18n="ext_name"></h1>', EN)).toBe('<button type="button" data-i18n="close">Close</button><h1 data-i18n="ext_name">Readwell</h1>');
+    expect(fillHtml('<p data-i18n="popup_checking"></p>', { popup_checking: 'A < B & C' })).toBe('<p data-i18n="popup_checking">A &lt; B &amp; C</p>');
+    expect(() => fillHtml('<p data-i18n="nope"></p>', EN)).toThrow(/names no message/);
+  });
+});
