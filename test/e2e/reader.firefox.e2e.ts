@@ -14,6 +14,7 @@ import { startServer, type StaticServer } from './helpers/server.js';
 import { until } from './helpers/wait.js';
 import { htmlToCheckableText } from '../helpers/icon-text.js';
 import { KEY_LIST } from '../../src/content/keys.js';
+import { t } from '../../src/shared/strings/t.js';
 import { DEFAULT_SETTINGS, THEMES, type Theme } from '../../src/shared/settings.js';
 
 let server: StaticServer;
@@ -272,7 +273,7 @@ describe('reader keys (real key presses)', () => {
     const text = (await readOverlay(ff, page))!.text['reader-help']!;
     expect(text).toContain('Keyboard shortcuts');
     for (const [labels, what] of KEY_LIST) {
-      expect(text).toContain(what);
+      expect(text).toContain(t(what));
       for (const label of labels) expect(text).toContain(label);
     }
     expect(await overlayCall<boolean>(ff, page, help, 'function(){return this.contains(this.getRootNode().activeElement)}')).toBe(true);
