@@ -54,6 +54,8 @@ export interface BrowserHarness<P extends AnyPage> {
   toggleReader(page: P): Promise<ToggleReply>;
   /** The popup as a tab aimed at `page` (popup.html?tabId=N). */
   openPopup(page: P): Promise<P>;
+  /** A new tab at one of Readwell's pages, e.g. openExtensionPage('reader.html?id=…'), loaded. */
+  openExtensionPage(path: string): Promise<P>;
   openLibrary(): Promise<P>;
   /** The address of an extension page, e.g. extensionUrl('library.html'). */
   extensionUrl(path: string): string;

@@ -11,7 +11,7 @@ import { until } from './wait.js';
 
 declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 
-export type ChromiumMoves = Omit<BrowserHarness<Page>, 'server' | 'openPage' | 'openSeed' | 'openReader' | 'openPopup' | 'openLibrary'>;
+export type ChromiumMoves = Omit<BrowserHarness<Page>, 'server' | 'openPage' | 'openSeed' | 'openReader' | 'openPopup' | 'openExtensionPage' | 'openLibrary'>;
 
 /** Console lines in which Chromium says a Content Security Policy blocked something (a handler or script that tried to run). */
 const CSP_REPORT = /Content Security Policy|Refused to (execute|load|run)/i;

@@ -11,7 +11,7 @@ import { overlayCall, overlayClick, overlayFocus, overlayStyle, readOverlay, wai
 import { inPage, waitForLocation } from './tab.js';
 import { until } from './wait.js';
 
-export type FirefoxMoves = Omit<BrowserHarness<Page>, 'server' | 'openSeed' | 'openReader' | 'openPopup' | 'openLibrary'>;
+export type FirefoxMoves = Omit<BrowserHarness<Page>, 'server' | 'openSeed' | 'openReader' | 'openPopup' | 'openExtensionPage' | 'openLibrary'>;
 
 type CommandsApi = { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
 

@@ -78,7 +78,8 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
       return waitForOverlay(page);
     },
     openPopup: (page) => openPopupTab(harness.l, page),
-    openLibrary: () => harness.openPage(`chrome-extension://${harness.l.extId}/library.html`),
+    openExtensionPage: (path) => harness.openPage(harness.extensionUrl(path)),
+    openLibrary: () => harness.openExtensionPage('library.html'),
   };
 
   beforeAll(async () => {

@@ -54,7 +54,9 @@ export function useFirefox(build: FirefoxBuild, options: FirefoxOptions = {}): F
       return harness.overlay.waitFor(page);
     },
     openPopup: async (page) => watched(await harness.ff.popupFor(page)),
-    openLibrary: async () => watched(await harness.ff.openExtensionPage('library.html')),
+    // Puppeteer's goto never sees a moz-extension:// page load: the driver opens it (tabs.create).
+    openExtensionPage: async (path) => watched(await harness.ff.openExtensionPage(path)),
+    openLibrary: () => harness.openExtensionPage('library.html'),
   };
 
   beforeAll(async () => {
