@@ -44,7 +44,7 @@ async function click(page: Page, testid: string) {
 /** The reader answers real input: the A+ button, the mouse wheel over the article, then Esc. */
 async function expectUsableThenEsc(page: Page, name: string) {
   await page.bringToFront();
-  expect(await coveredByReader(chromium.l, page, name)).toEqual([]);
+  expect(await coveredByReader(chromium, page, name)).toEqual([]);
   const size = async () => parseFloat((await overlayStyle(page, byTestId('reader-content'), ['font-size']))['font-size']!);
   const was = await size();
   await click(page, 'setting-font-size-up');
@@ -65,7 +65,7 @@ describe('the reader above the page’s top layer', () => {
     const before = await pageWall(page);
     expect(before).toMatchObject({ wallOpen: true, wallModal: true });
     await openReader(page);
-    await expectUsableThenEsc(page, 'chrome-toplayer-modal');
+    await expectUsableThenEsc(page, 'toplayer-modal');
     expect(await pageWall(page)).toEqual(before);
     await openReader(page);
     await click(page, 'reader-close');
@@ -81,19 +81,19 @@ describe('the reader above the page’s top layer', () => {
     await openReader(page);
     await page.evaluate(() => (window as unknown as { __openWall(): void }).__openWall());
     expect(await pageWall(page)).toMatchObject({ wallOpen: true, wallModal: true });
-    await expectUsableThenEsc(page, 'chrome-toplayer-late-modal');
+    await expectUsableThenEsc(page, 'toplayer-late-modal');
     expect(await pageWall(page)).toMatchObject({ wallOpen: true, wallModal: true });
   });
 
   test('a full-viewport popover, before and during reader view', async () => {
     const page = await open('popover');
     await openReader(page);
-    await expectUsableThenEsc(page, 'chrome-toplayer-popover');
+    await expectUsableThenEsc(page, 'toplayer-popover');
     expect(await pageWall(page)).toMatchObject({ promoOpen: true });
     await page.evaluate(() => document.getElementById('promo')!.hidePopover());
     await openReader(page);
     await page.evaluate(() => (window as unknown as { __openPromo(): void }).__openPromo());
-    await expectUsableThenEsc(page, 'chrome-toplayer-late-popover');
+    await expectUsableThenEsc(page, 'toplayer-late-popover');
   });
 
   test('an element of the page in fullscreen', async () => {
@@ -101,6 +101,6 @@ describe('the reader above the page’s top layer', () => {
     await page.click('#fs'); // a real click: fullscreen needs a user gesture
     await page.waitForFunction(() => document.fullscreenElement?.id === 'story');
     await openReader(page);
-    await expectUsableThenEsc(page, 'chrome-toplayer-fullscreen');
+    await expectUsableThenEsc(page, 'toplayer-fullscreen');
   });
 });

@@ -21,7 +21,7 @@ export const firefoxPath = process.env.READWELL_FIREFOX ?? '/usr/bin/firefox-esr
 export const FIREFOX_UUID = '5d0c2a4e-8f3b-4c1d-9e7a-2b6f1a0c3d4e';
 export const VIEWPORT = { width: 1280, height: 800 };
 
-export interface FirefoxOptions {
+export interface FirefoxLaunchOptions {
   build?: 'test' | 'shipped';
   /** A packaged extension (.zip) to install instead of a dist/ folder. */
   archive?: string;
@@ -56,7 +56,7 @@ interface ExtensionGlobal {
   };
 }
 
-export async function launchFirefox(opts: FirefoxOptions = {}): Promise<LaunchedFirefox> {
+export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<LaunchedFirefox> {
   const src = join(repoRoot, 'dist/firefox');
   const manifest = JSON.parse(readFileSync(join(src, 'manifest.json'), 'utf8'));
   const geckoId: string = manifest.browser_specific_settings.gecko.id;
@@ -132,11 +132,11 @@ export async function launchFirefox(opts: FirefoxOptions = {}): Promise<Launched
       const tabs = await ext(() => (globalThis as unknown as ExtensionGlobal).browser.tabs.query({}));
       const byUrl = tabs.filter((t) => t.url === url);
       if (byUrl.length === 1) return byUrl[0]!.id!;
-      if (byUrl.length > 1) throw new Error(`${byUrl.length} tabs at ${url}`);
-      // No host permission (the shipped build): tab URLs are hidden; the page's tab is the active one once in front.
+      // Several tabs at that URL, or none visible (the shipped build has no host permission, so
+      // tab URLs are hidden): the page's tab is the active one once it is in front.
       await page.bringToFront();
       const [active] = await ext(() => (globalThis as unknown as ExtensionGlobal).browser.tabs.query({ active: true, currentWindow: true }));
-      if (active?.id === undefined) throw new Error(`no tab id for ${url}`);
+      if (active?.id === undefined || (byUrl.length > 1 && !byUrl.some((t) => t.id === active.id))) throw new Error(`no tab id for ${url}`);
       return active.id;
     }
 

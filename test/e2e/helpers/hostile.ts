@@ -2,8 +2,7 @@
 // its pages, watching the flag its payloads set, and finding active markup in what Readwell shows.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import type { AnyPage } from './page-state.js';
+import { inPage, type AnyPage } from './tab.js';
 import { repoRoot, type StaticServer } from './server.js';
 
 export const hostileDir = join(repoRoot, 'test/fixtures/hostile');
@@ -68,7 +67,7 @@ export const FLAG_WATCH_SCRIPT = `(() => {
 
 /** Arms the watch once the page has settled (its own load-time payloads have fired). Either browser's page. */
 export async function settleAndArm(page: AnyPage): Promise<number> {
-  const evaluate = <T>(fn: () => T) => (page as Page).evaluate(fn) as Promise<Awaited<T>>;
+  const evaluate = <T>(fn: () => T) => inPage(page, fn);
   let last = -1;
   for (let i = 0; i < 20; i++) {
     const n = await evaluate(() => (window as unknown as { __rwWatch: { writes: unknown[] } }).__rwWatch.writes.length);
@@ -83,7 +82,7 @@ export async function settleAndArm(page: AnyPage): Promise<number> {
   });
 }
 
-export const readwellWrites = (page: AnyPage) => (page as Page).evaluate(() => (window as unknown as { __rwWatch: { readwellWrites(): string[] } }).__rwWatch.readwellWrites());
+export const readwellWrites = (page: AnyPage) => inPage(page, () => (window as unknown as { __rwWatch: { readwellWrites(): string[] } }).__rwWatch.readwellWrites());
 
 /**
  * A function source (`this` = an element) listing active markup at or under it: handler

@@ -1,11 +1,7 @@
 // What "the page is left exactly as before" means in the browser tests: the serialized DOM, the
-// scroll position and the focused element. Works on a Playwright (Chromium) or a Puppeteer
-// (Firefox) page: both run `page.evaluate(fn, arg)` the same way.
-import type { Page as ChromiumPage } from 'playwright-core';
-import type { Page as FirefoxPage } from 'puppeteer-core';
+// scroll position and the focused element. Works on a page of either browser (helpers/tab.ts).
+import { inPage as run, type AnyPage } from './tab.js';
 import { until } from './wait.js';
-
-export type AnyPage = ChromiumPage | FirefoxPage;
 
 export interface PageState {
   html: string;
@@ -13,10 +9,6 @@ export interface PageState {
   scrollY: number;
   /** A description of document.activeElement, e.g. `a#first-link` or `body`. */
   focus: string;
-}
-
-function run<T, A>(page: AnyPage, fn: (arg: A) => T, arg?: A): Promise<Awaited<T>> {
-  return (page as ChromiumPage).evaluate(fn as never, arg as never) as Promise<Awaited<T>>;
 }
 
 export function pageState(page: AnyPage): Promise<PageState> {

@@ -1,6 +1,6 @@
 // The browser-neutral half of the screenshot pixel check both browsers' redress tests use: where
 // to look, how to read a PNG's pixels on a canvas (run inside a browser page), and which points
-// are not the reader's background. helpers/pixels.ts (Chromium) and the Firefox test drive it.
+// are not the reader's background. helpers/pixels.ts drives it in either browser.
 
 /** Points spread over the viewport: margins beside the text column, near the corners. */
 export function probePoints(width: number, height: number): number[][] {

@@ -1,34 +1,43 @@
-// Driving Readwell's popup page (opened as a tab with ?tabId=N, or the real action popup).
-import type { Page } from 'playwright-core';
+// Driving Readwell's popup page opened as a tab (?tabId=N), in either browser: what it says, a
+// real click on a button, a setting changed as a user changes it.
+import { inPage, type AnyPage } from './tab.js';
 import { until } from './wait.js';
 
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
 
 /** The popup's visible status/message text once it has something to say. */
-export async function popupText(popup: Page, testids = ['popup-status', 'popup-message']): Promise<string> {
+export async function popupText(popup: AnyPage, testids = ['popup-status', 'popup-message']): Promise<string> {
   return until(`popup text in ${testids.join('/')}`, async () => {
-    const parts: string[] = [];
-    for (const t of testids) {
-      const loc = popup.locator(byTestId(t));
-      if ((await loc.count()) && (await loc.first().isVisible())) parts.push((await loc.first().innerText()).trim());
-    }
-    const text = parts.filter(Boolean).join('\n');
+    const text = await inPage(popup, (ids) => ids.map((id) => {
+      const e = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+      return e && !e.hidden && e.checkVisibility() ? (e.innerText ?? '').trim() : '';
+    }).filter(Boolean).join('\n'), testids);
     return text || undefined;
   });
 }
 
-/** Sets a popup setting control (select, range/number input or checkbox) as a user would. */
-export async function setPopupControl(popup: Page, testid: string, value: string): Promise<void> {
-  const el = popup.locator(byTestId(testid)).first();
-  const kind = await el.evaluate((e) => (e instanceof HTMLSelectElement ? 'select' : e instanceof HTMLInputElement ? e.type : e.localName));
-  if (kind === 'select') await el.selectOption(value);
-  else if (kind === 'range') {
-    // Range inputs cannot be typed into; set the value and fire the events a drag fires.
-    await el.evaluate((e, v) => {
-      (e as HTMLInputElement).value = v;
-      e.dispatchEvent(new Event('input', { bubbles: true }));
-      e.dispatchEvent(new Event('change', { bubbles: true }));
-    }, value);
-  } else if (kind === 'radio' || kind === 'checkbox') await el.check();
-  else await el.fill(value);
+/** Clicks a popup button (a real click, the popup tab in front) and, given `message`, waits for the message line to match. */
+export async function clickPopup(popup: AnyPage, testid: string, message?: RegExp | string, timeoutMs = 10_000): Promise<string> {
+  await popup.bringToFront();
+  await popup.click(byTestId(testid));
+  if (!message) return '';
+  const matches = (t: string) => (typeof message === 'string' ? t.includes(message) : message.test(t));
+  return until(`the popup to say ${message}`, async () => {
+    const t = await popupText(popup, ['popup-message']).catch(() => '');
+    return matches(t) ? t : undefined;
+  }, timeoutMs);
+}
+
+/**
+ * Sets a popup setting (a select or a range input) the way both drivers' own select calls do:
+ * the value, then the `input` and `change` events a user's pick fires.
+ */
+export async function setPopupControl(popup: AnyPage, testid: string, value: string): Promise<void> {
+  await inPage(popup, ([id, v]) => {
+    const e = document.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-testid="${id}"]`);
+    if (!e) throw new Error(`no ${id} in the popup`);
+    e.value = v;
+    e.dispatchEvent(new Event('input', { bubbles: true }));
+    e.dispatchEvent(new Event('change', { bubbles: true }));
+  }, [testid, value] as const);
 }

@@ -2,10 +2,13 @@
 // inside a describe, for a second build): it registers the hooks that start the page server and
 // launch Chromium before the tests, close every tab a test opened after it (a failed test leaves
 // its tabs open, and the next one must find one tab per URL), and close both at the end; it
-// returns the helpers the tests share.
+// returns the helpers the tests share, the moves of helpers/browser-harness.ts among them (what
+// a test written once for both browsers, test/e2e/suites/, asks of the browser).
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { BrowserHarness } from './browser-harness.js';
 import { launchChromium, openPopupTab, type Build, type Launched, type LaunchOptions } from './chromium.js';
+import { chromiumMoves } from './chromium-moves.js';
 import { toggleDirect } from './direct.js';
 import { waitForOverlay, type OverlayView } from './overlay.js';
 import { SEED } from './seed.js';
@@ -26,7 +29,7 @@ export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
   forget?: { local?: readonly string[]; sync?: readonly string[] };
 }
 
-export interface ChromiumHarness {
+export interface ChromiumHarness extends BrowserHarness<Page> {
   /** The launched browser and extension (from the first test on). */
   readonly l: Launched;
   /** The pages on 127.0.0.1 (from the first test on). */
@@ -56,6 +59,7 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
   };
 
   const harness: ChromiumHarness = {
+    ...chromiumMoves(() => harness.l, options.viewport ?? { width: 1280, height: 800 }),
     get l() {
       return ready(launched, 'Chromium');
     },
@@ -74,7 +78,8 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
       return waitForOverlay(page);
     },
     openPopup: (page) => openPopupTab(harness.l, page),
-    openLibrary: () => harness.openPage(`chrome-extension://${harness.l.extId}/library.html`),
+    openExtensionPage: (path) => harness.openPage(harness.extensionUrl(path)),
+    openLibrary: () => harness.openExtensionPage('library.html'),
   };
 
   beforeAll(async () => {

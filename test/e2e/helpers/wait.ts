@@ -13,3 +13,6 @@ export async function until<T>(what: string, fn: () => Promise<T | undefined | f
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** Waits `ms`: time for something that must NOT happen (a handler firing, a reader closing) to have happened if it would. */
+export const pause = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
