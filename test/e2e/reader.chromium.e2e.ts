@@ -95,7 +95,8 @@ describe('shipped build (dist/chrome): copy and save through the real toolbar po
     let popup = await realPopup(chromium.l);
     try {
       await popup.page.locator(byTestId('popup-copy-markdown')).click();
-      await expect.poll(() => popupText(popup.page, ['popup-message'])).toMatch(/Copied \d+ words as Markdown/);
+      // The popup shows "Copying…" first; under load the copy takes longer than poll's default second.
+      await expect.poll(() => popupText(popup.page, ['popup-message']), { timeout: 10_000 }).toMatch(/Copied \d+ words as Markdown/);
     } finally {
       await popup.browser.close();
     }
@@ -110,7 +111,7 @@ describe('shipped build (dist/chrome): copy and save through the real toolbar po
     popup = await realPopup(chromium.l);
     try {
       await popup.page.locator(byTestId('popup-save')).click();
-      await expect.poll(() => popupText(popup.page, ['popup-message'])).toContain(`Saved “${seedTitle}”`);
+      await expect.poll(() => popupText(popup.page, ['popup-message']), { timeout: 10_000 }).toContain(`Saved “${seedTitle}”`);
       await screenshot(popup.page, 'chrome-action-popup-saved');
     } finally {
       await popup.browser.close();
@@ -126,8 +127,9 @@ describe('shipped build (dist/chrome): a browser page through the real toolbar b
     await triggerAction(chromium.l, page);
     const popup = await realPopup(chromium.l);
     try {
+      // popup.html opens with the build's "Checking this tab…": wait for the popup's own answer.
+      await expect.poll(() => popupText(popup.page), { timeout: 10_000 }).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
       const text = await popupText(popup.page);
-      expect(text).toMatch(/can(no|'|’)t|not allowed|browser page|protected/i);
       expect(text).not.toMatch(/error:|undefined|\[object|cannot access contents/i);
       await screenshot(popup.page, 'chrome-action-popup-restricted');
     } finally {

@@ -2,17 +2,22 @@
 // real click on a button, a setting changed as a user changes it.
 import { inPage, type AnyPage } from './tab.js';
 import { until } from './wait.js';
+import { t } from '../../../src/shared/strings/t.js';
 
 export const byTestId = (id: string) => `[data-testid="${id}"]`;
 
-/** The popup's visible status/message text once it has something to say. */
+/**
+ * The popup's visible status/message text once it has something to say. popup.html opens with
+ * the build's "Checking this tab…" in its status line, so that line counts only once the popup's
+ * script has replaced it.
+ */
 export async function popupText(popup: AnyPage, testids = ['popup-status', 'popup-message']): Promise<string> {
   return until(`popup text in ${testids.join('/')}`, async () => {
     const text = await inPage(popup, (ids) => ids.map((id) => {
       const e = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
       return e && !e.hidden && e.checkVisibility() ? (e.innerText ?? '').trim() : '';
     }).filter(Boolean).join('\n'), testids);
-    return text || undefined;
+    return text && text !== t('popup_checking') ? text : undefined;
   });
 }
 
