@@ -11,7 +11,7 @@
 // something to introduce. A bold line without a colon stays, since a sign-off or an author's name
 // looks the same.
 
-import { describe, hasMedia, isMedia } from '../dom';
+import { describe, hasMedia, isMedia, normalizedText } from '../dom';
 import type { Removal } from '../types';
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -31,7 +31,7 @@ export function dropTrailingHeadings(content: Element): Removal[] {
   while (removed.length < MAX_REMOVED) {
     const last = lastTextBlock(content);
     if (!last || last === content || !isHeadingLike(last)) break;
-    removed.push({ rule: TRAILING_HEADINGS, selector: describe(last), text: squash(last.textContent ?? '').slice(0, 80) });
+    removed.push({ rule: TRAILING_HEADINGS, selector: describe(last), text: normalizedText(last).slice(0, 80) });
     removeWithEmptyAncestors(last, content);
   }
   return removed;
@@ -72,7 +72,7 @@ const BLOCKS = new Set(['p', 'div', 'section', 'li', 'dt', 'dd', 'blockquote', '
 const isBlock = (el: Element) => BLOCKS.has(el.localName);
 
 function isHeadingLike(el: Element): boolean {
-  const text = squash(el.textContent ?? '');
+  const text = normalizedText(el);
   if (text.split(' ').length > MAX_HEADING_WORDS) return false;
   // A heading in a paragraph (`<p><h3>…</h3></p>` after Readability) is found as the heading.
   return HEADINGS.has(el.localName) || text.endsWith(':');
@@ -89,4 +89,3 @@ function removeWithEmptyAncestors(el: Element, root: Element): void {
   }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
