@@ -64,6 +64,8 @@ export interface BrowserHarness<P extends AnyPage> {
   screenshot(page: P, what: string): Promise<string>;
   /** Runs `fn(...args)` in a page no test page can touch (to decode a screenshot on a canvas). */
   inSparePage<T, A extends unknown[]>(fn: (...args: A) => T, ...args: A): Promise<Awaited<T>>;
+  /** What Readwell keeps in storage under `key` (read in the extension, as it reads it). */
+  stored(area: 'local' | 'sync', key: string): Promise<unknown>;
   /** A script run in every web page's main world before the page's own (the hostile flag watch). */
   addInitScript(source: string): Promise<void>;
   /** Calls `listener` with each dialog a tab the harness opens (from now on) shows; dismisses it. */
