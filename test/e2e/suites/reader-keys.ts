@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import type { BrowserHarness } from '../helpers/browser-harness.js';
 import { byTestId } from '../helpers/popup.js';
+import { readerProbes } from '../helpers/reader-probes.js';
 import { seedTextProblems } from '../helpers/seed.js';
 import { inPage, pressWith, type AnyPage } from '../helpers/tab.js';
 import { until } from '../helpers/wait.js';
@@ -18,11 +19,7 @@ const SPACE = ' ';
 const help = byTestId('reader-help');
 
 export function readerKeysTests<P extends AnyPage>(h: BrowserHarness<P>): void {
-  const fontSize = async (page: P) => parseFloat((await h.overlay.style(page, byTestId('reader-content'), ['font-size']))['font-size']!);
-  const colours = async (page: P) => {
-    const dialog = await h.overlay.style(page, byTestId('reader-dialog'), ['background-color']);
-    return `${dialog['background-color']} / ${(await h.overlay.style(page, byTestId('reader-content'), ['color'])).color}`;
-  };
+  const { fontSize, colours, openSeedReader } = readerProbes(h);
   const storedTheme = async () => ((await h.stored('sync', 'settings')) as { theme?: Theme } | undefined)?.theme ?? DEFAULT_SETTINGS.theme;
   const scrollTop = (page: P) => h.overlay.call<number>(page, scroller, 'function(){return Math.round(this.scrollTop)}');
   const geometry = (page: P) => h.overlay.call<{ view: number; max: number }>(page, scroller, 'function(){return {view: this.clientHeight, max: this.scrollHeight - this.clientHeight}}');
@@ -30,12 +27,6 @@ export function readerKeysTests<P extends AnyPage>(h: BrowserHarness<P>): void {
   const arrivesAt = (page: P, top: number) => until(`scrollTop ${top}`, async () => (await scrollTop(page)) === top);
   const helpOpen = (page: P) => h.overlay.call<boolean>(page, help, 'function(){return this.checkVisibility()}');
   const focusedInHelp = (page: P) => h.overlay.call<boolean>(page, help, 'function(){return this.contains(this.getRootNode().activeElement)}');
-  async function openSeedReader(): Promise<P> {
-    const page = await h.openSeed();
-    await h.openReader(page);
-    await page.bringToFront();
-    return page;
-  }
 
   describe('reader keys (real key presses)', () => {
     test('"+" and "-" change the text size, "t" the theme (five, then the first again), "c" copies the article', async () => {

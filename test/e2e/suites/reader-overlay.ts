@@ -7,23 +7,13 @@ import { describe, expect, test } from 'vitest';
 import type { BrowserHarness } from '../helpers/browser-harness.js';
 import { elementAtCentre, pageState, prepareState } from '../helpers/page-state.js';
 import { byTestId } from '../helpers/popup.js';
+import { readerProbes } from '../helpers/reader-probes.js';
 import { expectSeedOverlay } from '../helpers/seed.js';
 import { inPage, type AnyPage } from '../helpers/tab.js';
 import { pause, until } from '../helpers/wait.js';
 
 export function readerOverlayTests<P extends AnyPage>(h: BrowserHarness<P>): void {
-  const contentStyle = (page: P, props: string[]) => h.overlay.style(page, byTestId('reader-content'), props);
-  const fontSize = async (page: P) => parseFloat((await contentStyle(page, ['font-size']))['font-size']!);
-  const colours = async (page: P) => {
-    const dialog = await h.overlay.style(page, byTestId('reader-dialog'), ['background-color']);
-    return `${dialog['background-color']} / ${(await contentStyle(page, ['color'])).color}`;
-  };
-  async function openSeedReader(): Promise<P> {
-    const page = await h.openSeed();
-    await h.openReader(page);
-    await page.bringToFront();
-    return page;
-  }
+  const { contentStyle, fontSize, colours, openSeedReader } = readerProbes(h);
 
   describe('reader overlay on the seed page', () => {
     test('shows the title, byline and all 17 paragraphs in order, with no icon text, in a closed root covering the page', async () => {
