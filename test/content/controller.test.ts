@@ -1,18 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM } from 'jsdom';
-import { extractArticle } from '../../src/core/index';
-import { createReader, type ReaderDeps } from '../../src/content/controller';
-import { openOverlay, type Overlay } from '../../src/content/overlay';
+import type { ReaderDeps } from '../../src/content/controller';
 import type { SettingsStore } from '../../src/platform/settings-store';
 import { DEFAULT_SETTINGS, type ReaderSettings } from '../../src/shared/settings';
 import { fail, ok } from '../../src/platform/messages';
 import { t } from '../../src/shared/strings/t';
+import { fixturePage, readerOnPage } from './reader-on-page';
 
-const fixture = (slug: string) => readFileSync(join(__dirname, '../fixtures/pages', slug, 'source.html'), 'utf8');
-const SEED = fixture('svg-icons--seed-news');
-const LOGIN = fixture('no-article--login-page');
+const SEED = fixturePage('svg-icons--seed-news');
+const LOGIN = fixturePage('no-article--login-page');
 
 function fakeStore(initial: Partial<ReaderSettings> = {}) {
   let value: ReaderSettings = { ...DEFAULT_SETTINGS, ...initial };
@@ -30,29 +25,10 @@ function fakeStore(initial: Partial<ReaderSettings> = {}) {
 }
 
 function setup(html: string, over: Partial<ReaderDeps> = {}) {
-  const dom = new JSDOM(html, { url: 'https://news.example/story', pretendToBeVisual: true });
-  const doc = dom.window.document;
   const settings = fakeStore();
-  const overlays: Overlay[] = [];
-  const deps: ReaderDeps = {
-    doc,
-    url: () => 'https://news.example/story',
-    settings: settings.store,
-    saveDraft: vi.fn(async () => ok({ id: '1', updated: false, title: 'Saved' })),
-    writeClipboard: vi.fn(async () => true),
-    pageToast: vi.fn(),
-    extract: (d, url) => extractArticle(d, url, { useLayout: false }),
-    openOverlay: (...args) => {
-      const o = openOverlay(...args);
-      overlays.push(o);
-      return o;
-    },
-    ...over,
-  };
-  const reader = createReader(deps);
-  const last = () => overlays[overlays.length - 1]!;
-  const q = (id: string) => last().root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-  return { dom, doc, deps, reader, settings, last, q };
+  const page = readerOnPage(html, { settings: settings.store, ...over });
+  const q = (id: string) => page.last().root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+  return { ...page, settings, q };
 }
 
 describe('reader controller', () => {

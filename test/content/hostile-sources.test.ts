@@ -7,39 +7,17 @@
 // - Selection mode took document.title raw (5,010 characters starting with U+202E reached the
 //   overlay, and 2,000 of them the library).
 import { describe, expect, it, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
-import { extractArticle } from '../../src/core/index';
 import { DEFAULT_LIMITS } from '../../src/core/budget';
-import { createReader, type ReaderDeps } from '../../src/content/controller';
-import { openOverlay, type Overlay } from '../../src/content/overlay';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings';
-import { ok } from '../../src/platform/messages';
+import type { ReaderDeps } from '../../src/content/controller';
+import { fixturePage, readerOnPage } from './reader-on-page';
 
-const fixture = (slug: string) => readFileSync(join(__dirname, '../fixtures/pages', slug, 'source.html'), 'utf8');
-const COMMENTS = fixture('comments--reader-responses');
+const COMMENTS = fixturePage('comments--reader-responses');
 const COMMENT_TEXT = 'Easy to say with a bus every twenty minutes';
-const LOGIN = fixture('no-article--login-page');
+const LOGIN = fixturePage('no-article--login-page');
 
 function setup(html: string) {
-  const doc = new JSDOM(html, { url: 'https://news.example/story', virtualConsole: new VirtualConsole() }).window.document;
-  const overlays: Overlay[] = [];
-  const deps: ReaderDeps = {
-    doc,
-    url: () => 'https://news.example/story',
-    settings: { load: async () => DEFAULT_SETTINGS, save: async (s) => s, subscribe: () => () => {} },
-    saveDraft: vi.fn(async () => ok({ id: '1', updated: false, title: 'Saved' })),
-    writeClipboard: vi.fn(async () => true),
-    pageToast: vi.fn(),
-    extract: (d, url) => extractArticle(d, url, { useLayout: false }),
-    openOverlay: (...args) => {
-      const o = openOverlay(...args);
-      overlays.push(o);
-      return o;
-    },
-  };
-  return { doc, deps, reader: createReader(deps), overlay: () => overlays[overlays.length - 1] };
+  const { doc, deps, reader, last } = readerOnPage(html);
+  return { doc, deps, reader, overlay: last };
 }
 
 const copied = (deps: ReaderDeps) => vi.mocked(deps.writeClipboard).mock.calls.map((c) => c[0].plain);

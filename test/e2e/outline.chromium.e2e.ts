@@ -1,51 +1,24 @@
 // Issue 12 item 2 in real headless Chromium: the outline (Contents), the reading-progress bar
 // and "N min left", and the place remembered per address, on a long article with seven headings
-// (pages/outline.html). Every key and click is a real one.
+// (pages/outline.html). Every key and click is a real one. The test of `o`, the keys and a click
+// to a heading runs in Firefox too (suites/outline.ts); the rest needs Chromium's emulations
+// (reduced motion, a window resized) or is Chromium's alone so far.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './helpers/chromium.js';
 import { toggleDirect } from './helpers/direct.js';
-import { overlayCall, overlayFocus, overlayPoint, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
+import { overlayCall, overlayFocus, readOverlay, waitForNoOverlay, waitForOverlay } from './helpers/overlay.js';
 import { useChromium } from './helpers/use-chromium.js';
+import { HEADINGS, openOutlineArticle, outline, outlineProbes, outlineTests, scroller, TITLE } from './suites/outline.js';
 
 // Each test starts with no remembered place and the default settings.
 const chromium = useChromium('chrome-test', { forget: { local: ['positions'], sync: ['settings'] } });
 declare const chrome: { storage: { sync: { set(items: object): Promise<void> } } };
 
-const HEADINGS = ['Where the river begins', 'The first locks', 'Keepers and their cottages', 'Trade on the water', 'Floods, and the <wall> that held', 'The winter of 1947', 'The canal today'];
-/** The article's title as the reader shows it (the page's <title>, site name included). */
-const TITLE = 'The long life of the Ashbourne canal';
 const byTestId = (id: string) => `[data-testid="${id}"]`;
-const scroller = byTestId('reader-scroller');
-const outline = byTestId('reader-outline');
-
-async function openArticle(): Promise<Page> {
-  const page = await chromium.openPage(chromium.server.e2e('outline.html'));
-  // Instant scrolling (as under prefers-reduced-motion), so each move lands before the next read.
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await chromium.openReader(page);
-  await page.bringToFront();
-  return page;
-}
-
-const click = async (page: Page, selector: string) => {
-  const { x, y } = await overlayPoint(page, selector);
-  await page.mouse.click(x, y);
-};
-const scrollTop = (page: Page) => overlayCall<number>(page, scroller, 'function(){return Math.round(this.scrollTop)}');
-const maxScroll = (page: Page) => overlayCall<number>(page, scroller, 'function(){return this.scrollHeight - this.clientHeight}');
-const outlineOpen = (page: Page) => overlayCall<boolean>(page, outline, 'function(){return this.checkVisibility()}');
-/** The entries as shown, and which one is marked as the current section. */
-const entries = (page: Page) => overlayCall<string[]>(page, outline, "function(){return [...this.querySelectorAll('button')].map((b) => b.textContent)}");
-const current = (page: Page) => overlayCall<string | null>(page, outline, "function(){return this.querySelector('[aria-current=location]')?.textContent ?? null}");
-/** The focused element inside the reader: its text, if it is an outline entry or a heading. */
-const focusedText = (page: Page) => overlayCall<string>(page, outline, 'function(){const a = this.getRootNode().activeElement; return a ? a.localName + ":" + (a.textContent || "").trim().slice(0, 60) : "none"}');
-/** How far a heading's top is below the reader's visible top. */
-const headingOffset = (page: Page, text: string) =>
-  overlayCall<number>(page, scroller, `function(){
-    const h = [...this.querySelectorAll('h2, h3')].find((el) => el.textContent.trim() === ${JSON.stringify(text)});
-    return Math.round(h.getBoundingClientRect().top - this.getBoundingClientRect().top);
-  }`);
+const openArticle = () => openOutlineArticle(chromium);
+const click = (page: Page, selector: string) => chromium.overlay.click(page, selector);
+const { scrollTop, maxScroll, outlineOpen, entries, current, focusedText, headingOffset } = outlineProbes(chromium);
 
 describe('the outline', () => {
   test('the Contents button (a real click) lists the title and every heading as text; Esc closes it first, then the reader', async () => {
@@ -72,27 +45,7 @@ describe('the outline', () => {
     await waitForNoOverlay(page);
   });
 
-  test('"o" opens it on the current section; ↓ and Enter go to a heading, which then has focus', async () => {
-    const page = await openArticle();
-    await page.keyboard.press('o');
-    await expect.poll(() => outlineOpen(page)).toBe(true);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
-    expect(await focusedText(page)).toBe(`button:${HEADINGS[3]}`);
-    await page.keyboard.press('Enter');
-    await expect.poll(() => headingOffset(page, HEADINGS[3]!)).toBe(16);
-    await expect.poll(() => current(page)).toBe(HEADINGS[3]);
-    expect(await focusedText(page)).toBe(`h2:${HEADINGS[3]}`);
-    // The reader's keys carry on from there: j goes to the section's first paragraph.
-    const from = await scrollTop(page);
-    await page.keyboard.press('j');
-    await expect.poll(() => scrollTop(page)).toBeGreaterThan(from);
-    // A real click on an entry goes there too.
-    await click(page, `${outline} li:nth-child(6) button`);
-    await expect.poll(() => headingOffset(page, HEADINGS[4]!)).toBe(16);
-    await expect.poll(() => current(page)).toBe(HEADINGS[4]);
-    await page.keyboard.press('o'); // and o closes it again
-    await expect.poll(() => outlineOpen(page)).toBe(false);
-  });
+  outlineTests(chromium);
 
   test('the marked section follows the scrolling', async () => {
     const page = await openArticle();

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { launchChromium, realPopup, screenshot, triggerAction } from './helpers/chromium.js';
 import { waitForOverlay } from './helpers/overlay.js';
 import { byTestId } from './helpers/popup.js';
-import { ffScreenshot, launchFirefox, openPage } from './helpers/firefox.js';
+import { ffScreenshot, launchFirefox } from './helpers/firefox.js';
 import { clickInRealPopup, clickToolbarButton } from './helpers/firefox-chrome.js';
 import { waitForOverlay as waitForFirefoxOverlay } from './helpers/firefox-overlay.js';
 import { SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
@@ -77,7 +77,8 @@ describe('each package in its browser', () => {
   test('Firefox package: installed from the zip in Firefox, the toolbar button and its popup open reader view', async () => {
     const ff = await launchFirefox({ archive: zipOf('firefox') });
     try {
-      const page = await openPage(ff, server.fixture(SEED));
+      const page = await ff.browser.newPage();
+      await page.goto(server.fixture(SEED));
       await clickToolbarButton(ff, page);
       await clickInRealPopup(ff, 'popup-toggle');
       const view = await waitForFirefoxOverlay(ff, page);

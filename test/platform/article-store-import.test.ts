@@ -1,20 +1,10 @@
-import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { openArticleStore, type ArticleStore } from '../../src/platform/article-store';
+import { describe, expect, it } from 'vitest';
 import { buildExport, serializeExport } from '../../src/shared/library-export';
 import { parseImport } from '../../src/shared/library-import';
 import { draft, record } from '../library/fixtures';
+import { useFreshStores } from './fresh-stores';
 
-let n = 0;
-const stores: ArticleStore[] = [];
-async function fresh(): Promise<ArticleStore> {
-  const store = await openArticleStore(`test-import-${n++}`);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  while (stores.length) stores.pop()!.close();
-});
+const { fresh } = useFreshStores('test-import');
 
 function importText(text: string) {
   const parsed = parseImport(text);

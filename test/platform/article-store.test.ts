@@ -1,20 +1,13 @@
-import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { openArticleStore, StoreError, type ArticleStore } from '../../src/platform/article-store';
+import { StoreError } from '../../src/platform/article-store';
 import { t } from '../../src/shared/strings/t';
 import { draft, record } from '../library/fixtures';
+import { useFreshStores } from './fresh-stores';
 
-let n = 0;
-const stores: ArticleStore[] = [];
-async function fresh(): Promise<ArticleStore> {
-  const store = await openArticleStore(`test-store-${n++}`);
-  stores.push(store);
-  return store;
-}
+const { fresh, newName } = useFreshStores('test-store');
 
 afterEach(() => {
   vi.restoreAllMocks();
-  while (stores.length) stores.pop()!.close();
 });
 
 /** A put that fails the way a full disk makes it fail. */
@@ -49,10 +42,9 @@ describe('article store: saving', () => {
   });
 
   it('lands concurrent saves made through separate connections (background, library, reader pages)', async () => {
-    const name = `test-store-shared-${n++}`;
-    const a = await openArticleStore(name);
-    const b = await openArticleStore(name);
-    stores.push(a, b);
+    const name = newName('shared');
+    const a = await fresh(name);
+    const b = await fresh(name);
     await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).saveDraft(draft(i), `https://example.com/${i}`)));
     expect(await a.count()).toBe(50);
   });
@@ -169,9 +161,8 @@ describe('article store: tags, progress, delete and restore', () => {
   });
 
   it('reports stored entries that fail validation instead of showing them', async () => {
-    const name = `test-store-raw-${n++}`;
-    const store = await openArticleStore(name);
-    stores.push(store);
+    const name = newName('raw');
+    const store = await fresh(name);
     await store.importRecords([record(1)]);
     const raw = await new Promise<IDBDatabase>((resolve) => {
       const req = indexedDB.open(name);

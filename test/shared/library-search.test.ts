@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { LibrarySearch, type Searchable } from '../../src/shared/library-search';
+import { LibrarySearch } from '../../src/shared/library-search';
+import { searchable } from './searchable';
 import { foldText, queryTerms, tokenize } from '../../src/shared/search-tokens';
 import { searchForm } from '../../src/shared/search-form';
 
-const item = (id: string, savedAt: number, title: string, text: string, extra: Partial<Searchable> = {}): Searchable => ({
-  id,
-  savedAt,
-  title,
-  byline: null,
-  siteName: null,
-  text,
-  ...extra,
-});
+const item = searchable;
 
 function library() {
   return new LibrarySearch([

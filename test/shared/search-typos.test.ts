@@ -1,19 +1,12 @@
 // Search that forgives: the typo rule, the index finding words one typo away (compacted and not
 // yet compacted), tags as searched words, and the ranking the library list shows.
 import { describe, expect, it } from 'vitest';
-import { LibrarySearch, type Searchable } from '../../src/shared/library-search';
+import { LibrarySearch } from '../../src/shared/library-search';
+import { searchable } from './searchable';
 import { rankHits } from '../../src/shared/search-ranking';
 import { forgivesTypos, oneTypoApart } from '../../src/shared/search-typos';
 
-const item = (id: string, savedAt: number, title: string, text: string, tags: string[] = []): Searchable & { tags: string[] } => ({
-  id,
-  savedAt,
-  title,
-  byline: null,
-  siteName: null,
-  text,
-  tags,
-});
+const item = (id: string, savedAt: number, title: string, text: string, tags: string[] = []) => searchable(id, savedAt, title, text, { tags });
 
 const ITEMS = [
   item('a', 1, 'Harbour cranes at dawn', 'The container terminal opened early. Workers arrived by ferry.'),

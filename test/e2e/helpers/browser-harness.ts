@@ -3,6 +3,7 @@
 // move the two browsers make differently (how the closed overlay is read, how a download or the
 // real toolbar popup is reached); what they do alike is done on the page itself (helpers/tab.ts,
 // helpers/popup.ts).
+import { expect } from 'vitest';
 import type { OverlayView } from './overlay.js';
 import type { StaticServer } from './server.js';
 import type { AnyPage } from './tab.js';
@@ -64,6 +65,8 @@ export interface BrowserHarness<P extends AnyPage> {
   screenshot(page: P, what: string): Promise<string>;
   /** Runs `fn(...args)` in a page no test page can touch (to decode a screenshot on a canvas). */
   inSparePage<T, A extends unknown[]>(fn: (...args: A) => T, ...args: A): Promise<Awaited<T>>;
+  /** What Readwell keeps in storage under `key` (read in the extension, as it reads it). */
+  stored(area: 'local' | 'sync', key: string): Promise<unknown>;
   /** A script run in every web page's main world before the page's own (the hostile flag watch). */
   addInitScript(source: string): Promise<void>;
   /** Calls `listener` with each dialog a tab the harness opens (from now on) shows; dismisses it. */
@@ -91,4 +94,11 @@ export interface BrowserHarness<P extends AnyPage> {
     /** A tab at a page of the browser's own (chrome://version, about:robots), where Readwell cannot run. */
     openBrowserPage(): Promise<P>;
   };
+}
+
+/** Opens reader view with the harness's toggle (the test build) and waits until it shows something. */
+export async function openWithToggle<P extends AnyPage>(h: Pick<BrowserHarness<P>, 'toggleReader' | 'overlay'>, page: P): Promise<OverlayView> {
+  const reply = await h.toggleReader(page);
+  expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { open: true } });
+  return h.overlay.waitFor(page);
 }

@@ -9,7 +9,10 @@ import { byTestId } from './popup.js';
 import { waitForLocation } from './tab.js';
 import { until } from './wait.js';
 
-declare const chrome: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
+declare const chrome: {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
+  storage: Record<'local' | 'sync', { get(key: string): Promise<Record<string, unknown>> }>;
+};
 
 export type ChromiumMoves = Omit<BrowserHarness<Page>, 'server' | 'openPage' | 'openSeed' | 'openReader' | 'openPopup' | 'openExtensionPage' | 'openLibrary'>;
 
@@ -50,6 +53,7 @@ export function chromiumMoves(launched: () => Launched, viewport: { width: numbe
         await spare.close();
       }
     },
+    stored: (area, key) => launched().sw.evaluate(async ([a, k]) => (await chrome.storage[a].get(k))[k], [area, key] as const),
     addInitScript: async (source) => void (await launched().ctx.addInitScript(source)),
     onDialog(listener) {
       launched().ctx.on('page', (p) => p.on('dialog', (d) => {

@@ -50,6 +50,8 @@ export function firefoxMoves(launched: () => LaunchedFirefox): FirefoxMoves & { 
     },
     screenshot: (page, what) => ffScreenshot(page, `firefox-${what}`),
     inSparePage: (fn, ...args) => inExtension(ff(), fn, ...args),
+    stored: (area, key) => inExtension(ff(), async (a: 'local' | 'sync', k: string) =>
+      (await (globalThis as unknown as { browser: { storage: Record<'local' | 'sync', { get(key: string): Promise<Record<string, unknown>> }> } }).browser.storage[a].get(k))[k], area, key),
     addInitScript: async (source) => void (await bidiSend(ff().browser, 'script.addPreloadScript', { functionDeclaration: `() => { ${source} }` })),
     onDialog: (listener) => void dialogListeners.push(listener),
     watchCsp: () => watchCspReports(ff()),

@@ -42,8 +42,6 @@ export interface LaunchedFirefox {
   openExtensionPage(path: string): Promise<Page>;
   /** The popup as a tab, aimed at `target` with ?tabId=N, once it has said what it found there. */
   popupFor(target: Page): Promise<Page>;
-  /** Closes every tab but the driver and the first one (a failed test leaves its tabs open). */
-  closeOtherTabs(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -108,7 +106,6 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<La
       : await b.installExtension(extDir);
     if (installed !== geckoId) throw new Error(`installed ${installed}, expected ${geckoId}`);
     const base = `moz-extension://${FIREFOX_UUID}`;
-    const first = (await b.pages())[0];
 
     // The driver: navigating a tab to moz-extension:// over BiDi loads the page but never
     // reports the load event, so wait for the document instead of the navigation.
@@ -168,9 +165,6 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<La
       tabIdOf,
       openExtensionPage,
       popupFor,
-      async closeOtherTabs() {
-        for (const p of await b.pages()) if (p !== driver && p !== first) await p.close().catch(() => {});
-      },
       async close() {
         await b.close().catch(() => {});
         rmSync(work, { recursive: true, force: true });
@@ -188,13 +182,6 @@ export function bidiSend(browser: Browser, method: string, params: object): Prom
   return (browser as unknown as { connection: { send(m: string, p: object): Promise<unknown> } }).connection.send(method, params);
 }
 
-/** A new tab at `url`, loaded. */
-export async function openPage(ff: LaunchedFirefox, url: string): Promise<Page> {
-  const page = await ff.browser.newPage();
-  await page.goto(url);
-  return page;
-}
-
 /** Runs `fn` with `args` in an extension page (the driver unless another is given): extension APIs as `browser`. */
 export function inExtension<T, A extends unknown[]>(ff: LaunchedFirefox, fn: (...args: A) => T, ...args: A): Promise<Awaited<T>> {
   return ff.driver.evaluate(fn as never, ...(args as unknown as never[])) as Promise<Awaited<T>>;
@@ -205,62 +192,9 @@ export function sendFromExtension<R = unknown>(ff: LaunchedFirefox, message: { t
   return inExtension(ff, (m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<R> } } }).browser.runtime.sendMessage(m), message) as Promise<R>;
 }
 
-/** The popup's visible status and message lines, once it says something. */
-export async function popupText(popup: Page, testids = ['popup-status', 'popup-message']): Promise<string> {
-  return until(`popup text in ${testids.join('/')}`, async () => {
-    const text = await popup.evaluate((ids) => ids.map((id) => {
-      const e = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-      return e && !e.hidden && e.checkVisibility() ? (e.innerText ?? '').trim() : '';
-    }).filter(Boolean).join('\n'), testids);
-    return text || undefined;
-  });
-}
-
-/** Clicks a popup button (a real click, the popup tab in front) and waits for the message line to match. */
-export async function clickPopup(popup: Page, testid: string, message?: RegExp, timeoutMs = 10_000): Promise<string> {
-  await popup.bringToFront();
-  await popup.click(`[data-testid="${testid}"]`);
-  if (!message) return '';
-  return until(`the popup to say ${message}`, async () => {
-    const t = await popupText(popup, ['popup-message']).catch(() => '');
-    return message.test(t) ? t : undefined;
-  }, timeoutMs);
-}
-
 export async function ffScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotsDir, { recursive: true });
   const path = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: path as `${string}.png` });
   return path;
-}
-
-/** Every type on the clipboard and its content, read in `page` (brought to front: reading needs focus). */
-export async function readClipboard(page: Page): Promise<Record<string, string>> {
-  await page.bringToFront();
-  return page.evaluate(async () => {
-    const out: Record<string, string> = {};
-    for (const item of await navigator.clipboard.read()) {
-      for (const type of item.types) out[type] = await (await item.getType(type)).text();
-    }
-    return out;
-  });
-}
-
-/** Runs `action`, then returns the tab it opened (its document at `urlPart`, loaded). */
-export async function newTabFrom(ff: LaunchedFirefox, action: () => Promise<unknown>, urlPart: string): Promise<Page> {
-  const before = new Set(await ff.browser.pages());
-  await action();
-  const page = await until('the new tab', async () => (await ff.browser.pages()).find((p) => !before.has(p)), 10_000);
-  await waitForLocation(page, urlPart);
-  await page.setViewport(VIEWPORT); // tabs that Firefox opens do not get puppeteer's default
-  return page;
-}
-
-/**
- * Waits until the page's document is at a URL containing `urlPart` and loaded. Puppeteer does not
- * follow navigations inside moz-extension:// pages (its url() and goBack() never see them), so
- * the document is asked.
- */
-export function waitForLocation(page: Page, urlPart: string): Promise<string> {
-  return until(`a document at ${urlPart}`, () => page.evaluate((part) => (location.href.includes(part) && document.readyState === 'complete' ? location.href : false), urlPart), 10_000);
 }

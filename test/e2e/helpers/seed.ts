@@ -1,8 +1,10 @@
 // The seed reconstruction (test/fixtures/pages/svg-icons--seed-news) as the browser tests see
 // it: its title, its 17 paragraphs, and checks on what a reader shows.
+import { expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findIconText } from '../../helpers/icon-text.js';
+import type { OverlayView } from './overlay.js';
 import { fixturesDir } from './server.js';
 
 export const SEED = 'svg-icons--seed-news';
@@ -46,4 +48,15 @@ export function markdownToCheckableText(md: string): string {
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\\([\\`*_{}\[\]()#+\-.!<>])/g, '$1');
+}
+
+/** The seed article as the reader must show it: in a closed root, title, byline, every paragraph in order, no icon text anywhere. */
+export function expectSeedOverlay(view: OverlayView | null): void {
+  expect(view).not.toBeNull();
+  expect(view!.shadowRootType).toBe('closed');
+  expect(view!.text['reader-title']?.trim()).toBe(seedTitle);
+  if (seedByline) expect(view!.text['reader-byline']).toContain(seedByline);
+  expect(seedTextProblems(view!.text['reader-content'] ?? '')).toEqual([]);
+  // Nothing else the overlay shows (header, meta, toolbar) carries icon text either.
+  expect(seedTextProblems(Object.values(view!.text).join('\n')).filter((p) => p.startsWith('icon text'))).toEqual([]);
 }

@@ -1,6 +1,9 @@
 // A static file server on 127.0.0.1 (random port) for the browser tests, the demo and the bench.
 // It serves test/fixtures/pages at / and test/e2e/pages at /e2e/, plus any extra in-memory pages
 // a caller registers (e.g. a generated 1 MB article). Nothing leaves the loopback interface.
+// In a page under test/e2e/pages, `<!-- include: parts/NAME.html -->` stands for that file's
+// text: the hostile pages share their article (parts/ferry-story.html) and differ only in what
+// they do around it, and the browser still gets one static document, as a site would send it.
 import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -43,6 +46,19 @@ function within(dir: string, urlPath: string): string | null {
   return p === dir || p.startsWith(dir + sep) ? p : null;
 }
 
+const INCLUDE = /^[ \t]*<!-- include: ([\w./-]+) -->\n/gm;
+
+async function withIncludes(page: Buffer): Promise<Buffer> {
+  const text = page.toString('utf8');
+  const parts = await Promise.all([...text.matchAll(INCLUDE)].map(async ([, name]) => {
+    const file = within(e2ePagesDir, `/${name}`);
+    if (!file) throw Object.assign(new Error('forbidden'), { status: 403 });
+    return readFile(file, 'utf8');
+  }));
+  let i = 0;
+  return Buffer.from(text.replace(INCLUDE, () => parts[i++]!), 'utf8');
+}
+
 export async function startServer(): Promise<StaticServer> {
   const memory = new Map<string, { body: string | Buffer; type: string }>();
   const server: Server = createServer(async (req, res) => {
@@ -58,7 +74,7 @@ export async function startServer(): Promise<StaticServer> {
       if (!file) throw Object.assign(new Error('forbidden'), { status: 403 });
       let target = file;
       if ((await stat(target)).isDirectory()) target = join(target, 'source.html');
-      const body = await readFile(target);
+      const body = path.startsWith('/e2e/') && extname(target) === '.html' ? await withIncludes(await readFile(target)) : await readFile(target);
       // Fixture pages may declare another charset in a <meta>; let the browser sniff it then.
       const type = extname(target) === '.html' && /charset=["']?(?!utf-8)/i.test(body.subarray(0, 2048).toString('latin1'))
         ? 'text/html'

@@ -1,18 +1,17 @@
 // The browser suite's one Chromium harness. A test file calls useChromium(build) at its top (or
-// inside a describe, for a second build): it registers the hooks that start the page server and
-// launch Chromium before the tests, close every tab a test opened after it (a failed test leaves
-// its tabs open, and the next one must find one tab per URL), and close both at the end; it
-// returns the helpers the tests share, the moves of helpers/browser-harness.ts among them (what
-// a test written once for both browsers, test/e2e/suites/, asks of the browser).
-import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
+// inside a describe, for a second build): it registers the hooks (helpers/harness-hooks.ts) that
+// start the page server and launch Chromium before the tests, close every tab a test opened after
+// it, and close both at the end; it returns the helpers the tests share, the moves of
+// helpers/browser-harness.ts among them (what a test written once for both browsers,
+// test/e2e/suites/, asks of the browser). useFirefox (helpers/use-firefox.ts) is its twin.
 import type { Page } from 'playwright-core';
-import type { BrowserHarness } from './browser-harness.js';
+import { openWithToggle, type BrowserHarness } from './browser-harness.js';
 import { launchChromium, openPopupTab, type Build, type Launched, type LaunchOptions } from './chromium.js';
 import { chromiumMoves } from './chromium-moves.js';
-import { toggleDirect } from './direct.js';
-import { waitForOverlay, type OverlayView } from './overlay.js';
+import type { OverlayView } from './overlay.js';
+import { useBrowserHooks, type Forget } from './harness-hooks.js';
 import { SEED } from './seed.js';
-import { startServer, type StaticServer } from './server.js';
+import type { StaticServer } from './server.js';
 
 export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
   /** Lets the test server's pages read and write the clipboard (the copy tests read it back). */
@@ -26,7 +25,7 @@ export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
    * `sync: ['settings']` brings back the default settings. Done through `l.sw`, so not for a
    * file that stops the service worker (stopServiceWorker) and goes on testing.
    */
-  forget?: { local?: readonly string[]; sync?: readonly string[] };
+  forget?: Forget;
 }
 
 export interface ChromiumHarness extends BrowserHarness<Page> {
@@ -50,21 +49,29 @@ export interface ChromiumHarness extends BrowserHarness<Page> {
 }
 
 export function useChromium(build: Build, options: ChromiumOptions = {}): ChromiumHarness {
-  let launched: Launched | undefined;
-  let served: StaticServer | undefined;
-  let kept = new Set<Page>();
-  const ready = <T>(value: T | undefined, what: string): T => {
-    if (!value) throw new Error(`${what} is not started yet: use it inside a test or a hook`);
-    return value;
-  };
+  const hooks = useBrowserHooks<Launched, Page>({
+    async launch(server) {
+      const launched = await launchChromium(build, options.viewport ? { viewport: options.viewport } : {});
+      if (options.clipboard) await launched.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
+      return launched;
+    },
+    setup: async () => options.setup?.(harness),
+    tabs: (l) => l.ctx.pages(),
+    closeTab: (page) => page.close(),
+    removeStored: (l, keys) => l.sw.evaluate(async ({ local, sync }) => {
+      if (local.length) await chrome.storage.local.remove(local);
+      if (sync.length) await chrome.storage.sync.remove(sync);
+    }, keys),
+    close: (l) => l.close(),
+  }, options.forget);
 
   const harness: ChromiumHarness = {
     ...chromiumMoves(() => harness.l, options.viewport ?? { width: 1280, height: 800 }),
     get l() {
-      return ready(launched, 'Chromium');
+      return hooks.launched();
     },
     get server() {
-      return ready(served, 'The page server');
+      return hooks.server();
     },
     async openPage(url, goto) {
       const page = await harness.l.ctx.newPage();
@@ -72,42 +79,12 @@ export function useChromium(build: Build, options: ChromiumOptions = {}): Chromi
       return page;
     },
     openSeed: () => harness.openPage(harness.server.fixture(SEED)),
-    async openReader(page) {
-      const reply = await toggleDirect(harness.l, page);
-      expect(reply, JSON.stringify(reply)).toMatchObject({ ok: true, value: { open: true } });
-      return waitForOverlay(page);
-    },
+    openReader: (page) => openWithToggle(harness, page),
     openPopup: (page) => openPopupTab(harness.l, page),
     openExtensionPage: (path) => harness.openPage(harness.extensionUrl(path)),
     openLibrary: () => harness.openExtensionPage('library.html'),
   };
 
-  beforeAll(async () => {
-    served = await startServer();
-    launched = await launchChromium(build, options.viewport ? { viewport: options.viewport } : {});
-    if (options.clipboard) await launched.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.base });
-    await options.setup?.(harness);
-  });
-  beforeEach(async () => {
-    kept = new Set(launched?.ctx.pages() ?? []);
-    const { local = [], sync = [] } = options.forget ?? {};
-    if (launched && local.length + sync.length > 0) {
-      await launched.sw.evaluate(
-        async ({ local, sync }) => {
-          if (local.length) await chrome.storage.local.remove(local);
-          if (sync.length) await chrome.storage.sync.remove(sync);
-        },
-        { local: [...local], sync: [...sync] },
-      );
-    }
-  });
-  afterEach(async () => {
-    for (const page of launched?.ctx.pages() ?? []) if (!kept.has(page)) await page.close().catch(() => {});
-  });
-  afterAll(async () => {
-    await launched?.close();
-    await served?.close();
-  });
   return harness;
 }
 

@@ -69,6 +69,15 @@ export function hostileCorpusTests<P extends AnyPage>(h: BrowserHarness<P>, tabs
     paste = await h.openPage(h.server.e2e('hostile-paste.html'));
     await settleAndArm(paste);
   });
+  /** Reader view from the popup (as a tab, on the test build): it shows every snippet the page's entry says must be there. */
+  async function openWithPopup(page: P, e: HostileEntry) {
+    const popup = await h.openPopup(page);
+    await clickPopup(popup, 'popup-toggle');
+    const view = await h.overlay.waitFor(page);
+    const content = norm(view.text['reader-content'] ?? '');
+    for (const s of e.present ?? []) expect(content).toContain(norm(s));
+    return { popup, view, everything: Object.values(view.text).join('\n') };
+  }
   const runsCode = hostileEntries.filter((e) => (e.category === 'script-execution' || e.category === 'metadata') && !(options.skipEngineIndependent && ENGINE_INDEPENDENT.has(e.file)));
 
   describe('nothing runs: script-execution and metadata pages through overlay, save, offline reader and copy-paste', () => {
@@ -111,13 +120,7 @@ export function hostileCorpusTests<P extends AnyPage>(h: BrowserHarness<P>, tabs
       const dialogsBefore = tabs.dialogs.length;
       const cspBefore = (await h.cspReports()).length;
 
-      // Reader view from the popup (as a tab, on the test build).
-      const popup = await h.openPopup(page);
-      await clickPopup(popup, 'popup-toggle');
-      const view = await h.overlay.waitFor(page);
-      const content = norm(view.text['reader-content'] ?? '');
-      for (const s of e.present ?? []) expect(content).toContain(norm(s));
-      const everything = Object.values(view.text).join('\n');
+      const { popup, everything } = await openWithPopup(page, e);
       for (const s of e.absent ?? []) expect(everything).not.toContain(s);
       expect(await h.overlay.call(page, byTestId('reader-dialog'), activeMarkupFn(false))).toEqual([]);
       expect(await h.overlay.call(page, byTestId('reader-content'), activeMarkupFn(true))).toEqual([]);
@@ -199,12 +202,7 @@ export function hostileCorpusTests<P extends AnyPage>(h: BrowserHarness<P>, tabs
   describe('hidden text a browser can see: not in the overlay', () => {
     test.each(hostileEntries.filter((e) => e.browserAbsent).map((e) => [e.file, e] as const))('%s', async (_file, e: HostileEntry) => {
       const page = await h.openPage(serveHostile(h.server, e));
-      const popup = await h.openPopup(page);
-      await clickPopup(popup, 'popup-toggle');
-      const view = await h.overlay.waitFor(page);
-      const content = norm(view.text['reader-content'] ?? '');
-      for (const s of e.present ?? []) expect(content).toContain(norm(s));
-      const everything = Object.values(view.text).join('\n');
+      const { everything } = await openWithPopup(page, e);
       const gaps = CORE_GAPS[e.file] ?? [];
       for (const s of e.browserAbsent ?? []) {
         const lines = everything.split('\n').filter((line) => line.includes(s));
