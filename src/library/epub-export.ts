@@ -16,7 +16,7 @@ export class EpubExport {
 
   constructor(
     private readonly doc: Document,
-    private readonly list: HTMLElement,
+    list: HTMLElement,
     private readonly button: HTMLButtonElement,
     private readonly load: (id: string) => Promise<ArticleRecord | null>,
     private readonly say: (message: string) => void,

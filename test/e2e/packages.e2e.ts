@@ -7,14 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { launchChromium, realPopup, screenshot, triggerAction } from './helpers/chromium.js';
-import { waitForOverlay } from './helpers/overlay.js';
-import { byTestId } from './helpers/popup.js';
-import { ffScreenshot, launchFirefox } from './helpers/firefox.js';
-import { clickInRealPopup, clickToolbarButton } from './helpers/firefox-chrome.js';
-import { waitForOverlay as waitForFirefoxOverlay } from './helpers/firefox-overlay.js';
-import { SEED, seedTextProblems, seedTitle } from './helpers/seed.js';
-import { repoRoot, startServer, type StaticServer } from './helpers/server.js';
+import type { BrowserHarness } from './helpers/browser-harness.js';
+import { seedTextProblems, seedTitle } from './helpers/seed.js';
+import { repoRoot } from './helpers/server.js';
+import type { AnyPage } from './helpers/tab.js';
+import { useChromium } from './helpers/use-chromium.js';
+import { useFirefox } from './helpers/use-firefox.js';
 import { extractZip, readZip } from '../../scripts/zip.mjs';
 
 const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
@@ -24,16 +22,11 @@ function filesUnder(dir: string, base = dir): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name), base) : [relative(base, join(dir, e.name))]));
 }
 
-let server: StaticServer;
 const work = mkdtempSync(join(tmpdir(), 'readwell-packages-'));
-beforeAll(async () => {
+beforeAll(() => {
   for (const b of ['chrome', 'firefox']) if (!existsSync(zipOf(b))) throw new Error(`${zipOf(b)} is missing: run npm run package`);
-  server = await startServer();
 });
-afterAll(async () => {
-  await server?.close();
-  rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('what the packages hold', () => {
   test.each(['chrome', 'firefox'])('readwell-%s-VERSION.zip is dist/%s byte for byte, at package.json\'s version', (browser) => {
@@ -51,42 +44,34 @@ describe('what the packages hold', () => {
   });
 });
 
-describe('each package in its browser', () => {
-  test('Chrome package: unzipped and loaded in Chromium, the toolbar button and its popup open reader view', async () => {
-    const dir = extractZip(zipOf('chrome'), join(work, 'chrome'));
-    const l = await launchChromium('chrome', { dir });
+/**
+ * The package's whole promise in its browser: the toolbar button (activeTab alone), its popup's
+ * toggle, and the clean seed article in the overlay.
+ */
+function opensReaderFromToolbar<P extends AnyPage>(h: BrowserHarness<P>) {
+  return async () => {
+    const page = await h.openSeed();
+    const popup = await h.toolbar.open(page);
     try {
-      const page = await l.ctx.newPage();
-      await page.goto(server.fixture(SEED));
-      await triggerAction(l, page);
-      const popup = await realPopup(l);
-      try {
-        await popup.page.locator(byTestId('popup-toggle')).click();
-      } finally {
-        await popup.browser.close();
-      }
-      const view = await waitForOverlay(page);
-      expect(view.text['reader-title']?.trim()).toBe(seedTitle);
-      expect(seedTextProblems(view.text['reader-content'] ?? '')).toEqual([]);
-      await screenshot(page, 'chrome-package-reader');
+      await popup.click('popup-toggle');
     } finally {
-      await l.close();
+      await popup.release();
     }
+    const view = await h.overlay.waitFor(page);
+    expect(view.text['reader-title']?.trim()).toBe(seedTitle);
+    expect(seedTextProblems(view.text['reader-content'] ?? '')).toEqual([]);
+    await h.screenshot(page, 'package-reader');
+  };
+}
+
+describe('each package in its browser', () => {
+  describe('Chrome package, unzipped and loaded in Chromium', () => {
+    const chromium = useChromium('chrome', { unpacked: () => extractZip(zipOf('chrome'), join(work, 'chrome')) });
+    test('the toolbar button and its popup open reader view', opensReaderFromToolbar(chromium));
   });
 
-  test('Firefox package: installed from the zip in Firefox, the toolbar button and its popup open reader view', async () => {
-    const ff = await launchFirefox({ archive: zipOf('firefox') });
-    try {
-      const page = await ff.browser.newPage();
-      await page.goto(server.fixture(SEED));
-      await clickToolbarButton(ff, page);
-      await clickInRealPopup(ff, 'popup-toggle');
-      const view = await waitForFirefoxOverlay(ff, page);
-      expect(view.text['reader-title']?.trim()).toBe(seedTitle);
-      expect(seedTextProblems(view.text['reader-content'] ?? '')).toEqual([]);
-      await ffScreenshot(page, 'firefox-package-reader');
-    } finally {
-      await ff.close();
-    }
+  describe('Firefox package, installed from the zip in Firefox', () => {
+    const firefox = useFirefox('shipped', { archive: () => zipOf('firefox') });
+    test('the toolbar button and its popup open reader view', opensReaderFromToolbar(firefox));
   });
 });

@@ -26,6 +26,8 @@ export interface ChromiumOptions extends Pick<LaunchOptions, 'viewport'> {
    * file that stops the service worker (stopServiceWorker) and goes on testing.
    */
   forget?: Forget;
+  /** Loads this folder instead of dist/<build> (packages.e2e.ts: the unzipped store package), read at launch. */
+  unpacked?: () => string;
 }
 
 export interface ChromiumHarness extends BrowserHarness<Page> {
@@ -51,7 +53,10 @@ export interface ChromiumHarness extends BrowserHarness<Page> {
 export function useChromium(build: Build, options: ChromiumOptions = {}): ChromiumHarness {
   const hooks = useBrowserHooks<Launched, Page>({
     async launch(server) {
-      const launched = await launchChromium(build, options.viewport ? { viewport: options.viewport } : {});
+      const launched = await launchChromium(build, {
+        ...(options.viewport ? { viewport: options.viewport } : {}),
+        ...(options.unpacked ? { dir: options.unpacked() } : {}),
+      });
       if (options.clipboard) await launched.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.base });
       return launched;
     },

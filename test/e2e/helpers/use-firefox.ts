@@ -18,6 +18,8 @@ export interface FirefoxOptions {
   setup?: (harness: FirefoxHarness) => Promise<unknown>;
   /** Storage keys removed (from the driver) before each test: as ChromiumOptions.forget. */
   forget?: Forget;
+  /** A packaged .zip installed from the file instead of dist/firefox (packages.e2e.ts), read at launch. */
+  archive?: () => string;
 }
 
 export interface FirefoxHarness extends BrowserHarness<Page> {
@@ -29,7 +31,7 @@ type StorageApi = { browser: { storage: Record<'local' | 'sync', { remove(keys: 
 
 export function useFirefox(build: FirefoxBuild, options: FirefoxOptions = {}): FirefoxHarness {
   const hooks = useBrowserHooks<LaunchedFirefox, Page>({
-    launch: () => launchFirefox({ build }),
+    launch: () => launchFirefox(options.archive ? { archive: options.archive() } : { build }),
     setup: async () => options.setup?.(harness),
     tabs: (ff) => ff.browser.pages(),
     closeTab: (page) => page.close(),
