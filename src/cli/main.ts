@@ -57,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
     return result.reason === 'too-large' ? EXIT.tooLarge : EXIT.input;
   }
   process.stdout.write(render(result.article, result.content, command.format));
+  // As the reader says it: a list is not passed off as an article.
+  if (result.article.listItems) process.stderr.write(`No article in ${name}: it is a list of ${result.article.listItems} links, printed as a list.\n`);
   if (command.explain) process.stderr.write(explainRemovals(result.article, result.choice));
   return EXIT.ok;
 }

@@ -17,6 +17,8 @@ export interface ReaderView {
   /** Sanitized content (from the core), in any document; the overlay imports a copy. */
   content?: DocumentFragment;
   message?: string;
+  /** Set when the page had no article and `content` is its list of links: how many. */
+  listItems?: number;
 }
 
 export const TITLE_ID = 'rw-title';
@@ -38,12 +40,15 @@ export function metaParts(v: ReaderView): string[] {
   if (v.siteName) parts.push(v.siteName);
   const date = formatDate(v.publishedTime, v.lang);
   if (date) parts.push(date);
-  if (v.readingMinutes) parts.push(tn('min_read', v.readingMinutes));
+  // A list is scanned, not read: its note says how many links instead.
+  if (v.readingMinutes && !v.listItems) parts.push(tn('min_read', v.readingMinutes));
   return parts;
 }
 
 export function buildHeader(doc: Document, v: ReaderView): HTMLElement {
   const header = h(doc, 'header', {}, [h(doc, 'h1', { class: 'title', id: TITLE_ID, 'data-testid': 'reader-title' }, [v.title])]);
+  // A list is not passed off as an article: the reader says what it shows.
+  if (v.listItems) header.append(h(doc, 'p', { class: 'note', 'data-testid': 'reader-list-note' }, [tn('reader_list', v.listItems)]));
   if (v.byline) header.append(h(doc, 'p', { class: 'byline', 'data-testid': 'reader-byline' }, [v.byline]));
   // Each part isolated (<bdi>), so "1 min read" stays whole inside a right-to-left article.
   const parts = metaParts(v).flatMap((part, i) => (i ? [' · ', h(doc, 'bdi', {}, [part])] : [h(doc, 'bdi', {}, [part])]));

@@ -56,7 +56,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const dialog = h(doc, 'dialog', { class: 'dialog', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': TITLE_ID, tabindex: -1, 'data-testid': 'reader-dialog' });
   const isMessage = view.kind === 'message';
   // The outline needs the content's headings, so the content is filled before the toolbar is built.
-  const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content' });
+  const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-content', 'data-list': view.listItems ? '' : undefined });
   if (!isMessage && view.content) content.append(doc.importNode(view.content, true));
   const headings = isMessage ? [] : outlineOf(content);
   // `help` and `outline` are built below, once the parts they cover exist; the buttons only call them later.

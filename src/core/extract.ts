@@ -2,7 +2,7 @@
 // derive text and metadata. Takes a Document and the URL it came from; returns data. It never
 // changes the document it is given and never touches extension APIs or storage, so the extension,
 // the CLI and the tests all run exactly this.
-import type { Article, ExtractOptions, ExtractResult, Removal } from './types';
+import type { Article, ContentChoice, ExtractOptions, ExtractResult, Removal } from './types';
 import { DEFAULT_LIMITS, checkBudget, fromPrototype } from './budget';
 import { disarmSubtree, makeInertCopy } from './inert-copy';
 import { openNoscriptShell } from './noscript-shell';
@@ -13,11 +13,12 @@ import { chooseContent } from './choose/choose-content';
 import { dropTitleHeading } from './choose/drop-title-heading';
 import { TRAILING_HEADINGS, dropTrailingHeadings } from './choose/trailing-headings';
 import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick';
+import { listingContent } from './choose/listing-fallback';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
 import { firstHeadline, withoutSiteSuffix } from './title-suffix';
-import { baseUrlOf, canonicalOf, cleanText, declaredLang, direction, isoDate, leadImageOf, validLang } from './metadata';
+import { baseUrlOf, canonicalOf, cleanText, declaredLang, declaredSiteName, direction, isoDate, leadImageOf, validLang } from './metadata';
 
 /**
  * Readability's own default. Below it Readability retries with fewer of its filters and keeps the
@@ -25,6 +26,9 @@ import { baseUrlOf, canonicalOf, cleanText, declaredLang, direction, isoDate, le
  * longer passes as the article when the story is on the page.
  */
 const DEFAULT_CHAR_THRESHOLD = 500;
+
+/** The pipeline step that shows a page's list of items when it has no article (choose/listing-fallback.ts). */
+const LISTING = 'listing';
 
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
@@ -36,7 +40,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -70,19 +74,38 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
-  if (!chosen) return noArticle();
+  const listing = () => (disabled.has(LISTING) ? noArticle() : fromListing(doc, url, view, options, removals, lap));
+  if (!chosen) return listing();
   let content = chosen.source === 'readability' ? parsed!.content : (intact?.candidate ?? null);
-  if (!content) return noArticle();
+  if (!content) return listing();
   if (chosen.source === 'prose-candidate' && parsed?.content && !disabled.has('widen-to-pick')) content = widenToPick(content, parsed.content);
   if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
+  return finish(content, { copy, base, parsed, lang, headline, canonicalUrl, url, removals }, view, lap, { source: chosen.source, why: chosen.why }) ?? listing();
+}
 
+/** What the article's metadata is read from: the copy's head and what Readability found. */
+interface Sources {
+  copy: Document;
+  base: string;
+  /** What Readability found (for a list: only the site's name, from the head). */
+  parsed: Partial<NonNullable<ReturnType<typeof runReadability>>> | null;
+  lang: string | null;
+  headline: string | null;
+  canonicalUrl: string | null;
+  url: string;
+  removals: Removal[];
+}
+
+/** Sanitizes the chosen content and derives the article; null when it is too short to be one. */
+function finish(content: Element, src: Sources, view: Window, lap: Lap | null, choice: ContentChoice, listItems?: number): ExtractResult | null {
+  const { copy, base, parsed, lang, headline, canonicalUrl, url, removals } = src;
   const { fragment, html } = sanitizeArticle(content, view);
   lap?.('sanitize');
   const text = toPlainText(fragment);
   lap?.('text');
-  if (text.length < MIN_ARTICLE_CHARS) return noArticle();
+  if (text.length < MIN_ARTICLE_CHARS) return null;
   const stats = wordStats(text);
   const articleLang = validLang(parsed?.lang) ?? lang;
   const article: Article = {
@@ -101,9 +124,23 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     canonicalUrl: canonicalUrl ?? (/^https?:/i.test(url) ? url : null),
     url,
     removals,
+    ...(listItems !== undefined ? { listItems } : {}),
   };
   lap?.('metadata');
-  return { ok: true, article, content: fragment, choice: { source: chosen.source, why: chosen.why } };
+  return { ok: true, article, content: fragment, choice };
+}
+
+/** A page with no article: its list of items, when it is a list (choose/listing-fallback.ts). */
+function fromListing(doc: Document, url: string, view: Window, options: ExtractOptions, removals: Removal[], lap: Lap | null): ExtractResult {
+  const found = listingContent(doc, url, view, options.useLayout ?? false);
+  lap?.(LISTING);
+  if (!found) return noArticle();
+  const { copy } = found;
+  const base = baseUrlOf(copy, url);
+  const siteName = declaredSiteName(copy);
+  const src: Sources = { copy, base, parsed: siteName ? { siteName } : null, lang: declaredLang(copy), headline: firstHeadline(copy), canonicalUrl: canonicalOf(copy, base), url, removals };
+  const why = `No article; the page is a list of ${found.items} items`;
+  return finish(found.content, src, view, lap, { source: LISTING, why }, found.items) ?? noArticle();
 }
 
 /** The inert copy of `doc` after the clean rules: the copy Readability and the second candidate read. */

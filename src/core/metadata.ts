@@ -82,6 +82,11 @@ export function declaredLang(doc: Document): string | null {
     ?? validLang(metaContent(doc, 'meta', [['property', 'og:locale']]));
 }
 
+/** The site's name as its head declares it (what Readability reads too, for pages it has no article for). */
+export function declaredSiteName(doc: Document): string | null {
+  return metaContent(doc, 'meta', [['property', 'og:site_name'], ['name', 'application-name']]);
+}
+
 export function leadImageOf(doc: Document, content: DocumentFragment, base: string): string | null {
   const declared = metaContent(doc, 'meta', [['property', 'og:image'], ['property', 'og:image:url'], ['name', 'twitter:image'], ['property', 'twitter:image']]);
   return httpUrl(declared, base) ?? httpUrl(content.querySelector('img[src]')?.getAttribute('src'), base);

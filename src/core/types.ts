@@ -34,11 +34,16 @@ export interface Article {
   /** The URL the page was read from (the caller's claim, never a `<base>` or `og:url`). */
   url: string;
   removals: Removal[];
+  /**
+   * Set when the page has no article and `html` is instead its list of items (a section front,
+   * a category page), one `<li>` an item: how many. The reader says so.
+   */
+  listItems?: number;
 }
 
 /** Which way of finding the article produced it (core/choose/), and why when it was not Readability. */
 export interface ContentChoice {
-  source: 'readability' | 'prose-candidate';
+  source: 'readability' | 'prose-candidate' | 'listing';
   why: string | null;
 }
 

@@ -3,7 +3,7 @@
 // refused later for a length the protocol let through.
 import type { Article } from '../core/index';
 import { LIMITS } from '../shared/article-record';
-import { count, hasFields, oneOf, text, textOrNull, type Field } from './fields';
+import { count, hasFields, oneOf, optional, text, textOrNull, type Field } from './fields';
 
 /** The core's article without the removals log (diagnostics, and full of the very clutter we removed). */
 export type ArticleDraft = Omit<Article, 'removals'>;
@@ -23,6 +23,7 @@ const DRAFT: { [K in keyof ArticleDraft]-?: Field<ArticleDraft[K]> } = {
   wordCount: count,
   readingMinutes: count,
   leadImage: textOrNull(LIMITS.urlLength),
+  listItems: optional(count),
 };
 
 export const isArticleDraft = (v: unknown): v is ArticleDraft => hasFields(v, DRAFT);

@@ -32,6 +32,12 @@ export const ARTICLE_CSS = `
 .page h1.title { font-size: 1.8em; line-height: 1.2; margin: 0 0 0.4em; letter-spacing: normal; }
 .byline, .meta { color: var(--muted); font-size: 0.8em; margin: 0.2em 0; }
 .meta a { color: inherit; }
+/* Says the reader shows a page's list of links, not an article: a quiet line above the byline. */
+.note { font-size: 0.85em; margin: 0 0 0.6em; padding: 0.4em 0.7em; border-inline-start: 3px solid var(--rule); color: var(--muted); }
+.content[data-list] > ul { list-style: none; padding: 0; }
+.content[data-list] > ul > li { margin: 0 0 1em; }
+.content[data-list] > ul > li > p { margin: 0; }
+.content[data-list] > ul > li > p + p { color: var(--muted); font-size: 0.9em; }
 .content { text-align: var(--align); hyphens: auto; overflow-wrap: break-word; margin-top: 1.5em; }
 /* In long articles, blocks off screen are not laid out until scrolled near: a 1 MB article opens
    as fast as a short one. Find-in-page and #fragment links still reach them; auto sizes keep the

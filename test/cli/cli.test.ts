@@ -110,6 +110,15 @@ describe('readwell extract', () => {
     expect(stderr).toBe('No article found: standard input has no readable article text.\n');
   });
 
+  it('prints a page of teaser cards as its list of links, saying on stderr that it is a list, not an article', () => {
+    const fixture = join(ROOT, 'test/fixtures/pages/listing--blog-tag-page/source.html');
+    const { code, stdout, stderr } = readwell(['extract', fixture, '--url', 'https://workbench-notes.test/tag/hardware/', '--format', 'markdown']);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`No article in ${fixture}: it is a list of 6 links, printed as a list.\n`);
+    expect(stdout).toContain('- [Soldering a split keyboard on a Sunday afternoon](https://workbench-notes.test/2024/09/30/soldering-a-split-keyboard/)');
+    expect(stdout).not.toMatch(/Subscribe|Published with Ghost/);
+  });
+
   it('exits 2 with usage for bad arguments', () => {
     for (const args of [[], ['frob'], ['extract', '--format', 'pdf'], ['extract', '--url', 'not a url'], ['extract', 'a.html', 'b.html'], ['extract', '--bogus']]) {
       const { code, stderr } = readwell(args);

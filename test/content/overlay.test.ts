@@ -52,6 +52,21 @@ describe('overlay', () => {
     expect(doc.activeElement).toBe(input);
   });
 
+  it('says so above the list when the page had no article and the reader shows its list of links', () => {
+    const { doc } = setup();
+    const list = openOverlay(doc, articleView(doc, { listItems: 12 }), DEFAULT_SETTINGS, handlers());
+    const note = list.root.querySelector('[data-testid="reader-list-note"]');
+    expect(note?.textContent).toBe('No article here: this page is a list of 12 links.');
+    expect(list.root.querySelector('[data-testid="reader-content"]')!.hasAttribute('data-list')).toBe(true);
+    expect(list.root.querySelector('[data-testid="reader-meta"]')?.textContent).not.toMatch(/min read/);
+    list.close();
+    // An article has no such line.
+    const article = openOverlay(doc, articleView(doc), DEFAULT_SETTINGS, handlers());
+    expect(article.root.querySelector('[data-testid="reader-list-note"]')).toBeNull();
+    expect(article.root.querySelector('[data-testid="reader-content"]')!.hasAttribute('data-list')).toBe(false);
+    article.close();
+  });
+
   it('restores a style attribute on <html> byte for byte', () => {
     const { doc } = setup(PAGE.replace('<html lang="en">', '<html lang="en" style="color:  red;--x:1">'));
     const overlay = openOverlay(doc, articleView(doc), DEFAULT_SETTINGS, handlers());

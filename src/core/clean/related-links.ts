@@ -2,7 +2,8 @@
 // or label saying "Related stories" followed by a list of headlines), and an inline promo
 // paragraph ("READ MORE: Headline of another story"). Both are found by the label and by
 // structure (mostly links, little prose); a label alone never removes anything. A page made only
-// of teasers (a section front) loses them all, so that it reads as having no article.
+// of teasers (a section front) loses them all, so that it reads as having no article and the
+// reader shows it as a list instead (choose/listing-fallback.ts).
 import { type CleanRule, liveElements } from './rule';
 import { closestWithin, countDescendants, countWordsIn, linkDensity, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 import { removeTeaserRivers } from './teaser-river';

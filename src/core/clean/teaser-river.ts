@@ -1,6 +1,7 @@
 // Section fronts and home pages: a river of teaser cards (a headline linking to another story,
 // perhaps a one-line summary and a time) with no story of their own. Readability stitches the
-// summaries together into a fake article; removing the cards lets the pipeline say "no article".
+// summaries together into a fake article; removing the cards leaves it no article, and the
+// pipeline then shows the page as what it is, a list of links (choose/listing-fallback.ts).
 // It only acts on a page that has no prose paragraph anywhere, so a real article with a list of
 // links, or a roundup with an introduction, is never touched.
 import { type CleanContext, liveElements } from './rule';

@@ -132,6 +132,8 @@ export const EN = {
   reader_toolbar_minimal: { message: 'Reader', description: 'Name of the reader’s toolbar when it shows only a message and the close button.' },
   reader_copy: { message: 'Copy', description: 'Button: copy the article as text.' },
   reader_selection: { message: 'Selection', description: 'Shown when the reader shows the text the user selected rather than an article.' },
+  reader_list_one: { message: 'No article here: this page is a list of $1 link.', description: 'Heads the reader when the page has no article and the reader shows its list of links (a section front, a shop category). $1: how many.' },
+  reader_list_other: { message: 'No article here: this page is a list of $1 links.', description: 'Heads the reader when the page has no article and the reader shows its list of links (a section front, a shop category). $1: how many.' },
   reader_no_article: 'No article found on this page.',
   reader_too_large: 'This page is too large or complex for reader view.',
   reader_failed: { message: 'Reader view could not read this page ($1).', description: '$1: the cause, in English.' },

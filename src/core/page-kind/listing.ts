@@ -1,0 +1,162 @@
+// Is this page a list of other pages (a section front, a topic or tag page, a blog index, a
+// product category, search results), and if so, what are its items? Asked only when the page has
+// no article: the reader then shows the list itself, one clean line per item (its title linked,
+// a line of what the card says), and says it is a list, instead of "No article found" or a teaser
+// passed off as an article.
+//
+// Recognised by structure alone: one container whose children repeat the same shape (tag and
+// class names), at least MIN_ITEMS of them, each short and led by a link of a few words to
+// another page. Navigation does not count: menus sit in nav/header/footer landmarks and their
+// links are one or two words. Of several such groups, the one holding the most words wins (the
+// main river, not a sidebar's "most read").
+import { countWordsIn, hostOf, normalizedText } from '../dom';
+
+const MIN_ITEMS = 4;
+/** An item is a card, not a story: this many words at the most. */
+const MAX_ITEM_WORDS = 150;
+/** A card's title link: a headline or a product name, not "More" or "Home". */
+const MIN_TITLE_WORDS = 2;
+/** The items must share their container with little else. */
+const MIN_GROUP_SHARE = 0.5;
+/** A group this small in words is a menu or a tag cloud, not the page. */
+const MIN_GROUP_WORDS = 40;
+/** The summary shown under each title. */
+const MAX_SUMMARY_WORDS = 40;
+/** A link of this many words or fewer beside the title is a tag, a section or "Read more". */
+const SHORT_LINK_WORDS = 3;
+const CHROME = /^(?:nav|header|footer|aside|form|menu)$/;
+const CHROME_ROLES = /^(?:navigation|banner|contentinfo|menu|menubar|complementary|search)$/;
+const HIDDEN_IN_SUMMARY = 'script, style, noscript, template, button, select, svg, img, picture, video, audio, iframe';
+
+export interface ListingItem {
+  title: string;
+  /** Absolute http(s) address of the item's page. */
+  href: string;
+  /** What else the card says (a summary, a price, a date), on one line; may be empty. */
+  summary: string;
+}
+
+export interface Listing {
+  container: Element;
+  items: ListingItem[];
+}
+
+/** The page's main list of items, or null when it has none. */
+export function findListing(body: Element, base: string): Listing | null {
+  const host = hostOf(base, base);
+  let best: { listing: Listing; words: number } | null = null;
+  const stack: Element[] = [body];
+  while (stack.length) {
+    const el = stack.pop()!;
+    if (el !== body && isChrome(el)) continue;
+    for (let c = el.lastElementChild; c; c = c.previousElementSibling) stack.push(c);
+    if (el.childElementCount < MIN_ITEMS) continue;
+    const group = largestSameShapeGroup(el);
+    if (group.length < MIN_ITEMS || group.length < el.childElementCount * MIN_GROUP_SHARE) continue;
+    const items: ListingItem[] = [];
+    let words = 0;
+    for (const member of group) {
+      const item = itemOf(member, base, host);
+      if (!item) continue;
+      items.push(item.item);
+      words += item.words;
+    }
+    if (items.length < MIN_ITEMS || items.length < group.length * MIN_GROUP_SHARE || words < MIN_GROUP_WORDS) continue;
+    if (!best || words > best.words) best = { listing: { container: el, items }, words };
+  }
+  return best?.listing ?? null;
+}
+
+function isChrome(el: Element): boolean {
+  return CHROME.test(el.localName) || CHROME_ROLES.test(el.getAttribute('role') ?? '');
+}
+
+/** The children of `el` that share the most common shape (tag and class names). */
+function largestSameShapeGroup(el: Element): Element[] {
+  const groups = new Map<string, Element[]>();
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === 'script' || c.localName === 'style' || c.localName === 'template') continue;
+    const key = shapeOf(c);
+    const list = groups.get(key);
+    if (list) list.push(c);
+    else groups.set(key, [c]);
+  }
+  let largest: Element[] = [];
+  for (const list of groups.values()) if (list.length > largest.length) largest = list;
+  return largest;
+}
+
+/** Class names that mark one sibling among alike ones: numbered, state, or a BEM modifier (`card--first`). */
+const SIBLING_MARK = /\d|^(?:is|has)-|--|(?:^|[-_])(?:first|last|odd|even|active|selected|featured|current|hero|large|small|wide)$/i;
+
+/**
+ * Tag and class names, without the ones that tell siblings apart (`item-3`, `is-active`, `first`):
+ * a card grid marks its first, last or featured card, and those are items all the same.
+ */
+function shapeOf(el: Element): string {
+  const classes = (el.getAttribute('class') ?? '')
+    .split(/\s+/)
+    .filter((c) => c && !SIBLING_MARK.test(c))
+    .sort();
+  return `${el.localName}.${classes.join('.')}`;
+}
+
+/** The card's title link, address and summary, or null when it is not a card leading elsewhere. */
+function itemOf(member: Element, base: string, host: string): { item: ListingItem; words: number } | null {
+  const text = normalizedText(member);
+  const words = countWordsIn(text);
+  if (words === 0 || words > MAX_ITEM_WORDS) return null;
+  const link = titleLink(member, base, host);
+  if (!link) return null;
+  return { item: { title: link.title, href: link.href, summary: summaryOf(member, link.title) }, words };
+}
+
+/** The link with the longest text that leads to another page (of any site: shops link out too). */
+function titleLink(member: Element, base: string, host: string): { title: string; href: string } | null {
+  let best: { title: string; href: string; words: number } | null = null;
+  const links = member.localName === 'a' ? [member] : Array.from(member.getElementsByTagName('a'));
+  for (const a of links) {
+    const raw = a.getAttribute('href');
+    if (!raw || raw.startsWith('#')) continue;
+    let href: URL;
+    try {
+      href = new URL(raw, base);
+    } catch {
+      continue;
+    }
+    if (!/^https?:$/.test(href.protocol)) continue;
+    if (href.host === host && href.pathname === new URL(base).pathname && href.search === new URL(base).search) continue;
+    // A product tile often links its picture only: the picture's description names the item.
+    const title = normalizedText(a) || (a.getAttribute('title') ?? '').trim() || (a.getElementsByTagName('img')[0]?.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+    const words = countWordsIn(title);
+    if (words >= MIN_TITLE_WORDS && (!best || words > best.words)) best = { title, href: href.href, words };
+  }
+  return best;
+}
+
+/** What the card says besides its title, on one line and cut to MAX_SUMMARY_WORDS. */
+function summaryOf(member: Element, title: string): string {
+  const copy = member.cloneNode(true) as Element;
+  for (const el of Array.from(copy.querySelectorAll(HIDDEN_IN_SUMMARY))) el.remove();
+  // Short links beside the title are the card's tags, section and author links, not its summary.
+  // The title's own link (and its image twin, gone with the images) is the line above the summary.
+  for (const a of Array.from(copy.getElementsByTagName('a'))) {
+    const words = normalizedText(a);
+    if (words === title || countWordsIn(words) <= SHORT_LINK_WORDS) a.remove();
+  }
+  // Text node by text node: a card's blocks sit side by side in the markup with no space between.
+  let text = textNodesJoined(copy);
+  // Separators the removed links stood between ("Author · date · tag") would dangle.
+  text = text.replace(/(?:\s*[·•|–—-])+\s*$/u, '').replace(/^\s*(?:[·•|–—-]\s*)+/u, '').replace(/(\s[·•|])(?:\s*[·•|])+/gu, '$1');
+  // The name written again beside a picture link that carried it.
+  if (text.startsWith(title)) text = text.slice(title.length).trim();
+  const words = text.split(' ').filter(Boolean);
+  return words.length > MAX_SUMMARY_WORDS ? `${words.slice(0, MAX_SUMMARY_WORDS).join(' ')}…` : words.join(' ');
+}
+
+function textNodesJoined(root: Element): string {
+  const parts: string[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push(n.nodeValue ?? '');
+  return parts.join(' ').replace(/\s+/g, ' ').trim();
+}
