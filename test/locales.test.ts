@@ -51,6 +51,12 @@ describe('a translation', () => {
     expect(check({ ui_lang: { message: 'ru' }, close: { message: 'Закрыть' }, copied_few: { message: 'Скопировано $1 слова как $2' } })).toEqual([]);
   });
 
+  it('may fill the count in any form of a count message, though English’s _one leaves it out', () => {
+    // French "one" is 0 and 1, Russian "one" is 1, 21, 31 …: their form needs the number.
+    expect(check({ epub_media_note_one: { message: '$1 image ou élément multimédia ne figure pas dans ce livre.' } })).toEqual([]);
+    expect(check({ epub_media_note_few: { message: '$1 изображения … $2' } })).toEqual(['epub_media_note_few: $2 is filled by nothing']);
+  });
+
   it('is refused with a key English lacks, a placeholder nothing fills, a bad key or a named placeholder', () => {
     expect(check({ clsoe: { message: 'Zu' } })).toEqual(['clsoe: not a key of the English catalogue']);
     expect(check({ close: { message: 'Schließen $1' } })).toEqual(['close: $1 is filled by nothing']);
