@@ -9,6 +9,9 @@ import { JSDOM } from 'jsdom';
 import { useBrowserStrings } from '../../src/platform/i18n';
 import { localizePage } from '../../src/shared/strings/localize-page';
 import { formatMessage, uiDir, useMessages } from '../../src/shared/strings/t';
+import { itemElement } from '../../src/library/library-view';
+import { snippetElement } from '../../src/library/search-snippets';
+import { record } from '../library/fixtures';
 
 const root = join(__dirname, '../..');
 const PAGES = ['src/popup/popup.html', 'src/library/library.html', 'src/library/reader.html'];
@@ -54,5 +57,20 @@ describe('localizePage', () => {
       throw new Error('Extension context invalidated.');
     });
     expect(uiDir()).toBe('ltr');
+  });
+});
+
+describe('an article in a page that reads the other way', () => {
+  it('keeps its own direction in the library list: an English title and excerpt stay ltr in an Arabic library, a Hebrew one rtl', () => {
+    useBrowserStrings(browser({ '@@bidi_dir': 'rtl', ui_lang: 'ar' }));
+    const doc = page('src/library/library.html');
+    localizePage(doc);
+    const english = itemElement(doc, record(1));
+    const hebrew = itemElement(doc, record(2, { lang: 'he', dir: 'rtl', title: 'כותרת', excerpt: 'תקציר.' }));
+    for (const [item, dir] of [[english, 'ltr'], [hebrew, 'rtl']] as const) {
+      expect(item.querySelector('[data-testid="library-item-title"]')!.getAttribute('dir')).toBe(dir);
+      expect(item.querySelector('.excerpt')!.getAttribute('dir')).toBe(dir);
+    }
+    expect(snippetElement(doc, [{ text: 'harbour', marked: true }], record(1)).getAttribute('dir')).toBe('ltr');
   });
 });
