@@ -115,11 +115,11 @@ describe('the shipped translations (_locales/<lang>/messages.json beside manifes
   const read = (lang: string): Record<string, { message: string }> => JSON.parse(readFileSync(join(dir, lang, 'messages.json'), 'utf8'));
   const bases = new Set(pluralBases(english));
   const numbers = (message: string) => [...new Set([...message.matchAll(/\$([1-9])/g)].map((m) => Number(m[1])))].sort();
-  /** Whole numbers 0 … 1000 by the plural category the language gives them. */
+  /** Whole numbers (0 … 1000, and millions: French and Spanish "many") by the plural category the language gives them. */
   const categoriesOf = (lang: string) => {
     const rules = new Intl.PluralRules(lang);
     const by = new Map<string, number[]>();
-    for (let n = 0; n <= 1000; n++) by.set(rules.select(n), [...(by.get(rules.select(n)) ?? []), n]);
+    for (const n of [...Array(1001).keys(), 1e6, 2e6, 1e7]) by.set(rules.select(n), [...(by.get(rules.select(n)) ?? []), n]);
     return { all: rules.resolvedOptions().pluralCategories as string[], by };
   };
 
