@@ -1,18 +1,21 @@
 // The one build: bundles every entry point with esbuild, then lays out dist/chrome and
 // dist/firefox (each loadable unpacked) from the top-level manifest.json, plus the CLI in
 // dist/cli. `--test` also writes dist/chrome-test, whose manifest adds loopback host
-// permissions for the end-to-end suite. `--metafile` prints bundle sizes. The strings go in
-// as `_locales/` (scripts/locales.mjs), and the pages' HTML with its English words filled in.
+// permissions for the end-to-end suite. `--sizes` prints bundle sizes; `--out=<dir>` builds
+// into <dir> instead of dist/. The strings go in as `_locales/` (scripts/locales.mjs: English
+// from the catalogue, each translation in the top-level _locales/ checked and copied), and the
+// pages' HTML with its English words filled in.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deriveManifest } from './manifest.mjs';
 import { fillHtml, loadCatalogue, messagesOnly, writeLocales } from './locales.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
 const args = new Set(process.argv.slice(2));
+/** `--out=<dir>` builds there instead of dist/ (test/locales.test.ts builds into a temporary one). */
+const dist = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) || join(root, 'dist'));
 
 /** Extension entry points: [source, output name, format]. */
 const entries = [

@@ -56,8 +56,11 @@ export function localeProblems(messages, english = null) {
     const base = plural && bases.has(plural[1]) ? plural[1] : null;
     if (english) {
       const source = english[key] ?? (base ? english[`${base}_other`] : undefined);
+      // A count's forms are all filled alike (the count as $1, then the rest): any form may use
+      // what `base_other` uses, though English's `_one` may leave the count out ("One image").
+      const filled = placeholders((base ? english[`${base}_other`] : source)?.message ?? '');
       if (!source) problems.push(`${key}: not a key of the English catalogue`);
-      else for (const n of placeholders(message)) if (!placeholders(source.message).includes(n)) problems.push(`${key}: $${n} is filled by nothing`);
+      else for (const n of placeholders(message)) if (!filled.includes(n)) problems.push(`${key}: $${n} is filled by nothing`);
       continue;
     }
     // The English catalogue itself: placeholders numbered from $1 without a gap (a count's

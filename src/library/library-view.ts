@@ -102,11 +102,11 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
     ]),
   ));
   return h(doc, 'li', { class: 'item', 'data-testid': 'library-item', 'data-id': s.id }, [
-    h(doc, 'h2', { 'data-testid': 'library-item-title', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [
+    h(doc, 'h2', { 'data-testid': 'library-item-title', lang: s.lang, dir: s.dir }, [
       h(doc, 'a', { href: `reader.html?id=${encodeURIComponent(s.id)}`, 'data-testid': 'library-open' }, [title]),
     ]),
     h(doc, 'p', { class: 'meta' }, [metaLine(s, locale)]),
-    s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, [s.excerpt]) : null,
+    s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir }, [s.excerpt]) : null,
     h(doc, 'div', { class: 'row' }, [
       h(doc, 'label', { class: 'select' }, [
         h(doc, 'input', { type: 'checkbox', 'data-testid': 'library-select', 'aria-label': t('library_select_named', title) }),

@@ -52,7 +52,7 @@ export class SearchSnippets {
 
 /** The snippet as text nodes and <mark> elements: saved text never becomes markup. */
 export function snippetElement(doc: Document, parts: readonly SnippetPart[], s: Pick<Summary, 'lang' | 'dir'>): HTMLElement {
-  return h(doc, 'p', { class: 'snippet', 'data-testid': 'library-snippet', lang: s.lang, dir: s.dir === 'rtl' ? 'rtl' : null }, parts.map((p) => (p.marked ? h(doc, 'mark', {}, [p.text]) : p.text)));
+  return h(doc, 'p', { class: 'snippet', 'data-testid': 'library-snippet', lang: s.lang, dir: s.dir }, parts.map((p) => (p.marked ? h(doc, 'mark', {}, [p.text]) : p.text)));
 }
 
 /** Shows `snippet` in the item in place of its excerpt, or the excerpt again when null. */

@@ -78,6 +78,14 @@ export function uiLang(): string {
   return lang;
 }
 
+/**
+ * Which way the interface reads: the browser's `@@bidi_dir` for its own language (`rtl` for
+ * Arabic), `ltr` where there is no browser (or no answer).
+ */
+export function uiDir(): 'ltr' | 'rtl' {
+  return fromBrowser('@@bidi_dir', []) === 'rtl' ? 'rtl' : 'ltr';
+}
+
 const numbers = new Map<string, Intl.NumberFormat>();
 export function formatNumber(n: number): string {
   const l = uiLang();
