@@ -1,7 +1,8 @@
 // Beyond news articles, in real Chromium: a forum thread whose posts exist only in the page's
 // <noscript> fallback (here Chromium parses it as text, the path jsdom never takes), a forum
 // thread marked up as schema.org Comments, and a documentation page with code, a table and a
-// definition list. Each opens in the reader with its content and without the site around it.
+// definition list; and pages that are lists (a blog's tag page, a shop category). Each opens in
+// the reader with its content and without the site around it.
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './helpers/chromium.js';
 import { useChromium } from './helpers/use-chromium.js';
@@ -11,7 +12,7 @@ const chromium = useChromium('chrome-test');
 async function readerOf(slug: string) {
   const page = await chromium.openPage(chromium.server.fixture(slug));
   const view = await chromium.openReader(page);
-  return { page, content: view.text['reader-content'] ?? '', title: view.text['reader-title'] ?? '' };
+  return { page, content: view.text['reader-content'] ?? '', title: view.text['reader-title'] ?? '', note: view.text['reader-list-note'] };
 }
 
 describe('page kinds in the reader', () => {
@@ -45,5 +46,23 @@ describe('page kinds in the reader', () => {
     expect(content).toMatch(/Signature[\s\S]*Options[\s\S]*Example[\s\S]*Errors/);
     expect(content).not.toMatch(/Installation|Quick start|Edit this page/);
     await screenshot(page, 'chrome-reader-docs');
+  });
+
+  test('a tag page with no article opens as its list of posts, saying it is a list', async () => {
+    const { page, content, note } = await readerOf('listing--blog-tag-page');
+    expect(note).toBe('No article here: this page is a list of 6 links.');
+    expect(content).toMatch(/Soldering a split keyboard on a Sunday afternoon\s+What I learned building my first split keyboard/);
+    expect(content).toMatch(/USB-C power delivery for hobby projects, explained/);
+    expect(content).not.toMatch(/Subscribe|Published with Ghost|Page 1 of 1/);
+    await screenshot(page, 'chrome-reader-listing-tag-page');
+  });
+
+  test('a shop category keeps every product, name and price, without the filters or the newsletter box', async () => {
+    const { page, content, note } = await readerOf('keep--shop-category');
+    expect(note).toBeUndefined();
+    expect(content).toMatch(/Trail Runner 2 Waterproof Jacket[\s\S]*£89\.00/);
+    expect(content).toMatch(/Alpine Three-in-One Jacket[\s\S]*£179\.00/);
+    expect(content).not.toMatch(/Filter by|Get 10% off|Sort by/);
+    await screenshot(page, 'chrome-reader-shop-category');
   });
 });
