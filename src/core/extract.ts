@@ -13,7 +13,7 @@ import { chooseContent } from './choose/choose-content';
 import { dropTitleHeading } from './choose/drop-title-heading';
 import { TRAILING_HEADINGS, dropTrailingHeadings } from './choose/trailing-headings';
 import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick';
-import { listingContent } from './choose/listing-fallback';
+import { isFragmentOfList, listingContent, SHORT_PICK_WORDS } from './choose/listing-fallback';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
@@ -82,7 +82,14 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
-  return finish(content, { copy, base, parsed, lang, headline, canonicalUrl, url, removals }, view, lap, { source: chosen.source, why: chosen.why }) ?? listing();
+  const picked = finish(content, { copy, base, parsed, lang, headline, canonicalUrl, url, removals }, view, lap, { source: chosen.source, why: chosen.why });
+  if (!picked) return listing();
+  // A short pick made of a list's own words is a card or two of that list: show the whole list.
+  if (picked.ok && picked.article.wordCount < SHORT_PICK_WORDS && !disabled.has(LISTING)) {
+    const list = fromListing(doc, url, view, options, removals, lap);
+    if (list.ok && isFragmentOfList(picked.article, list.article)) return list;
+  }
+  return picked;
 }
 
 /** What the article's metadata is read from: the copy's head and what Readability found. */

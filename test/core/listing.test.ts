@@ -2,6 +2,7 @@
 // what counts as its list, what each item shows, and what the reader gets instead of "No article".
 import { describe, expect, it } from 'vitest';
 import { findListing } from '../../src/core/page-kind/listing';
+import { isFragmentOfList } from '../../src/core/choose/listing-fallback';
 import { extractArticle } from '../../src/core/index';
 import { BASE, page, prose } from './page';
 
@@ -80,5 +81,23 @@ describe('extractArticle on a page that is a list', () => {
     const result = extractArticle(page(`<article><h1>The harbour plan</h1>${prose(8)}</article><section class="more">${HEADLINES.map((t, i) => card(t, i)).join('')}</section>`), BASE);
     expect(result.ok && result.article.listItems).toBeUndefined();
     expect(result.ok && result.choice.source).not.toBe('listing');
+  });
+});
+
+describe('isFragmentOfList: when a short pick is only a card or two of the page\'s list', () => {
+  const list = HEADLINES.map((t, i) => `${t}\nWhat happened on day ${i + 1}, in one sentence for the front.`).join('\n\n');
+  const of = (text: string) => ({ text, wordCount: text.split(/\s+/).filter(Boolean).length });
+
+  it('is, when the pick is made of the list\'s own words and the list is much longer', () => {
+    expect(isFragmentOfList(of(`${HEADLINES[2]}\nWhat happened on day 3, in one sentence for the front.`), of(list))).toBe(true);
+  });
+
+  it('is not, when the pick is a short article of its own beside the list', () => {
+    const story = 'The lifeboat station on the point will close for rebuilding in March, the charity said, and crews will launch from the harbour until autumn.';
+    expect(isFragmentOfList(of(story), of(list))).toBe(false);
+  });
+
+  it('is not, when the list is not much longer than the pick', () => {
+    expect(isFragmentOfList(of(list), of(`${list}\nOne more line.`))).toBe(false);
   });
 });
