@@ -51,6 +51,14 @@ describe('findListing', () => {
     expect(findListing(page(nav + tags + footer).body, BASE)).toBeNull();
   });
 
+  it('titles a card by its headline, not by its photo\'s description; a picture link alone is named by its alt', () => {
+    const photo = (i: number) => `<a href="/news/story-${i}"><img src="/img/${i}.jpg" alt="A crowd gathers on the quay at dawn to watch the boats come in"></a>`;
+    const headed = findListing(page(`<div>${HEADLINES.map((t, i) => `<div>${photo(i)}<h3><a href="/news/story-${i}">${t}</a></h3></div>`).join('')}</div>`).body, BASE)!;
+    expect(headed.items.map((i) => i.title)).toEqual(HEADLINES);
+    const tiles = findListing(page(`<div>${HEADLINES.map((t, i) => `<div><a href="/p/${i}"><img src="/p/${i}.jpg" alt="${t}"></a><span>${t}</span> <b>£${i + 10}.00</b></div>`).join('')}</div>`).body, BASE)!;
+    expect(tiles.items.map((i) => [i.title, i.summary])).toEqual(HEADLINES.map((t, i) => [t, `£${i + 10}.00`]));
+  });
+
   it('does not take a list of links that all lead back to this very page', () => {
     const self = `<div>${HEADLINES.map((t) => `<div><a href="${BASE}">${t}</a> and a few more words of text</div>`).join('')}</div>`;
     expect(findListing(page(self).body, BASE)).toBeNull();

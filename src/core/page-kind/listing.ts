@@ -111,27 +111,40 @@ function itemOf(member: Element, base: string, host: string): { item: ListingIte
   return { item: { title: link.title, href: link.href, summary: summaryOf(member, link.title) }, words };
 }
 
-/** The link with the longest text that leads to another page (of any site: shops link out too). */
+/**
+ * The link with the longest text that leads to another page (of any site: shops link out too).
+ * A linked picture's description names the item only when no link has words of its own: beside a
+ * headline, an image's alt is a description of the photo, not the title.
+ */
 function titleLink(member: Element, base: string, host: string): { title: string; href: string } | null {
   let best: { title: string; href: string; words: number } | null = null;
+  let pictured: { title: string; href: string } | null = null;
+  const here = new URL(base);
   const links = member.localName === 'a' ? [member] : Array.from(member.getElementsByTagName('a'));
   for (const a of links) {
-    const raw = a.getAttribute('href');
-    if (!raw || raw.startsWith('#')) continue;
-    let href: URL;
-    try {
-      href = new URL(raw, base);
-    } catch {
-      continue;
-    }
-    if (!/^https?:$/.test(href.protocol)) continue;
-    if (href.host === host && href.pathname === new URL(base).pathname && href.search === new URL(base).search) continue;
-    // A product tile often links its picture only: the picture's description names the item.
-    const title = normalizedText(a) || (a.getAttribute('title') ?? '').trim() || (a.getElementsByTagName('img')[0]?.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+    const href = linkTarget(a, base);
+    if (!href || (href.host === host && href.pathname === here.pathname && href.search === here.search)) continue;
+    const title = normalizedText(a) || (a.getAttribute('title') ?? '').trim();
     const words = countWordsIn(title);
     if (words >= MIN_TITLE_WORDS && (!best || words > best.words)) best = { title, href: href.href, words };
+    if (!title && !pictured) {
+      const alt = (a.getElementsByTagName('img')[0]?.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim();
+      if (countWordsIn(alt) >= MIN_TITLE_WORDS) pictured = { title: alt, href: href.href };
+    }
   }
-  return best;
+  return best ? { title: best.title, href: best.href } : pictured;
+}
+
+/** An http(s) address a link leads to, or null (fragments, scripts, mail, unparsable). */
+function linkTarget(a: Element, base: string): URL | null {
+  const raw = a.getAttribute('href');
+  if (!raw || raw.startsWith('#')) return null;
+  try {
+    const href = new URL(raw, base);
+    return /^https?:$/.test(href.protocol) ? href : null;
+  } catch {
+    return null;
+  }
 }
 
 /** What the card says besides its title, on one line and cut to MAX_SUMMARY_WORDS. */
