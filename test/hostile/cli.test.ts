@@ -17,7 +17,7 @@ const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
  */
 const ALL_FORMATS = new Set(['metadata', 'encoding']);
 const formatsOf = (e: Entry): readonly string[] => ALL_FORMATS.has(e.category) || /handlers-casing|mxss-nesting/.test(e.file) ? FORMATS : ['html', 'json'];
-const EXIT = { article: 0, 'no-article': 3, 'too-large': 4 } as const;
+const EXIT = { article: 0, 'no-article': 3, 'too-large': 4, list: 0 } as const;
 const TOO_LARGE = 'This page is too large or complex';
 const BIDI = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 
@@ -67,7 +67,7 @@ beforeAll(async () => {
   // run as real processes below; the 5 MB page's refusal is the same path as the 200,000-element
   // one (and the core test covers the text budget); nesting-5000 costs jsdom's own parser ~15 s
   // (quadratic in depth) before the budget refuses it, and the core test covers 5,000 levels.
-  for (const e of GENERATED.filter((x) => x.outcome === 'no-article')) jobs.push({ file: e.file, format: 'json', args: ['extract', pathOf(e), '--url', urlOf(e), '--format', 'json'] });
+  for (const e of GENERATED.filter((x) => x.outcome === 'no-article' || x.outcome === 'list')) jobs.push({ file: e.file, format: 'json', args: ['extract', pathOf(e), '--url', urlOf(e), '--format', 'json'] });
   const dir = join(HOSTILE_DIR, 'generated', 'runs');
   mkdirSync(dir, { recursive: true });
   // Two runner processes (one per core), and the real processes, all at once.
@@ -163,6 +163,13 @@ describe('generated pages through the CLI', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(e.outcome === 'too-large' ? TOO_LARGE : /No article found/);
     expect(r.stderr).not.toMatch(/internal error|RangeError/);
+  });
+
+  it.each(GENERATED.filter((e) => e.outcome === 'list').map((e) => [e.file, e] as const))('%s prints its list of links and says on stderr that it is a list', (_f, e) => {
+    const r = [...runs.values()].find((x) => x.file === e.file)!;
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).listItems).toBe(60);
+    expect(r.stderr).toMatch(/: it is a list of 60 links, printed as a list\.\n$/);
   });
 
   // Real processes: what a shell user sees for the two largest pages.

@@ -19,7 +19,8 @@ export interface Entry {
   flag?: string;
   attack: string;
   expected: string;
-  outcome: 'article' | 'no-article' | 'too-large';
+  /** `list`: no article, and the reader shows the page's list of links instead (core/choose/listing-fallback.ts). */
+  outcome: 'article' | 'no-article' | 'too-large' | 'list';
   present?: string[];
   absent?: string[];
   jsdomShows?: string[];

@@ -112,5 +112,18 @@ describe('no article', () => {
   });
 });
 
+describe('a list, not an article', () => {
+  it.each(GENERATED.filter((e) => e.outcome === 'list').map((e) => [e.file, e] as const))('%s shows its cards as a list of links and says so', (_f, e) => {
+    const doc = new JSDOM(readFileSync(pathOf(e)), { url: urlOf(e), contentType: 'text/html', virtualConsole: new VirtualConsole() }).window.document;
+    const r = extractArticle(doc, urlOf(e));
+    if (!r.ok) return expect.unreachable(r.message);
+    expect(r.choice.source).toBe('listing');
+    expect(r.article.listItems).toBe(60);
+    expect(r.content.querySelectorAll('li > p > a[href]')).toHaveLength(60);
+    expect(r.article.text).toMatch(/^- Story 0: /);
+    expect(r.article.text).toContain('Story 59: ');
+  });
+});
+
 // Measured, reported, not asserted: timings depend on the machine.
 afterAll(() => console.info(`hostile size timings (ms): ${JSON.stringify(timings)}`));

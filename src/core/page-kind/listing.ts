@@ -24,6 +24,8 @@ const MIN_GROUP_WORDS = 40;
 const MAX_SUMMARY_WORDS = 40;
 /** A link of this many words or fewer beside the title is a tag, a section or "Read more". */
 const SHORT_LINK_WORDS = 3;
+/** A word that is only a separator between a card's parts. */
+const SEPARATOR = /^[·•|–—-]+$/u;
 const CHROME = /^(?:nav|header|footer|aside|form|menu)$/;
 const CHROME_ROLES = /^(?:navigation|banner|contentinfo|menu|menubar|complementary|search)$/;
 const HIDDEN_IN_SUMMARY = 'script, style, noscript, template, button, select, svg, img, picture, video, audio, iframe';
@@ -159,12 +161,26 @@ function summaryOf(member: Element, title: string): string {
   }
   // Text node by text node: a card's blocks sit side by side in the markup with no space between.
   let text = textNodesJoined(copy);
-  // Separators the removed links stood between ("Author · date · tag") would dangle.
-  text = text.replace(/(?:\s*[·•|–—-])+\s*$/u, '').replace(/^\s*(?:[·•|–—-]\s*)+/u, '').replace(/(\s[·•|])(?:\s*[·•|])+/gu, '$1');
   // The name written again beside a picture link that carried it.
   if (text.startsWith(title)) text = text.slice(title.length).trim();
-  const words = text.split(' ').filter(Boolean);
+  const words = withoutDanglingSeparators(text.split(' ').filter(Boolean));
   return words.length > MAX_SUMMARY_WORDS ? `${words.slice(0, MAX_SUMMARY_WORDS).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * The separators the removed links stood between ("Author · date · tag") would dangle: none at
+ * either end, never two in a row. Word by word, not by a pattern anchored at the end (which
+ * backtracks quadratically on a long run of them).
+ */
+function withoutDanglingSeparators(words: string[]): string[] {
+  const out: string[] = [];
+  for (const w of words) {
+    const separator = SEPARATOR.test(w);
+    if (separator && (out.length === 0 || SEPARATOR.test(out[out.length - 1]!))) continue;
+    out.push(w);
+  }
+  while (out.length && SEPARATOR.test(out[out.length - 1]!)) out.pop();
+  return out;
 }
 
 function textNodesJoined(root: Element): string {
