@@ -9,7 +9,7 @@
 // another page. Navigation does not count: menus sit in nav/header/footer landmarks and their
 // links are one or two words. Of several such groups, the one holding the most words wins (the
 // main river, not a sidebar's "most read").
-import { countWordsIn, hostOf, normalizedText } from '../dom';
+import { countWordsIn, hostOf, normalizedText, wordCountExceeds } from '../dom';
 
 const MIN_ITEMS = 4;
 /** An item is a card, not a story: this many words at the most. */
@@ -46,7 +46,7 @@ export interface Listing {
 /** The page's main list of items, or null when it has none. */
 export function findListing(body: Element, base: string): Listing | null {
   const host = hostOf(base, base);
-  let best: { listing: Listing; words: number } | null = null;
+  let best: { container: Element; cards: Card[]; words: number } | null = null;
   const stack: Element[] = [body];
   while (stack.length) {
     const el = stack.pop()!;
@@ -55,18 +55,19 @@ export function findListing(body: Element, base: string): Listing | null {
     if (el.childElementCount < MIN_ITEMS) continue;
     const group = largestSameShapeGroup(el);
     if (group.length < MIN_ITEMS || group.length < el.childElementCount * MIN_GROUP_SHARE) continue;
-    const items: ListingItem[] = [];
+    const cards: Card[] = [];
     let words = 0;
     for (const member of group) {
-      const item = itemOf(member, base, host);
-      if (!item) continue;
-      items.push(item.item);
-      words += item.words;
+      const card = cardOf(member, base, host);
+      if (!card) continue;
+      cards.push(card);
+      words += card.words;
     }
-    if (items.length < MIN_ITEMS || items.length < group.length * MIN_GROUP_SHARE || words < MIN_GROUP_WORDS) continue;
-    if (!best || words > best.words) best = { listing: { container: el, items }, words };
+    if (cards.length < MIN_ITEMS || cards.length < group.length * MIN_GROUP_SHARE || words < MIN_GROUP_WORDS) continue;
+    if (!best || words > best.words) best = { container: el, cards, words };
   }
-  return best?.listing ?? null;
+  // Summaries (a clone of each card) only for the list that won.
+  return best ? { container: best.container, items: best.cards.map((c) => ({ title: c.title, href: c.href, summary: summaryOf(c.member, c.title) })) } : null;
 }
 
 function isChrome(el: Element): boolean {
@@ -103,14 +104,22 @@ function shapeOf(el: Element): string {
   return `${el.localName}.${classes.join('.')}`;
 }
 
-/** The card's title link, address and summary, or null when it is not a card leading elsewhere. */
-function itemOf(member: Element, base: string, host: string): { item: ListingItem; words: number } | null {
-  const text = normalizedText(member);
-  const words = countWordsIn(text);
-  if (words === 0 || words > MAX_ITEM_WORDS) return null;
+/** One item while groups compete: its element, title link and size. */
+interface Card {
+  member: Element;
+  title: string;
+  href: string;
+  words: number;
+}
+
+/** The card's title link and address, or null when it is not a short card leading elsewhere. */
+function cardOf(member: Element, base: string, host: string): Card | null {
+  // Early exit first: a wrapper holding a whole story is never read through.
+  if (wordCountExceeds(member, MAX_ITEM_WORDS)) return null;
+  const words = countWordsIn(normalizedText(member));
+  if (words === 0) return null;
   const link = titleLink(member, base, host);
-  if (!link) return null;
-  return { item: { title: link.title, href: link.href, summary: summaryOf(member, link.title) }, words };
+  return link ? { member, title: link.title, href: link.href, words } : null;
 }
 
 /**
