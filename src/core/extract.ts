@@ -142,8 +142,7 @@ function fromListing(doc: Document, url: string, view: Window, options: ExtractO
   const found = listingContent(doc, url, view, options.useLayout ?? false);
   lap?.(LISTING);
   if (!found) return noArticle();
-  const { copy } = found;
-  const base = baseUrlOf(copy, url);
+  const { copy, base } = found;
   const siteName = declaredSiteName(copy);
   const src: Sources = { copy, base, parsed: siteName ? { siteName } : null, lang: declaredLang(copy), headline: firstHeadline(copy), canonicalUrl: canonicalOf(copy, base), url, removals };
   const why = `No article; the page is a list of ${found.items} items`;

@@ -62,6 +62,10 @@ describe('findListing', () => {
   it('does not take a list of links that all lead back to this very page', () => {
     const self = `<div>${HEADLINES.map((t) => `<div><a href="${BASE}">${t}</a> and a few more words of text</div>`).join('')}</div>`;
     expect(findListing(page(self).body, BASE)).toBeNull();
+    // On a www host too (the host compared whole, not with its www. dropped).
+    const www = 'https://www.news.example/topics/harbour';
+    const selfWww = `<div>${HEADLINES.map((t) => `<div><a href="/topics/harbour">${t}</a> and a few more words of text</div>`).join('')}</div>`;
+    expect(findListing(page(selfWww, undefined, www).body, www)).toBeNull();
   });
 });
 

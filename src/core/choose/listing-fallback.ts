@@ -31,6 +31,8 @@ const SHARED_WORDS = 0.5;
 export interface ListingContent {
   /** The inert copy the list was found in (its head still holds the page's metadata). */
   copy: Document;
+  /** The copy's base for links (honouring its <base>), which the items were resolved against. */
+  base: string;
   /** A `<ul>` in `copy`, one `<li>` an item. */
   content: Element;
   items: number;
@@ -47,7 +49,7 @@ export function listingContent(doc: Document, url: string, view: Window, useLayo
   if (!listing) return null;
   const list = copy.createElement('ul');
   for (const item of listing.items) list.append(itemElement(copy, item));
-  return { copy, content: list, items: listing.items.length };
+  return { copy, base, content: list, items: listing.items.length };
 }
 
 function itemElement(doc: Document, item: ListingItem): Element {

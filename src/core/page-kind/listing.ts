@@ -9,7 +9,7 @@
 // another page. Navigation does not count: menus sit in nav/header/footer landmarks and their
 // links are one or two words. Of several such groups, the one holding the most words wins (the
 // main river, not a sidebar's "most read").
-import { countWordsIn, hostOf, normalizedText, wordCountExceeds } from '../dom';
+import { countWordsIn, normalizedText, wordCountExceeds } from '../dom';
 
 const MIN_ITEMS = 4;
 /** An item is a card, not a story: this many words at the most. */
@@ -45,7 +45,8 @@ export interface Listing {
 
 /** The page's main list of items, or null when it has none. */
 export function findListing(body: Element, base: string): Listing | null {
-  const host = hostOf(base, base);
+  // Parsed once: every card's links are resolved against it and compared with it.
+  const here = new URL(base);
   let best: { container: Element; cards: Card[]; words: number } | null = null;
   const stack: Element[] = [body];
   while (stack.length) {
@@ -58,7 +59,7 @@ export function findListing(body: Element, base: string): Listing | null {
     const cards: Card[] = [];
     let words = 0;
     for (const member of group) {
-      const card = cardOf(member, base, host);
+      const card = cardOf(member, here);
       if (!card) continue;
       cards.push(card);
       words += card.words;
@@ -113,12 +114,12 @@ interface Card {
 }
 
 /** The card's title link and address, or null when it is not a short card leading elsewhere. */
-function cardOf(member: Element, base: string, host: string): Card | null {
+function cardOf(member: Element, here: URL): Card | null {
   // Early exit first: a wrapper holding a whole story is never read through.
   if (wordCountExceeds(member, MAX_ITEM_WORDS)) return null;
   const words = countWordsIn(normalizedText(member));
   if (words === 0) return null;
-  const link = titleLink(member, base, host);
+  const link = titleLink(member, here);
   return link ? { member, title: link.title, href: link.href, words } : null;
 }
 
@@ -127,14 +128,14 @@ function cardOf(member: Element, base: string, host: string): Card | null {
  * A linked picture's description names the item only when no link has words of its own: beside a
  * headline, an image's alt is a description of the photo, not the title.
  */
-function titleLink(member: Element, base: string, host: string): { title: string; href: string } | null {
+function titleLink(member: Element, here: URL): { title: string; href: string } | null {
   let best: { title: string; href: string; words: number } | null = null;
   let pictured: { title: string; href: string } | null = null;
-  const here = new URL(base);
   const links = member.localName === 'a' ? [member] : Array.from(member.getElementsByTagName('a'));
   for (const a of links) {
-    const href = linkTarget(a, base);
-    if (!href || (href.host === host && href.pathname === here.pathname && href.search === here.search)) continue;
+    const href = linkTarget(a, here);
+    // A link back to this very page (same origin, path and query) leads nowhere new.
+    if (!href || (href.origin === here.origin && href.pathname === here.pathname && href.search === here.search)) continue;
     const title = normalizedText(a) || (a.getAttribute('title') ?? '').trim();
     const words = countWordsIn(title);
     if (words >= MIN_TITLE_WORDS && (!best || words > best.words)) best = { title, href: href.href, words };
@@ -147,7 +148,7 @@ function titleLink(member: Element, base: string, host: string): { title: string
 }
 
 /** An http(s) address a link leads to, or null (fragments, scripts, mail, unparsable). */
-function linkTarget(a: Element, base: string): URL | null {
+function linkTarget(a: Element, base: URL): URL | null {
   const raw = a.getAttribute('href');
   if (!raw || raw.startsWith('#')) return null;
   try {
