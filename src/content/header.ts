@@ -19,6 +19,10 @@ export interface ReaderView {
   message?: string;
   /** Set when the page had no article and `content` is its list of links: how many. */
   listItems?: number;
+  /** Set when `content` is a discussion's posts (one <article> a post): how many. */
+  threadPosts?: number;
+  /** On a Q&A page, which of the posts is the accepted answer. */
+  acceptedPost?: number;
 }
 
 export const TITLE_ID = 'rw-title';
@@ -49,6 +53,7 @@ export function buildHeader(doc: Document, v: ReaderView): HTMLElement {
   const header = h(doc, 'header', {}, [h(doc, 'h1', { class: 'title', id: TITLE_ID, 'data-testid': 'reader-title' }, [v.title])]);
   // A list is not passed off as an article: the reader says what it shows.
   if (v.listItems) header.append(h(doc, 'p', { class: 'note', 'data-testid': 'reader-list-note' }, [tn('reader_list', v.listItems)]));
+  if (v.threadPosts) header.append(h(doc, 'p', { class: 'note', 'data-testid': 'reader-thread-note' }, [tn('reader_thread', v.threadPosts)]));
   if (v.byline) header.append(h(doc, 'p', { class: 'byline', 'data-testid': 'reader-byline' }, [v.byline]));
   // Each part isolated (<bdi>), so "1 min read" stays whole inside a right-to-left article.
   const parts = metaParts(v).flatMap((part, i) => (i ? [' · ', h(doc, 'bdi', {}, [part])] : [h(doc, 'bdi', {}, [part])]));

@@ -5,7 +5,7 @@
 // attribute, scroll position and focus are restored. The host is held in this closure, never
 // looked up by id, so a page cannot hand us its own.
 import type { ReaderSettings } from '../shared/settings';
-import { markLongArticle } from '../shared/reader-theme';
+import { markAccepted, markLongArticle, markThread } from '../shared/reader-theme';
 import { h, trusted } from './dom';
 import { buildHeader, leadFigure, TITLE_ID, type ReaderView } from './header';
 import { buildHelp } from './help';
@@ -68,6 +68,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   } else {
     // importNode (above): the sanitized nodes belong to the core's inert document; we show copies.
     markLongArticle(content);
+    if (markThread(content) && view.acceptedPost !== undefined) markAccepted(content, view.acceptedPost, t('reader_accepted'));
     const lead = leadFigure(doc, view, content);
     page.append(buildHeader(doc, view), ...(lead ? [lead] : []), content);
   }

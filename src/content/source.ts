@@ -50,7 +50,9 @@ function failureMessage(result: Exclude<ExtractResult, { ok: true }>): string {
 export function articleView(a: Article, content: DocumentFragment): ReaderView {
   return { kind: 'article', title: a.title, byline: a.byline, siteName: a.siteName, publishedTime: a.publishedTime,
     readingMinutes: a.readingMinutes, wordCount: a.wordCount, leadImage: a.leadImage, lang: a.lang, dir: a.dir, content,
-    ...(a.listItems ? { listItems: a.listItems } : {}) };
+    ...(a.listItems ? { listItems: a.listItems } : {}),
+    ...(a.threadPosts ? { threadPosts: a.threadPosts } : {}),
+    ...(a.acceptedPost !== undefined ? { acceptedPost: a.acceptedPost } : {}) };
 }
 
 /** Selection mode's title: the page's, cleaned like every extracted title (no controls or bidi overrides, 300 characters). */

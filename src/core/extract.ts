@@ -14,6 +14,8 @@ import { dropTitleHeading } from './choose/drop-title-heading';
 import { TRAILING_HEADINGS, dropTrailingHeadings } from './choose/trailing-headings';
 import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick';
 import { isFragmentOfList, listingContent, SHORT_PICK_WORDS } from './choose/listing-fallback';
+import { threadContent, threadCoversPick } from './choose/thread-content';
+import { countWordsIn } from './dom';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
@@ -30,6 +32,9 @@ const DEFAULT_CHAR_THRESHOLD = 500;
 /** The pipeline step that shows a page's list of items when it has no article (choose/listing-fallback.ts). */
 const LISTING = 'listing';
 
+/** The pipeline step that rebuilds a discussion from its marked-up posts (choose/thread-content.ts). */
+const THREAD = 'thread';
+
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 
@@ -40,7 +45,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING, THREAD] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -71,10 +76,26 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const candidate = copy.body && !disabled.has('prose-candidate') ? proseCandidate(copy.body, { discussion }) : null;
   const intact = candidate ? cloneAround(candidate.el, WIDEN_LEVELS) : null;
   lap?.('prose-candidate');
+  // A discussion's posts, copied out of the copy while it is whole.
+  const readThread = ctx.discussion && copy.body && !disabled.has(THREAD);
+  const thread = readThread ? threadContent(copy, copy.body!) : null;
+  if (readThread) lap?.(THREAD);
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
   const listing = () => (disabled.has(LISTING) ? noArticle() : fromListing(doc, url, view, options, removals, lap));
+  const src: Sources = { copy, base, parsed, lang, headline, canonicalUrl, url, removals };
+  if (thread) {
+    const pick = chosen?.source === 'readability' ? parsed!.content : chosen ? intact?.candidate : null;
+    if (threadCoversPick(thread, pick ? countWordsIn(pick.textContent ?? '') : 0)) {
+      const why = `A discussion of ${thread.posts} posts, read from the page's own markup of them`;
+      const done = finish(thread.content, { ...src, parsed: { ...parsed, byline: parsed?.byline ?? thread.starter } }, view, lap, { source: THREAD, why }, {
+        threadPosts: thread.posts,
+        ...(thread.accepted !== null ? { acceptedPost: thread.accepted } : {}),
+      });
+      if (done) return done;
+    }
+  }
   if (!chosen) return listing();
   let content = chosen.source === 'readability' ? parsed!.content : (intact?.candidate ?? null);
   if (!content) return listing();
@@ -82,7 +103,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
-  const picked = finish(content, { copy, base, parsed, lang, headline, canonicalUrl, url, removals }, view, lap, { source: chosen.source, why: chosen.why });
+  const picked = finish(content, src, view, lap, { source: chosen.source, why: chosen.why });
   if (!picked) return listing();
   // A short pick made of a list's own words is a card or two of that list: show the whole list.
   if (picked.ok && picked.article.wordCount < SHORT_PICK_WORDS && !disabled.has(LISTING)) {
@@ -105,8 +126,11 @@ interface Sources {
   removals: Removal[];
 }
 
+/** What the content is when it is not an article's prose: a list, a thread. */
+type PageKindFields = Pick<Article, 'listItems' | 'threadPosts' | 'acceptedPost'>;
+
 /** Sanitizes the chosen content and derives the article; null when it is too short to be one. */
-function finish(content: Element, src: Sources, view: Window, lap: Lap | null, choice: ContentChoice, listItems?: number): ExtractResult | null {
+function finish(content: Element, src: Sources, view: Window, lap: Lap | null, choice: ContentChoice, kind: PageKindFields = {}): ExtractResult | null {
   const { copy, base, parsed, lang, headline, canonicalUrl, url, removals } = src;
   const { fragment, html } = sanitizeArticle(content, view);
   lap?.('sanitize');
@@ -131,7 +155,7 @@ function finish(content: Element, src: Sources, view: Window, lap: Lap | null, c
     canonicalUrl: canonicalUrl ?? (/^https?:/i.test(url) ? url : null),
     url,
     removals,
-    ...(listItems !== undefined ? { listItems } : {}),
+    ...kind,
   };
   lap?.('metadata');
   return { ok: true, article, content: fragment, choice };
@@ -146,7 +170,7 @@ function fromListing(doc: Document, url: string, view: Window, options: ExtractO
   const siteName = declaredSiteName(copy);
   const src: Sources = { copy, base, parsed: siteName ? { siteName } : null, lang: declaredLang(copy), headline: firstHeadline(copy), canonicalUrl: canonicalOf(copy, base), url, removals };
   const why = `No article; the page is a list of ${found.items} items`;
-  return finish(found.content, src, view, lap, { source: LISTING, why }, found.items) ?? noArticle();
+  return finish(found.content, src, view, lap, { source: LISTING, why }, { listItems: found.items }) ?? noArticle();
 }
 
 /** The inert copy of `doc` after the clean rules: the copy Readability and the second candidate read. */

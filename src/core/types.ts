@@ -39,11 +39,18 @@ export interface Article {
    * a category page), one `<li>` an item: how many. The reader says so.
    */
   listItems?: number;
+  /**
+   * Set when the page is a discussion and `html` is its posts, one `<article>` a post (a
+   * `<header>` line with author and date, then the body): how many. The reader shows a thread.
+   */
+  threadPosts?: number;
+  /** On a Q&A page, the index among the posts of the answer the asker accepted. */
+  acceptedPost?: number;
 }
 
 /** Which way of finding the article produced it (core/choose/), and why when it was not Readability. */
 export interface ContentChoice {
-  source: 'readability' | 'prose-candidate' | 'listing';
+  source: 'readability' | 'prose-candidate' | 'listing' | 'thread';
   why: string | null;
 }
 
@@ -75,7 +82,7 @@ export interface ExtractOptions {
   /**
    * Profiling hook for benchmarks (scripts/bench-chromium.mjs): called after each step of the
    * pipeline with its name (`budget`, `copy:clone`, `copy:layout`, `copy:disarm`, `copy:setup`, `rule:<name>`,
-   * `prose-candidate`, `readability`, `choose`, `sanitize`, `text`, `metadata`) and the
+   * `prose-candidate`, `thread` (discussion pages only), `readability`, `choose`, `sanitize`, `text`, `metadata`) and the
    * milliseconds it took. Absent, the pipeline reads no clock at all.
    */
   onStage?: (stage: string, ms: number) => void;

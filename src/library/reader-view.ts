@@ -3,7 +3,7 @@
 // core (stored HTML is data from disk or an import file, so it is not trusted as markup).
 import { sanitizeHtml } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
-import { markLongArticle } from '../shared/reader-theme';
+import { markLongArticle, markThread } from '../shared/reader-theme';
 import { t, tn } from '../shared/strings/t';
 import { formatDate, h } from './dom';
 
@@ -26,6 +26,7 @@ export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
   content.append(sanitizeHtml(r.html, doc, r.url));
   markLongArticle(content);
+  markThread(content);
   const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
     h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),
     byline ? h(doc, 'p', { class: 'byline' }, [byline]) : null,

@@ -24,6 +24,8 @@ const DRAFT: { [K in keyof ArticleDraft]-?: Field<ArticleDraft[K]> } = {
   readingMinutes: count,
   leadImage: textOrNull(LIMITS.urlLength),
   listItems: optional(count),
+  threadPosts: optional(count),
+  acceptedPost: optional(count),
 };
 
 export const isArticleDraft = (v: unknown): v is ArticleDraft => hasFields(v, DRAFT);

@@ -38,6 +38,14 @@ export const ARTICLE_CSS = `
 .content[data-list] > ul > li { margin: 0 0 1em; }
 .content[data-list] > ul > li > p { margin: 0; }
 .content[data-list] > ul > li > p + p { color: var(--muted); font-size: 0.9em; }
+/* A thread: posts one after another, each under a quiet line with its author and date. */
+.content[data-thread] > article { margin: 0 0 1.4em; }
+.content[data-thread] > article + article { border-top: 1px solid var(--rule); padding-top: 1.1em; }
+.content[data-thread] > article > header { color: var(--muted); font-size: 0.85em; }
+.content[data-thread] > article > header p { margin: 0 0 0.5em; }
+.content[data-thread] > article > header strong { color: var(--fg); }
+.content[data-thread] > article[data-accepted] { border-inline-start: 3px solid var(--link); padding-inline-start: 0.9em; }
+.accepted { display: inline-block; margin-inline-end: 0.6em; padding: 0 0.45em; border: 1px solid var(--link); border-radius: 3px; color: var(--link); font-size: 0.9em; }
 .content { text-align: var(--align); hyphens: auto; overflow-wrap: break-word; margin-top: 1.5em; }
 /* In long articles, blocks off screen are not laid out until scrolled near: a 1 MB article opens
    as fast as a short one. Find-in-page and #fragment links still reach them; auto sizes keep the
@@ -68,6 +76,30 @@ export function applySettings(root: HTMLElement, s: ReaderSettings): void {
   st.setProperty('--width', String(s.width));
   st.setProperty('--ls', `${s.letterSpacing}em`);
   st.setProperty('--align', s.align === 'justify' ? 'justify' : 'start');
+}
+
+/**
+ * Marks content that is a discussion's posts (the core's thread layout: every child an <article>
+ * opening with a <header> line of author and date), so posts read as a sequence. Read from the
+ * markup, not from a flag, so a saved thread reads the same in the library.
+ */
+export function markThread(content: HTMLElement): boolean {
+  const posts = Array.from(content.children);
+  const isThread = posts.length >= 2 && posts.every((p) => p.localName === 'article' && p.firstElementChild?.localName === 'header');
+  if (isThread) content.setAttribute('data-thread', '');
+  return isThread;
+}
+
+/** Marks the accepted answer among a thread's posts, with `label` at the head of its header line. */
+export function markAccepted(content: HTMLElement, index: number, label: string): void {
+  const post = content.children[index];
+  const line = post?.firstElementChild?.firstElementChild ?? post?.firstElementChild;
+  if (!post || !line) return;
+  post.setAttribute('data-accepted', '');
+  const badge = post.ownerDocument.createElement('span');
+  badge.className = 'accepted';
+  badge.textContent = label;
+  line.prepend(badge);
 }
 
 /** Articles with more paragraphs than this skip layout of off-screen blocks (see CSS). */

@@ -85,6 +85,15 @@ describe('readwell extract', () => {
     expect(stderr).toMatch(/^Content: the block with the most prose, not Readability's choice \(Readability's pick held \d+ prose, another block \d+\)\.\n/);
   });
 
+  it('prints a Q&A page as its posts and says so with --explain', () => {
+    const page = join(ROOT, 'test', 'fixtures', 'pages', 'thread--qa-accepted-answer', 'source.html');
+    const { code, stdout, stderr } = readwell(['extract', page, '--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^mira · 2025-10-03$/m);
+    expect(stdout).not.toMatch(/gold badges|Improve this answer/);
+    expect(stderr).toMatch(/^Content: the thread's posts, one after another \(A discussion of 4 posts, read from the page's own markup of them\)\.\n/);
+  });
+
   it('prints a standalone HTML page with no script in it', () => {
     const { stdout } = seedRuns.get('html')!;
     expect(stdout).toMatch(/^<!doctype html>\n<html lang="en" dir="ltr">/);

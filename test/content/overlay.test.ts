@@ -67,6 +67,30 @@ describe('overlay', () => {
     article.close();
   });
 
+  it('shows a discussion as its posts: a note with how many, and the accepted answer marked', () => {
+    const { doc } = setup();
+    const inert = doc.implementation.createHTMLDocument('');
+    const content = inert.createDocumentFragment();
+    for (const [author, text] of [['mira', 'Why does my pan rust?'], ['hale', 'Dry it on the burner.'], ['quill', 'Store it somewhere dry.']]) {
+      const post = inert.createElement('article');
+      post.innerHTML = `<header><p><strong>${author}</strong> · <time>Oct 3, 2025</time></p></header><p>${text}</p>`;
+      content.append(post);
+    }
+    const thread = openOverlay(doc, articleView(doc, { content, threadPosts: 3, acceptedPost: 1 }), DEFAULT_SETTINGS, handlers());
+    expect(thread.root.querySelector('[data-testid="reader-thread-note"]')?.textContent).toBe('A discussion: 3 posts.');
+    const shown = thread.root.querySelector('[data-testid="reader-content"]')!;
+    expect(shown.hasAttribute('data-thread')).toBe(true);
+    const accepted = shown.querySelectorAll('[data-accepted]');
+    expect(accepted).toHaveLength(1);
+    expect(accepted[0]!.querySelector('header')!.textContent).toBe('Accepted answerhale · Oct 3, 2025');
+    thread.close();
+    // An article is not a thread.
+    const article = openOverlay(doc, articleView(doc), DEFAULT_SETTINGS, handlers());
+    expect(article.root.querySelector('[data-testid="reader-thread-note"]')).toBeNull();
+    expect(article.root.querySelector('[data-testid="reader-content"]')!.hasAttribute('data-thread')).toBe(false);
+    article.close();
+  });
+
   it('restores a style attribute on <html> byte for byte', () => {
     const { doc } = setup(PAGE.replace('<html lang="en">', '<html lang="en" style="color:  red;--x:1">'));
     const overlay = openOverlay(doc, articleView(doc), DEFAULT_SETTINGS, handlers());

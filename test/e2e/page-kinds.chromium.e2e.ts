@@ -1,8 +1,9 @@
 // Beyond news articles, in real Chromium: a forum thread whose posts exist only in the page's
 // <noscript> fallback (here Chromium parses it as text, the path jsdom never takes), a forum
-// thread marked up as schema.org Comments, and a documentation page with code, a table and a
-// definition list; and pages that are lists (a blog's tag page, a shop category). Each opens in
-// the reader with its content and without the site around it.
+// thread marked up as schema.org Comments, a Q&A page and a forum thread read as their posts, a
+// documentation page with code, a table and a definition list; and pages that are lists (a blog's
+// tag page, a shop category). Each opens in the reader with its content and without the site
+// around it.
 import { describe, expect, test } from 'vitest';
 import { screenshot } from './helpers/chromium.js';
 import { useChromium } from './helpers/use-chromium.js';
@@ -12,7 +13,7 @@ const chromium = useChromium('chrome-test');
 async function readerOf(slug: string) {
   const page = await chromium.openPage(chromium.server.fixture(slug));
   const view = await chromium.openReader(page);
-  return { page, content: view.text['reader-content'] ?? '', title: view.text['reader-title'] ?? '', note: view.text['reader-list-note'] };
+  return { page, content: view.text['reader-content'] ?? '', title: view.text['reader-title'] ?? '', note: view.text['reader-list-note'], threadNote: view.text['reader-thread-note'] };
 }
 
 describe('page kinds in the reader', () => {
@@ -35,6 +36,24 @@ describe('page kinds in the reader', () => {
     expect(content).toMatch(/barely a millimetre of springback/);
     expect(content).not.toMatch(/Terms and rules|What's new|Register/);
     await screenshot(page, 'chrome-reader-forum-comments');
+  });
+
+  test('a Q&A page reads as the question and its answers, each under its author, the accepted one marked', async () => {
+    const { page, content, threadNote } = await readerOf('thread--qa-accepted-answer');
+    expect(threadNote).toBe('A discussion: 4 posts.');
+    expect(content).toMatch(/mira · 2025-10-03\s+I bought a pre-seasoned cast iron skillet/);
+    expect(content).toMatch(/Accepted answer\s*hale · answered Oct 3, 2025/);
+    expect(content).toMatch(/ember · answered Oct 12, 2025/);
+    expect(content).not.toMatch(/gold badges|Improve this answer|This fixed it for me|Your Answer/);
+    await screenshot(page, 'chrome-reader-qa-thread');
+  });
+
+  test('a forum thread shows its unmarked opening post and each reply once, without user cards or signatures', async () => {
+    const { page, content } = await readerOf('thread--opening-post-unmarked');
+    expect(content).toMatch(/^ridgeline · Nov 20, 2025\s+My e-bike lives/);
+    expect(content.split('My e-bike lives')).toHaveLength(2);
+    expect(content).not.toMatch(/Joined|Well-known member|Ride more, post less|Report/);
+    await screenshot(page, 'chrome-reader-forum-thread');
   });
 
   test('a documentation page keeps its code, options table, error list and headings', async () => {

@@ -103,6 +103,24 @@ describe('right under the budget: every step copes', () => {
   });
 });
 
+describe('a long thread', () => {
+  it('600 marked-up posts, each quoting the one before in full, read as 600 posts with every quote shown once', () => {
+    const posts = Array.from({ length: 600 }, (_, i) => {
+      const own = `Post ${i} says the harbour figures for week ${i} were ${i % 7 === 0 ? 'worse' : 'better'} than expected, and the crane crews agree with the union about the night shifts. The pilots were not asked.`;
+      const quote = i ? `<blockquote>Post ${i - 1} says the harbour figures for week ${i - 1} were ${(i - 1) % 7 === 0 ? 'worse' : 'better'} than expected, and the crane crews agree with the union about the night shifts. The pilots were not asked.</blockquote>` : '';
+      return `<article itemscope itemtype="https://schema.org/Comment"><span itemprop="author">user${i % 50}</span> <time itemprop="datePublished" datetime="2025-01-01">Jan 1, 2025</time><div itemprop="text">${quote}<p>${own}</p></div></article>`;
+    }).join('');
+    const doc = new JSDOM(`<!doctype html><html lang="en"><head><title>Harbour figures</title><script type="application/ld+json">{"@type":"DiscussionForumPosting"}</script></head><body><div>${posts}</div></body></html>`, {
+      url: 'https://harbour.test/forum/1', virtualConsole: new VirtualConsole(),
+    }).window.document;
+    const r = timed('600-post thread', () => extractArticle(doc, doc.URL));
+    if (!r.ok) return expect.unreachable(r.message);
+    expect(r.article.threadPosts).toBe(600);
+    expect(r.content.querySelectorAll('blockquote')).toHaveLength(0);
+    expect(r.article.text.split('Post 599 says')).toHaveLength(2);
+  });
+});
+
 describe('no article', () => {
   it.each(GENERATED.filter((e) => e.outcome === 'no-article').map((e) => [e.file, e] as const))('%s says there is no article', (_f, e) => {
     const doc = new JSDOM(readFileSync(pathOf(e)), { url: urlOf(e), contentType: 'text/html', virtualConsole: new VirtualConsole() }).window.document;

@@ -27,6 +27,12 @@ describe('offline reader rendering', () => {
     expect([article.getAttribute('dir'), article.getAttribute('lang')]).toEqual(['rtl', 'he']);
   });
 
+  it('shows a saved discussion as its posts, as the reader did, and an article not', () => {
+    const posts = ['mira', 'hale'].map((who) => `<article><header><p><strong>${who}</strong> · <time>Oct 3, 2025</time></p></header><p>Post by ${who}.</p></article>`).join('');
+    expect(renderArticle(document, record(2, { html: posts })).content.hasAttribute('data-thread')).toBe(true);
+    expect(renderArticle(document, record(3)).content.hasAttribute('data-thread')).toBe(false);
+  });
+
   it('applies validated reader settings as custom properties and a theme', () => {
     applySettings(document.documentElement, validateSettings({ theme: 'sepia', fontSize: 24, font: 'sans', align: 'justify', width: 'wide' }));
     const style = document.documentElement.style;

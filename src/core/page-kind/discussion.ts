@@ -66,7 +66,7 @@ function jsonLdTypesOf(doc: Document): string[] {
 }
 
 /** `https://schema.org/QAPage http://schema.org/WebPage` → `['QAPage', 'WebPage']`. */
-function typesIn(itemtype: string): string[] {
+export function typesIn(itemtype: string): string[] {
   return itemtype.split(/\s+/).map((u) => u.slice(u.lastIndexOf('/') + 1)).filter(Boolean);
 }
 
