@@ -197,7 +197,9 @@ function collectHidden(live: Document, copy: Document, m: ElementMethods, out: S
     if (m.localName(a) !== m.localName(b)) return;
     let descend = true;
     // SVG parts have no boxes of their own, but an HTML <foreignObject> inside still gets asked.
-    if (a.namespaceURI === XHTML && isHidden(a as VisibilityAware, page)) {
+    // A script is never drawn, so always "hidden"; the only ones the copy keeps are JSON-LD, which
+    // is data the pipeline reads (the page's metadata, a forum's posts), not text a reader sees.
+    if (a.namespaceURI === XHTML && m.localName(a) !== 'script' && isHidden(a as VisibilityAware, page)) {
       found.push(b);
       descend = false;
     }

@@ -31,6 +31,13 @@ beforeEach(() => {
 afterEach(() => dom.window.close());
 
 describe('the inert copy with useLayout', () => {
+  it('keeps the page\'s JSON-LD, which the browser never draws: it is data (metadata, a forum\'s posts), not hidden text', () => {
+    const doc = load('<script id="ld" type="application/ld+json" data-hide>{"@type":"DiscussionForumPosting"}</script><p id="p">Post</p>');
+    const { doc: copy, layoutHidden } = makeInertCopy(doc, true);
+    expect(ids(layoutHidden)).toEqual([]);
+    expect(copy.querySelector('script[type="application/ld+json"]')?.textContent).toBe('{"@type":"DiscussionForumPosting"}');
+  });
+
   it('reports the copy’s twin of each hidden root, in document order, and asks nothing inside it', () => {
     const doc = load('<div id="a" data-hide><p id="a1"><span id="a2">x</span></p></div><section id="b"><p id="c" data-hide>y<b id="c1">z</b></p><p id="d">w</p></section>');
     const { doc: copy, layoutHidden } = makeInertCopy(doc, true);
