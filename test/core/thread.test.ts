@@ -67,6 +67,37 @@ describe('a forum thread whose opening post is described only in JSON-LD', () =>
   });
 });
 
+describe('a forum thread described only in JSON-LD (Invision)', () => {
+  const texts = [
+    'My sourdough starter smells of nail polish remover every morning, even though I feed it twice a day with equal weights of flour and water.',
+    'That smell is a hungry starter making acetone-like compounds. Feed it more flour than water for a week and keep it somewhere a little warmer.',
+    'Also check the flour: a bag of plain white gives a starter much less to eat than rye or whole wheat, so try a spoonful of rye in each feed.',
+    'Thanks both, a week of thicker feeds with a little rye and the smell has gone. It doubles in six hours now.',
+  ];
+  const who = ['crumb', 'levain', 'bannetons', 'crumb'];
+  // The page's JSON-LD lists the topic and its first two replies; the last reply is on the page only.
+  const ld = { '@type': 'DiscussionForumPosting', headline: 'Starter smells of acetone', text: texts[0], author: { '@type': 'Person', name: who[0] }, dateCreated: '2025-03-01T08:00:00Z',
+    comment: [1, 2].map((i) => ({ '@type': 'Comment', text: texts[i], author: { '@type': 'Person', name: who[i] }, dateCreated: `2025-03-0${i + 1}T08:00:00Z` })) };
+  const posts = texts.map((t, i) => `<article class="cPost"><aside class="cAuthorPane"><h3><a href="/profile/${i}">${who[i]}</a></h3><ul><li>Members</li><li>${100 + i} posts</li></ul></aside>`
+    + `<div class="cPost_contentWrap"><p class="ipsType_reset"><time datetime="2025-03-0${i + 1}T08:00:00Z">March ${i + 1}, 2025</time></p><div class="ipsType_richText" data-role="commentContent"><p>${t}</p></div>`
+    + `<ul class="ipsComment_controls"><li><a href="/quote">Quote</a></li><li><a href="/report">Report post</a></li></ul></div></article>`).join('');
+  const head = `<title>Starter smells of acetone - Bread Forum</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`;
+  const r = extractArticle(page(`<header><a href="/">Bread Forum</a></header><div class="cTopic">${posts}</div><footer>Powered by a forum vendor</footer>`, head), 'https://bread.example/topic/9');
+  if (!r.ok) throw new Error('the JSON-LD thread must extract');
+
+  it('reads every post, the ones the JSON-LD lists and the one it leaves out, in page order', () => {
+    expect(r.choice.source).toBe('thread');
+    expect(r.article.threadPosts).toBe(4);
+    const heads = r.article.text.split('\n').filter((line) => /2025/.test(line));
+    expect(heads).toEqual(['crumb · 2025-03-01', 'levain · 2025-03-02', 'bannetons · 2025-03-03', 'crumb · March 4, 2025']);
+    expect(r.article.text).toContain('It doubles in six hours now.');
+  });
+
+  it('leaves out the author panes and post controls', () => {
+    for (const clutter of ['Members', '101 posts', 'Report post', 'Quote']) expect(r.article.text).not.toContain(clutter);
+  });
+});
+
 describe('when the markup is not the thread', () => {
   const head = '<title>Choosing a first telescope</title><script type="application/ld+json">{"@type":"DiscussionForumPosting","headline":"Choosing a first telescope"}</script>';
 

@@ -121,6 +121,21 @@ describe('a long thread', () => {
   });
 });
 
+describe('a thread declared in JSON-LD that the page does not show whole', () => {
+  it('500 declared posts, each shown cut short, is no thread of posts, and the page still reads', () => {
+    const text = (i: number) => `Reply ${i} about the harbour: the crane crews agree with the union about the night shifts, and the pilots were not asked. `.repeat(6);
+    const ld = { '@type': 'DiscussionForumPosting', text: text(0), comment: Array.from({ length: 500 }, (_, i) => ({ '@type': 'Comment', text: text(i + 1), author: { name: `user${i}` }, dateCreated: '2025-01-01' })) };
+    const shown = Array.from({ length: 501 }, (_, i) => `<div class="post"><p>${text(i).slice(0, 120)}… <a href="/more/${i}">more</a></p></div>`).join('');
+    const doc = new JSDOM(`<!doctype html><html lang="en"><head><title>Harbour</title><script type="application/ld+json">${JSON.stringify(ld)}</script></head><body><div>${shown}</div></body></html>`, {
+      url: 'https://harbour.test/forum/2', virtualConsole: new VirtualConsole(),
+    }).window.document;
+    const r = timed('500 JSON-LD posts shown cut short', () => extractArticle(doc, doc.URL));
+    if (!r.ok) return expect.unreachable(r.message);
+    expect(r.article.threadPosts).toBeUndefined();
+    expect(r.article.text).toContain('Reply 500 about the harbour');
+  });
+});
+
 describe('no article', () => {
   it.each(GENERATED.filter((e) => e.outcome === 'no-article').map((e) => [e.file, e] as const))('%s says there is no article', (_f, e) => {
     const doc = new JSDOM(readFileSync(pathOf(e)), { url: urlOf(e), contentType: 'text/html', virtualConsole: new VirtualConsole() }).window.document;

@@ -51,18 +51,23 @@ function largestStoryOutside(guard: RemovalGuard, items: readonly Element[]): nu
 
 /** Every @type the page's JSON-LD declares. */
 function jsonLdTypesOf(doc: Document): string[] {
-  const types: string[] = [];
+  return jsonLdValues(doc, MAX_JSON_LD_CHARS).flatMap((value) => jsonLdTypes(value, 0));
+}
+
+/** The parsed value of each of the page's JSON-LD scripts no longer than `maxChars`. */
+export function jsonLdValues(doc: Document, maxChars: number): unknown[] {
+  const values: unknown[] = [];
   for (const script of Array.from(doc.getElementsByTagName('script'))) {
     if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
     const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_LD_CHARS) continue;
+    if (text.length > maxChars) continue;
     try {
-      types.push(...jsonLdTypes(JSON.parse(text), 0));
+      values.push(JSON.parse(text));
     } catch {
       // Broken JSON-LD is common and says nothing.
     }
   }
-  return types;
+  return values;
 }
 
 /** `https://schema.org/QAPage http://schema.org/WebPage` → `['QAPage', 'WebPage']`. */

@@ -16,29 +16,19 @@
 // with an accepted Answer. Several Questions, or posts with neither author nor date, are no thread.
 import { countWordsIn } from '../dom';
 import { typesIn } from './discussion';
+import { jsonLdPosts, probeOf, VISIBLE_SHARE } from './thread-json-ld';
+import { unmarkedSiblings } from './thread-siblings';
+import { inReadingOrder, nameText, POST_TYPES, squash, widenToHold, type PostRole, type ThreadPost } from './thread-post';
 
-const POST_TYPES = /^(?:DiscussionForumPosting|SocialMediaPosting|Comment|Answer|Question|UserComments)$/i;
+export type { PostRole, ThreadPost } from './thread-post';
+
 const QA_TYPES = /^(?:Question|Answer)$/i;
+
 const BODY_PROPS = ['text', 'articleBody', 'commentText'];
+
 const AUTHOR_PROPS = ['author', 'creator'];
+
 const DATE_PROPS = ['datePublished', 'dateCreated', 'commentTime'];
-/** The first words of a declared text, looked for in the visible page... */
-const PROBE_WORDS = 4;
-/** ...and the share of the declared text the element found must hold. */
-const VISIBLE_SHARE = 0.8;
-/** An author "name" longer than this is a user card (name, title, join date, post count), not a name. */
-const MAX_NAME_WORDS = 6;
-
-export type PostRole = 'question' | 'accepted' | 'answer' | 'post';
-
-export interface ThreadPost {
-  /** The element holding the post's text, in the document it was found in. */
-  body: Element;
-  author: string | null;
-  /** The date as the page wrote it for readers (or the ISO date when it showed none), and as declared. */
-  date: { shown: string; iso: string | null } | null;
-  role: PostRole;
-}
 
 interface Item {
   el: Element;
@@ -65,11 +55,14 @@ export function threadPosts(root: Element): ThreadPost[] {
   // Questions is an FAQ, not a thread. And a post is somebody's, at some time: answers with no
   // author or date are a page's own text in Q&A markup.
   if (items.filter((i) => i.types.some((t) => /^Question$/i.test(t))).length > 1) return [];
+  // Invision describes its posts only in JSON-LD; the markup carries none.
+  if (posts.length < 2) return jsonLdPosts(root);
   if (posts.filter(({ post }) => post.author || post.date).length * 2 < posts.length) return [];
-  const unmarked = unmarkedSiblings(posts);
-  const all = [...posts.map(({ el, post }) => ({ el, post })), ...unmarked];
-  all.sort((a, b) => (a.el === b.el ? 0 : a.el.compareDocumentPosition(b.el) & 4 /* FOLLOWING */ ? -1 : 1));
-  return all.map(({ post }) => post);
+  const marked = posts.map(({ el, post, item }) => {
+    const author = first(item.props, AUTHOR_PROPS);
+    return { el, post, authorName: author?.hasAttribute('itemscope') ? ownProps(author).get('name')?.[0] : author };
+  });
+  return inReadingOrder([...marked, ...unmarkedSiblings(marked)]);
 }
 
 function postOf(item: Item): ThreadPost | null {
@@ -90,15 +83,12 @@ function postOf(item: Item): ThreadPost | null {
  */
 function visibleCopyOf(item: Element, declared: string): Element | null {
   const text = squash(declared);
-  const probe = text.split(' ').slice(0, PROBE_WORDS).join(' ');
-  if (countWordsIn(probe) < PROBE_WORDS) return null;
+  const probe = probeOf(text);
+  if (!probe) return null;
   const walker = item.ownerDocument.createTreeWalker(item, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!squash(node.nodeValue ?? '').includes(probe)) continue;
-    for (let at = node.parentElement; at && at !== item; at = at.parentElement) {
-      if (squash(at.textContent ?? '').length >= VISIBLE_SHARE * text.length) return at;
-    }
-    return null;
+    return widenToHold(node.parentElement, item, VISIBLE_SHARE * text.length);
   }
   return null;
 }
@@ -129,11 +119,6 @@ function authorOf(item: Item): string | null {
   return nameText(el);
 }
 
-function nameText(el: Element): string | null {
-  const text = squash(el.getAttribute('content') ?? el.textContent ?? '');
-  return text && countWordsIn(text) <= MAX_NAME_WORDS ? text : null;
-}
-
 function dateOf(item: Item, body: Element): ThreadPost['date'] {
   const el = first(item.props, DATE_PROPS);
   const iso = el ? squash(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '') || null : null;
@@ -148,68 +133,6 @@ function dateOf(item: Item, body: Element): ThreadPost['date'] {
     shown = time ? shownOn(time) : '';
   }
   return shown ? { shown, iso } : null;
-}
-
-/**
- * Siblings of marked posts that have the marked posts' shape but no markup of their own (an
- * opening post described only in JSON-LD), read by the same pattern: body, author, date where
- * a marked sibling keeps them.
- */
-function unmarkedSiblings(posts: readonly { el: Element; post: ThreadPost; item: Item }[]): { el: Element; post: ThreadPost }[] {
-  const found: { el: Element; post: ThreadPost }[] = [];
-  const seen = new Set<Element>();
-  for (const { el, post, item } of posts) {
-    const parent = el.parentElement;
-    if (!parent || seen.has(parent)) continue;
-    seen.add(parent);
-    const shape = shapeOf(el);
-    // The body's own shape, or its nearest ancestor's in the post that has one (XenForo's
-    // itemprop=text <div> has no class; the message-body around it does).
-    const bodyAt = shapedAround(post.body, el);
-    const author = first(item.props, AUTHOR_PROPS);
-    const authorName = author?.hasAttribute('itemscope') ? ownProps(author).get('name')?.[0] : author;
-    const nameAt = authorName ? shapedAround(authorName, el) : null;
-    if (!shape || !bodyAt) continue;
-    for (const sibling of Array.from(parent.children)) {
-      if (sibling.hasAttribute('itemscope') || shapeOf(sibling) !== shape) continue;
-      // Discourse marks its opening post on the topic item around it: already read.
-      if (posts.some((p) => sibling.contains(p.post.body))) continue;
-      const body = sameShapeIn(sibling, bodyAt);
-      if (!body || countWordsIn(body.textContent ?? '') === 0) continue;
-      const name = nameAt ? sameShapeIn(sibling, nameAt) : null;
-      found.push({ el: sibling, post: { body, author: name ? nameText(name) : null, date: timeIn(sibling, body), role: 'post' } });
-    }
-  }
-  return found;
-}
-
-/**
- * `el`, or its nearest ancestor below `post` that has a class: what can be looked for in another
- * post (XenForo's itemprop=text <div> has no class; the message-body around it does).
- */
-function shapedAround(el: Element, post: Element): Element | null {
-  for (let at: Element | null = el; at && at !== post; at = at.parentElement) if (shapeOf(at)) return at;
-  return null;
-}
-
-/** The first element in `root` with the shape of `like`. */
-function sameShapeIn(root: Element, like: Element): Element | null {
-  const shape = shapeOf(like);
-  return Array.from(root.getElementsByTagName(like.localName)).find((e) => shapeOf(e) === shape) ?? null;
-}
-
-function timeIn(post: Element, body: Element): ThreadPost['date'] {
-  const time = Array.from(post.getElementsByTagName('time')).find((t) => !body.contains(t));
-  if (!time) return null;
-  const shown = squash(time.textContent ?? '');
-  const iso = time.getAttribute('datetime');
-  return shown || iso ? { shown: shown || iso!.slice(0, 10), iso } : null;
-}
-
-/** Tag and first class: what posts of one list share (`article.message`). */
-function shapeOf(el: Element): string | null {
-  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
-  return cls ? `${el.localName}.${cls}` : null;
 }
 
 /** The properties an item declares itself: its descendants' `itemprop`s, not those inside nested items. */
@@ -242,9 +165,4 @@ function first(props: Map<string, Element[]>, names: readonly string[]): Element
     if (el) return el;
   }
   return undefined;
-}
-
-
-function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
