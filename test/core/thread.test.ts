@@ -82,11 +82,14 @@ describe('a forum thread described only in JSON-LD (Invision)', () => {
     + `<div class="cPost_contentWrap"><p class="ipsType_reset"><time datetime="2025-03-0${i + 1}T08:00:00Z">March ${i + 1}, 2025</time></p><div class="ipsType_richText" data-role="commentContent"><p>${t}</p></div>`
     + `<ul class="ipsComment_controls"><li><a href="/quote">Quote</a></li><li><a href="/report">Report post</a></li></ul></div></article>`).join('');
   const head = `<title>Starter smells of acetone - Bread Forum</title><script type="application/ld+json">${JSON.stringify(ld)}</script>`;
-  const r = extractArticle(page(`<header><a href="/">Bread Forum</a></header><div class="cTopic">${posts}</div><footer>Powered by a forum vendor</footer>`, head), 'https://bread.example/topic/9');
+  // Above the thread, "featured replies": cut-short previews that begin as the posts do.
+  const featured = `<ul class="featured"><li><b>${who[2]}</b><p>${texts[2]!.slice(0, 110)}</p></li><li><b>${who[1]}</b><p>${texts[1]!.slice(0, 90)}</p></li></ul>`;
+  const r = extractArticle(page(`<header><a href="/">Bread Forum</a></header>${featured}<div class="cTopic">${posts}</div><footer>Powered by a forum vendor</footer>`, head), 'https://bread.example/topic/9');
   if (!r.ok) throw new Error('the JSON-LD thread must extract');
 
-  it('reads every post, the ones the JSON-LD lists and the one it leaves out, in page order', () => {
+  it('reads every post, the ones the JSON-LD lists and the one it leaves out, in page order, not their previews', () => {
     expect(r.choice.source).toBe('thread');
+    expect(r.content.querySelector('ul')).toBeNull();
     expect(r.article.threadPosts).toBe(4);
     const heads = r.article.text.split('\n').filter((line) => /2025/.test(line));
     expect(heads).toEqual(['crumb · 2025-03-01', 'levain · 2025-03-02', 'bannetons · 2025-03-03', 'crumb · March 4, 2025']);

@@ -3,7 +3,7 @@
 // shows its text.
 import { jsonLdValues } from './discussion';
 import { unmarkedSiblings } from './thread-siblings';
-import { inReadingOrder, POST_TYPES, squash, widenToHold, type PostRole, type ThreadPost } from './thread-post';
+import { inReadingOrder, POST_TYPES, squash, visibleCopyFrom, type PostRole, type ThreadPost } from './thread-post';
 
 /** A page's JSON-LD longer than this is not read for posts (a long thread's is some hundreds of KB). */
 const MAX_THREAD_JSON_LD_CHARS = 4_000_000;
@@ -11,8 +11,6 @@ const MAX_THREAD_JSON_LD_CHARS = 4_000_000;
 /** The first words of a declared text, looked for in the visible page... */
 const PROBE_WORDS = 4;
 
-/** ...and the share of the declared text the element found must hold. */
-export const VISIBLE_SHARE = 0.8;
 
 interface DeclaredPost {
   text: string;
@@ -48,7 +46,7 @@ export function jsonLdPosts(root: Element): ThreadPost[] {
     const waiting = byProbe.get(probeOf(node.nodeValue ?? '') ?? '')?.filter((d) => !found.has(d));
     if (!waiting?.length) continue;
     const d = waiting[0]!;
-    const body = widenToHold(node.parentElement, root, VISIBLE_SHARE * squash(d.text).length);
+    const body = visibleCopyFrom(node.parentElement, root, d.text);
     if (body) found.set(d, body);
   }
   // A body that holds another post's body climbed past its own post.

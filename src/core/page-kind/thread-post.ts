@@ -4,7 +4,11 @@ import { countWordsIn, normalizedTextUpTo } from '../dom';
 
 export const POST_TYPES = /^(?:DiscussionForumPosting|SocialMediaPosting|Comment|Answer|Question|UserComments)$/i;
 
-/** A post's visible copy may hold this many times its declared text (quotes, attachments) and no more. */
+/** A post's visible copy holds this share of its declared text at least... */
+const VISIBLE_SHARE = 0.8;
+/** ...and its last words, this many... */
+const ENDING_WORDS = 4;
+/** ...and may hold this many times its declared text (quotes, attachments), no more. */
 const MAX_WIDENING = 3;
 
 /** An author "name" longer than this is a user card (name, title, join date, post count), not a name. */
@@ -34,16 +38,21 @@ export function nameText(el: Element): string | null {
 }
 
 /**
- * The first of `from` and its ancestors below `stop` whose text is at least `chars` long; null
- * when the first long enough is far longer (the post is not shown whole, and the climb reached the
- * page around it). Bounded reads: a page of a thousand such posts never reads the page's text
- * once per post.
+ * Where the page shows a post whose text it declares elsewhere (a <meta content>, JSON-LD), from
+ * the text node that begins it: the first of `from` and its ancestors below `stop` whose text
+ * holds nearly all of the declared text, and its last words. Null when that element is far longer
+ * (the post is not shown whole and the climb reached the page around it), or when it lacks the
+ * ending: a cut-short preview of the post (Invision's "featured replies") begins the same way.
+ * Bounded reads: a page of a thousand such posts never reads the page's text once per post.
  */
-export function widenToHold(from: Element | null, stop: Element, chars: number): Element | null {
+export function visibleCopyFrom(from: Element | null, stop: Element, declared: string): Element | null {
+  const whole = squash(declared);
+  const chars = VISIBLE_SHARE * whole.length;
+  const ending = whole.split(' ').slice(-ENDING_WORDS).join(' ');
   for (let at = from; at && at !== stop; at = at.parentElement) {
     const text = normalizedTextUpTo(at, MAX_WIDENING * chars);
     if (text === null) return null;
-    if (text.length >= chars) return at;
+    if (text.length >= chars) return text.includes(ending) ? at : null;
   }
   return null;
 }

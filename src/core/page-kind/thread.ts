@@ -16,9 +16,9 @@
 // with an accepted Answer. Several Questions, or posts with neither author nor date, are no thread.
 import { countWordsIn } from '../dom';
 import { typesIn } from './discussion';
-import { jsonLdPosts, probeOf, VISIBLE_SHARE } from './thread-json-ld';
+import { jsonLdPosts, probeOf } from './thread-json-ld';
 import { unmarkedSiblings } from './thread-siblings';
-import { inReadingOrder, nameText, POST_TYPES, squash, widenToHold, type PostRole, type ThreadPost } from './thread-post';
+import { inReadingOrder, nameText, POST_TYPES, squash, visibleCopyFrom, type PostRole, type ThreadPost } from './thread-post';
 
 export type { PostRole, ThreadPost } from './thread-post';
 
@@ -88,7 +88,7 @@ function visibleCopyOf(item: Element, declared: string): Element | null {
   const walker = item.ownerDocument.createTreeWalker(item, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (!squash(node.nodeValue ?? '').includes(probe)) continue;
-    return widenToHold(node.parentElement, item, VISIBLE_SHARE * text.length);
+    return visibleCopyFrom(node.parentElement, item, text);
   }
   return null;
 }
