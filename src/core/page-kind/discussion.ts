@@ -70,6 +70,12 @@ export function jsonLdValues(doc: Document, maxChars: number): unknown[] {
   return values;
 }
 
+/** A JSON-LD object's own @type, one string or a list of them. */
+export function ownTypes(obj: Record<string, unknown>): string[] {
+  const own = obj['@type'];
+  return typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((t): t is string => typeof t === 'string') : [];
+}
+
 /** `https://schema.org/QAPage http://schema.org/WebPage` → `['QAPage', 'WebPage']`. */
 export function typesIn(itemtype: string): string[] {
   return itemtype.split(/\s+/).map((u) => u.slice(u.lastIndexOf('/') + 1)).filter(Boolean);
@@ -80,8 +86,7 @@ function jsonLdTypes(value: unknown, depth: number): string[] {
   if (depth > 6 || value === null || typeof value !== 'object') return [];
   if (Array.isArray(value)) return value.flatMap((v) => jsonLdTypes(v, depth + 1));
   const obj = value as Record<string, unknown>;
-  const own = obj['@type'];
-  const types = typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((t): t is string => typeof t === 'string') : [];
+  const types = ownTypes(obj);
   // The page's own type sits at the top or in @graph; mainEntity holds a QAPage's Question.
   for (const key of ['@graph', 'mainEntity']) if (key in obj) types.push(...jsonLdTypes(obj[key], depth + 1));
   return types;

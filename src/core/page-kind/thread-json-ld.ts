@@ -1,7 +1,7 @@
 // Posts a page declares only in its JSON-LD (Invision: a DiscussionForumPosting and its `comment`
 // list, each with author, date and text) and shows without markup: each is read where the page
 // shows its text.
-import { jsonLdValues } from './discussion';
+import { jsonLdValues, ownTypes } from './discussion';
 import { unmarkedSiblings } from './thread-siblings';
 import { inReadingOrder, POST_TYPES, squash, visibleCopyFrom, type PostRole, type ThreadPost } from './thread-post';
 
@@ -97,8 +97,7 @@ function collectDeclared(value: unknown, role: PostRole, depth: number, out: Dec
     return;
   }
   const obj = value as Record<string, unknown>;
-  const own = obj['@type'];
-  const types = typeof own === 'string' ? [own] : Array.isArray(own) ? own.filter((t): t is string => typeof t === 'string') : [];
+  const types = ownTypes(obj);
   if (types.some((t) => /^Question$/i.test(t))) seen.questions++;
   const text = ['text', 'articleBody', 'commentText'].map((k) => obj[k]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
   if (text && types.some((t) => POST_TYPES.test(t))) {
