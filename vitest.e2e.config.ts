@@ -15,7 +15,9 @@ export default defineConfig({
     maxWorkers: 1,
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Room for a Firefox launch that stalls once and is tried again (helpers/firefox.ts waits
+    // up to 75 s for each try); a healthy launch takes a few seconds.
+    hookTimeout: 180_000,
     teardownTimeout: 30_000,
   },
 });

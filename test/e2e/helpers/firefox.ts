@@ -71,35 +71,7 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<La
   }
   let browser: Browser | undefined;
   try {
-    browser = await puppeteer.launch({
-      browser: 'firefox',
-      executablePath: firefoxPath,
-      headless: true,
-      defaultViewport: VIEWPORT,
-      // Lets BiDi reach the browser window itself (helpers/firefox-chrome.ts) and extension pages.
-      args: ['--remote-allow-system-access'],
-      extraPrefsFirefox: {
-        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
-        // Firefox's testing switch for the async clipboard: pages may read it without the
-        // paste prompt, so a test can read back what "Copy" wrote.
-        'dom.events.testing.asyncClipboard': true,
-        // Downloads (the library's exports) go to downloadsDir without a dialog.
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloadsDir,
-        'browser.download.useDownloadDir': true,
-        'browser.download.always_ask_before_handling_new_types': false,
-        'browser.download.start_downloads_in_tmp_dir': false,
-        // Nothing leaves the machine: every request but loopback goes to a proxy that is not
-        // there (Chromium gets the same from --host-resolver-rules).
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-        'network.proxy.no_proxies_on': '127.0.0.1',
-        'network.proxy.failover_direct': false,
-      },
-    });
+    browser = await startFirefox(geckoId, downloadsDir);
     const b = browser;
     const installed = opts.archive
       ? ((await bidiSend(b, 'webExtension.install', { extensionData: { type: 'archivePath', path: opts.archive } })) as { result: { extension: string } }).result.extension
@@ -174,6 +146,53 @@ export async function launchFirefox(opts: FirefoxLaunchOptions = {}): Promise<La
     await browser?.close().catch(() => {});
     rmSync(work, { recursive: true, force: true });
     throw err;
+  }
+}
+
+/**
+ * Starts Firefox with the test prefs. A cold Firefox on a loaded 2-core machine has been seen to
+ * need more than puppeteer's 30 s to print its BiDi endpoint (CI failed once on exactly that), so
+ * the wait is longer and a launch that still times out is tried once more: puppeteer kills the
+ * stalled process before it throws, and the second try gets a new profile.
+ */
+async function startFirefox(geckoId: string, downloadsDir: string): Promise<Browser> {
+  const launch = () =>
+    puppeteer.launch({
+      timeout: 75_000,
+      browser: 'firefox',
+      executablePath: firefoxPath,
+      headless: true,
+      defaultViewport: VIEWPORT,
+      // Lets BiDi reach the browser window itself (helpers/firefox-chrome.ts) and extension pages.
+      args: ['--remote-allow-system-access'],
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
+        // Firefox's testing switch for the async clipboard: pages may read it without the
+        // paste prompt, so a test can read back what "Copy" wrote.
+        'dom.events.testing.asyncClipboard': true,
+        // Downloads (the library's exports) go to downloadsDir without a dialog.
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadsDir,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
+        // Nothing leaves the machine: every request but loopback goes to a proxy that is not
+        // there (Chromium gets the same from --host-resolver-rules).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': 9,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': 9,
+        'network.proxy.no_proxies_on': '127.0.0.1',
+        'network.proxy.failover_direct': false,
+      },
+    });
+  try {
+    return await launch();
+  } catch (err) {
+    if ((err as Error)?.name !== 'TimeoutError') throw err;
+    process.stderr.write(`firefox: launch timed out once, trying again (${(err as Error).message})\n`);
+    return await launch();
   }
 }
 
