@@ -4,6 +4,7 @@
 import type { CleanRule } from './rule';
 import { hidden } from './hidden';
 import { visuallyHidden } from './visually-hidden';
+import { consent } from './consent';
 import { svgIcons } from './svg-icons';
 import { iconFonts } from './icon-fonts';
 import { pageChrome } from './page-chrome';
@@ -22,7 +23,8 @@ import { captions } from './captions';
 import { emptyLeftovers } from './empty-leftovers';
 
 export const CLEAN_RULES: readonly CleanRule[] = [
-  hidden, //          first: nothing after it should measure text no reader sees
+  consent, //         first: cookie-consent dialogs, before the hidden rule measures where the prose is
+  hidden, //          nothing after it should measure text no reader sees
   visuallyHidden, //  screen-reader-only labels, before they inflate link and word counts below
   svgIcons, //        sprite sheets and icon SVGs: their <title>s are the worst clutter
   iconFonts, //       ligature words and private-use glyphs, before rules count words
