@@ -78,7 +78,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   lap?.('prose-candidate');
   // A discussion's posts, copied out of the copy while it is whole.
   const readThread = ctx.discussion && copy.body && !disabled.has(THREAD);
-  const thread = readThread ? threadContent(copy, copy.body!) : null;
+  const thread = readThread ? threadContent(copy, copy.body!, ctx.unmarkedThread?.posts ?? null) : null;
   if (readThread) lap?.(THREAD);
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
@@ -88,8 +88,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (thread) {
     const pick = chosen?.source === 'readability' ? parsed!.content : chosen ? intact?.candidate : null;
     if (threadCoversPick(thread, pick ? countWordsIn(pick.textContent ?? '') : 0)) {
-      const why = `A discussion of ${thread.posts} posts, read from the page's own markup of them`;
-      const done = finish(thread.content, { ...src, parsed: { ...parsed, byline: parsed?.byline ?? thread.starter } }, view, lap, { source: THREAD, why }, {
+      const why = `A discussion of ${thread.posts} posts, ${thread.foundBy === 'markup' ? "read from the page's own markup of them" : 'found by their repeated shape (name, date, text)'}`;
+      // The opening post's author is the thread's byline; Readability's guess on a board is
+      // whatever line says "by" first ("Post by NAME » DATE").
+      const done = finish(thread.content, { ...src, parsed: { ...parsed, byline: thread.starter ?? parsed?.byline } }, view, lap, { source: THREAD, why }, {
         threadPosts: thread.posts,
         ...(thread.accepted !== null ? { acceptedPost: thread.accepted } : {}),
       });

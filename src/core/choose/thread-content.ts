@@ -8,6 +8,7 @@
 // marks up a few of its posts must not lose the others.
 import { countWordsIn } from '../dom';
 import { threadPosts, type ThreadPost } from '../page-kind/thread';
+import { postsOfShape } from '../page-kind/thread-shape';
 
 /** Fewer marked posts than this is no thread. */
 const MIN_POSTS = 2;
@@ -25,12 +26,16 @@ export interface ThreadContent {
   /** Index of the accepted answer among the posts, when a Q&A page marks one. */
   accepted: number | null;
   words: number;
+  /** Whether the page marks its posts up (schema.org), or they were found by their shape. */
+  foundBy: 'markup' | 'shape';
   /** The opening post's author, the thread's byline. */
   starter: string | null;
 }
 
-export function threadContent(doc: Document, root: Element): ThreadContent | null {
-  const posts = threadPosts(root);
+/** `unmarked`: a thread's posts found by their shape where the page marks up none (thread-shape.ts). */
+export function threadContent(doc: Document, root: Element, unmarked: readonly Element[] | null = null): ThreadContent | null {
+  const marked = threadPosts(root);
+  const posts = marked.length > 0 || !unmarked ? marked : postsOfShape(unmarked);
   if (posts.length < MIN_POSTS) return null;
   const content = doc.createElement('div');
   const earlier = new Set<string>();
@@ -44,7 +49,7 @@ export function threadContent(doc: Document, root: Element): ThreadContent | nul
     words += countWordsIn(text);
   }
   const accepted = posts.findIndex((p) => p.role === 'accepted');
-  return { content, posts: posts.length, accepted: accepted < 0 ? null : accepted, words, starter: posts[0]!.author };
+  return { content, posts: posts.length, foundBy: marked.length > 0 ? 'markup' : 'shape', accepted: accepted < 0 ? null : accepted, words, starter: posts[0]!.author };
 }
 
 /** Whether the thread may stand in for a pick of `pickWords` words. */

@@ -4,7 +4,8 @@
 import type { Removal } from '../types';
 import { describe, elementsUnder, normalizedText } from '../dom';
 import { createRemovalGuard } from './removal-guard';
-import { isDiscussionPage } from '../page-kind/discussion';
+import { isDiscussionPage, unmarkedThread } from '../page-kind/discussion';
+import type { ShapedThread } from '../page-kind/thread-shape';
 import { announcedAsComments, commentThreads } from './comment-threads';
 
 /** A reply-able thread holding this share of the page's prose makes the page a discussion. */
@@ -48,6 +49,13 @@ export interface CleanContext {
    * it says so in schema.org markup, or a thread of reply-able items holds most of its prose.
    */
   readonly discussion: boolean;
+  /**
+   * The posts of a thread the page marks up nowhere, found by their repeated shape before the
+   * first guarded removal (page-kind/thread-shape.ts), or null. Such a thread makes the page a
+   * discussion, and no guarded rule may remove a post's body or what holds it: a short reply
+   * under its row of "share · save · report" links reads like a share bar to the rules.
+   */
+  readonly unmarkedThread: ShapedThread | null;
 }
 
 export interface CleanRule {
@@ -77,13 +85,28 @@ export function createCleanContext(
   let snapshot: Element[] | null = null;
   let guard: ReturnType<typeof createRemovalGuard> | null = null;
   let discussion: boolean | null = null;
+  let unmarked: ShapedThread | null | undefined;
+  /** The shaped thread's post bodies and every element above them. */
+  let holdsPost: Set<Element> | null = null;
   const guardOf = (ctx: CleanContext) => (guard ??= createRemovalGuard(doc.body));
+  const holdsPostIn = (ctx: CleanContext, el: Element) => {
+    if (!holdsPost) {
+      holdsPost = new Set();
+      for (const body of ctx.unmarkedThread?.bodies ?? []) for (let up: Element | null = body; up && !holdsPost.has(up); up = up.parentElement) holdsPost.add(up);
+    }
+    return holdsPost.has(el);
+  };
   return {
     get discussion() {
       discussion ??=
         isDiscussionPage(doc, this.elements, guardOf(this)) ||
-        commentThreads(this.elements).some((t) => guardOf(this).share(t) >= DISCUSSION_SHARE && !announcedAsComments(t));
+        commentThreads(this.elements).some((t) => guardOf(this).share(t) >= DISCUSSION_SHARE && !announcedAsComments(t)) ||
+        this.unmarkedThread !== null;
       return discussion;
+    },
+    get unmarkedThread() {
+      if (unmarked === undefined) unmarked = unmarkedThread(this.elements, guardOf(this));
+      return unmarked;
     },
     doc,
     url,
@@ -101,7 +124,7 @@ export function createCleanContext(
     remove(el, rule, options) {
       if (!el.isConnected) return; // already gone with an ancestor
       if (guarding && (options?.guarded || (!UNGUARDED_RULES.has(rule) && !options?.unguarded))) {
-        if (guardOf(this).protects(el)) {
+        if (guardOf(this).protects(el) || holdsPostIn(this, el)) {
           this.guarded.push({ rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) });
           return;
         }

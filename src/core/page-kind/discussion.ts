@@ -7,6 +7,7 @@
 // story's comment section, however long, sits beside the story's own block of paragraphs).
 // Declared Article types are not trusted to tell: forums declare their threads as Articles too.
 import type { RemovalGuard } from '../clean/removal-guard';
+import { shapedThread, type ShapedThread } from './thread-shape';
 
 const DISCUSSION_TYPES = /^(?:DiscussionForumPosting|QAPage|Question|SocialMediaPosting)$/i;
 const COMMENT_TYPE = /^Comment$/i;
@@ -34,12 +35,25 @@ export function isDiscussionPage(doc: Document, elements: readonly Element[], gu
   return largestStoryOutside(guard, outermost) < STORY_PROSE;
 }
 
+/**
+ * The posts of a thread the page marks up nowhere, found by their repeated shape
+ * (thread-shape.ts): they hold most of the page's prose and no story stands outside them.
+ */
+export function unmarkedThread(elements: readonly Element[], guard: RemovalGuard): ShapedThread | null {
+  return shapedThread(elements, (el) => guard.share(el), (posts) => largestStoryOutside(guard, posts), STORY_PROSE);
+}
+
 /** The most prose any element outside `items` gathers from its child and grandchild blocks. */
 function largestStoryOutside(guard: RemovalGuard, items: readonly Element[]): number {
   const gathered = new Map<Element, number>();
+  const inItems = new Set(items);
+  const insideItem = (el: Element) => {
+    for (let up: Element | null = el; up; up = up.parentElement) if (inItems.has(up)) return true;
+    return false;
+  };
   let largest = 0;
   for (const { el, amount } of guard.proseBlocks()) {
-    if (items.some((item) => item.contains(el))) continue;
+    if (insideItem(el)) continue;
     for (let up = el.parentElement, level = 0; up && level < 2; up = up.parentElement, level++) {
       const sum = (gathered.get(up) ?? 0) + amount;
       gathered.set(up, sum);

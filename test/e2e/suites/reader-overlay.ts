@@ -98,6 +98,18 @@ export function readerOverlayTests<P extends AnyPage>(h: BrowserHarness<P>): voi
       await h.screenshot(page, 'overlay-rtl');
     });
 
+    test('a board thread with no markup reads as its posts, each under its author and date, without user cards, signatures or buttons', async () => {
+      const page = await h.openPage(h.server.fixture('thread--board-without-markup'));
+      const view = await h.openReader(page);
+      const content = view.text['reader-content'] ?? '';
+      expect(view.text['reader-thread-note']).toBe('A discussion: 4 posts.');
+      expect(content).toMatch(/^tinkerpaul · Sat Mar 08, 2025 7:42 pm\s+My 1970s valve radio hums/);
+      expect(content).toMatch(/valvegran · Sun Mar 09, 2025 2:27 pm\s+Good result\./);
+      expect(content).not.toMatch(/Joined|Posts:|Moderator|Restoring one radio|Quote|Post Reply|Who is online/);
+      await page.bringToFront();
+      await h.screenshot(page, 'overlay-board-thread');
+    });
+
     test("the page's own hostile CSS cannot hide, shrink or blank the overlay", async () => {
       const page = await h.openPage(h.server.e2e('hostile-css.html'));
       const view = await h.openReader(page);
