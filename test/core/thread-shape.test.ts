@@ -102,6 +102,20 @@ describe('repeated blocks of name, date and text that are not a thread', () => {
     expect(r.article.text).toContain('Paragraph 9 about the harbour');
   });
 
+  const remark = (i: number, kind: string) => `<div class="${kind}"><p class="by"><a href="/user/${NAMES[i]}">${NAMES[i]}</a> · Jan ${i + 3}, 2025</p><div class="${kind}-text"><p>${SAYINGS[i]}</p></div></div>`;
+
+  it('reviews under a product, however long, leave the product the page', () => {
+    const specs = '<ul class="specs"><li>Width: 42 cm</li><li>Depth: 30 cm</li><li>Weight: 2.4 kg</li><li>Material: oak and steel</li><li>Finish: oiled</li><li>Warranty: five years</li></ul>';
+    const r = read(`<div class="product"><h1>Oak radiator shelf</h1><p class="price">£49.00</p><p>A solid oak shelf that sits over a radiator and sends its warm air out into the room instead of up the wall behind it, so the room warms sooner and the wall above stays clean.</p><p>Each shelf is cut from one board, oiled by hand and fixed with two steel brackets that fit any radiator up to twelve centimetres deep; the fixings and a template come in the box.</p><p>Care: wipe it with a damp cloth and oil it once a year. Delivery takes three to five working days, and you can return it within thirty days if it does not suit your room.</p>${specs}</div><div class="review-list">${[0, 1, 2, 3, 4].map((i) => remark(i, 'review')).join('')}</div>`);
+    expect(r.choice.source).not.toBe('thread');
+  });
+
+  it('a page of nothing but comments on a story elsewhere (a link aggregator) is read as its thread', () => {
+    const r = read(`<div class="story-link"><a href="https://elsewhere.example/radiators">Why radiators go cold (elsewhere.example)</a></div><div class="comment-list">${[0, 1, 2, 3, 4].map((i) => remark(i, 'comment')).join('')}</div>`);
+    expect(r.choice.source).toBe('thread');
+    expect(r.article.threadPosts).toBe(5);
+  });
+
   it('the paragraphs of an article with dates in them are no posts: one writer is no discussion', () => {
     const entry = (i: number) => `<div class="update"><p class="stamp">Jan ${i + 3}, 2025</p><div class="text">${SAYINGS[i]}</div></div>`;
     const r = read(`<div class="log"><h1>Heating diary</h1>${[0, 1, 2, 3, 4].map(entry).join('')}</div>`);

@@ -6,10 +6,10 @@
 // headline linking to another page, and a news story's comment section sits beside the story.
 // Each post's body is found where the posts agree it is (the same way down from the post in most
 // of them), so the user card, the "Quote" buttons and the signature beside it are left out.
-import { countWordsIn, nameTokens } from '../dom';
+import { countWordsIn } from '../dom';
 import type { ThreadPost } from './thread-post';
 import { isAuthorElement, postLine } from './thread-shape-line';
-import { announcedAsComments } from '../clean/comment-threads';
+import { remarkOnContent } from './thread-shape-remarks';
 
 /** Fewer repeated children than this is no thread. */
 const MIN_POSTS = 3;
@@ -21,11 +21,6 @@ const DATED_SHARE = 0.8;
 const HEADLINED_SHARE = 0.5;
 /** The way to the body that this share of the posts take at least (the others stop above it). */
 const WAY_SUPPORT = 0.3;
-/**
- * Comments with no opening post are the page only where they hold this share of its text (all
- * of it, not only its prose: a list of books or a product's specifications are what they remark on).
- */
-const REMARKS_ALONE = 0.6;
 /** A body holds this share of its post's words. */
 const BODY_SHARE = 0.5;
 /** A thread found by its shape: the repeated posts, and the body of each post and nested reply. */
@@ -90,53 +85,11 @@ function readsAsThread(posts: readonly Element[], read: readonly { el: Element; 
   if (read.length === 0 || Math.min(dated, named) < DATED_SHARE * read.length) return false;
   const names = new Set(read.map((p) => p.post.author).filter(Boolean));
   if (names.size < 2) return false;
-  // Called comments or reviews (by a heading above them or by name), with no opening post of their
-  // own and beside other text: they remark on the page's content (a story, a product, a list),
-  // which the reader came for. A link aggregator's comments on a story elsewhere are the page.
+  // Comments or reviews with no opening post of their own remark on the page's content.
   const opened = read[0]!.el !== posts[0];
-  const list = posts[0]!.parentElement!;
-  const remarks = announcedAsComments(list) || announcedAsReviews(list) || namedAsRemarks(posts[0]!) || namedAsRemarks(list) || namedAsRemarks(read[0]!.post.body);
-  if (remarks && !opened && textShare(posts) < REMARKS_ALONE) return false;
+  if (!opened && remarkOnContent(posts, read[0]!.post.body)) return false;
   const headlined = posts.filter(leadsWithHeadlineLink).length;
   return headlined < HEADLINED_SHARE * posts.length;
-}
-
-const REVIEWS = /^(?:\d[\d,.]*\s+)?(?:customer\s+|user\s+|guest\s+)?(?:reviews?|ratings?|testimonials|bewertungen|kundenbewertungen|avis(?: clients)?|opiniones|reseñas|recensioni|opinie)\b/i;
-
-/** The posts' share of the text of the page (not of its scripts and styles). */
-function textShare(posts: readonly Element[]): number {
-  const body = posts[0]!.ownerDocument.body;
-  const whole = body ? textLength(body) : 0;
-  return whole > 0 ? posts.reduce((sum, post) => sum + textLength(post), 0) / whole : 0;
-}
-
-const NOT_TEXT = new Set(['script', 'style', 'noscript', 'template']);
-
-function textLength(root: Element): number {
-  let length = 0;
-  const walker = root.ownerDocument.createTreeWalker(root, 1 | 4, { acceptNode: (n: Node) => (n.nodeType === 1 && NOT_TEXT.has((n as Element).localName) ? 2 : 1) });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) if (node.nodeType === 3) length += (node.nodeValue ?? '').trim().length;
-  return length;
-}
-
-/** What sites call remarks on their content: `comment-list`, `commentsLists`, `reviews`, `jdgm-review`. */
-const REMARKS_NAME = /(?:^|[-_])(?:comments?|reviews?|testimonials?)(?:$|[-_]|lists?$)|^comments?lists?$|^reviews?lists?$/i;
-
-function namedAsRemarks(el: Element): boolean {
-  return nameTokens(el).some((t) => REMARKS_NAME.test(t));
-}
-
-/** A heading just above the posts names them reviews ("Customer reviews", "128 Bewertungen"). */
-function announcedAsReviews(container: Element): boolean {
-  let level: Element | null = container;
-  for (let up = 0; level && up < 3; up++, level = level.parentElement) {
-    let sib = level.previousElementSibling;
-    for (let i = 0; sib && i < 3; i++, sib = sib.previousElementSibling) {
-      const text = (sib.textContent ?? '').trim();
-      if (text.length <= 60 && REVIEWS.test(text)) return true;
-    }
-  }
-  return false;
 }
 
 /** The thread's posts read from the repeated children: body, author, date. */
