@@ -65,6 +65,18 @@ export function postLine(post: Element, body: Element): { author: string | null;
   return { author: authorElement ?? chosen?.name ?? null, date: chosen?.date ?? null };
 }
 
+/**
+ * Looser than DATE_TEXT, with no word boundaries: `textContent` runs a name into its date
+ * ("macbacchi28.09.19"). Only ever a first test, before the posts are read.
+ */
+const SHORT_MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\\.?'; // bounded: linear on any text
+const MAYBE_DATE = new RegExp(`\\d{1,2}[./-]\\d{1,2}[./-]\\d{2,4}|${SHORT_MONTH}\\s*\\d{1,2}|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s*${SHORT_MONTH}|ago|yesterday|today`, 'i');
+
+/** Whether `block` may show a date (a <time>, or something like one in its text): every post does. */
+export function mayShowDate(block: Element): boolean {
+  return block.getElementsByTagName('time').length > 0 || MAYBE_DATE.test(block.textContent ?? '');
+}
+
 /** A user card's dates: "Joined: May 2019", "Founded: Antiquity", "Member since 2014". */
 const MEMBERSHIP = /\b(?:joined|founded|registered|member since|since|seit|inscrit|registrado)\b[\s:]*$/i;
 

@@ -8,7 +8,7 @@
 // of them), so the user card, the "Quote" buttons and the signature beside it are left out.
 import { countWordsIn } from '../dom';
 import type { ThreadPost } from './thread-post';
-import { isAuthorElement, postLine } from './thread-shape-line';
+import { isAuthorElement, mayShowDate, postLine } from './thread-shape-line';
 import { remarkOnContent } from './thread-shape-remarks';
 
 /** Fewer repeated children than this is no thread. */
@@ -36,9 +36,13 @@ export interface ShapedThread {
  */
 export function shapedThread(elements: readonly Element[], share: (el: Element) => number, storyOutside: (posts: Element[]) => number, storyProse: number): ShapedThread | null {
   const qualified: { thread: ShapedThread; share: number }[] = [];
-  for (const posts of repeatedChildren(elements)) {
+  for (const posts of repeatedChildren(elements, share)) {
     const held = posts.reduce((sum, el) => sum + share(el), 0);
     if (held < SHAPED_SHARE) continue;
+    // The cheap test first: most groups around an article's text (header, main, footer) are
+    // not mostly dated blocks, and reading posts walks every member's subtree again.
+    // (Loosely: some posts show their date only on the replies nested in them.)
+    if (posts.filter(mayShowDate).length * 2 < posts.length) continue;
     const read = readPosts(posts);
     if (readsAsThread(posts, read)) qualified.push({ thread: { posts, bodies: read.map((r) => r.post.body) }, share: held });
   }
@@ -52,11 +56,15 @@ export function shapedThread(elements: readonly Element[], share: (el: Element) 
   return best.thread;
 }
 
-/** Each element's children grouped by shape, the groups of at least MIN_POSTS. */
-function repeatedChildren(elements: readonly Element[]): Element[][] {
+/**
+ * Each element's children grouped by shape, the groups of at least MIN_POSTS, under the elements
+ * holding enough of the prose for their children to (a map lookup that leaves a handful of the
+ * page's elements to look into: the ones around its main text).
+ */
+function repeatedChildren(elements: readonly Element[], share: (el: Element) => number): Element[][] {
   const groups: Element[][] = [];
   for (const parent of elements) {
-    if (parent.childElementCount < MIN_POSTS) continue;
+    if (parent.childElementCount < MIN_POSTS || share(parent) < SHAPED_SHARE) continue;
     const byShape = new Map<string, Element[]>();
     for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
       if (INLINE_OR_TEXT.has(child.localName)) continue;
