@@ -60,3 +60,9 @@ export function visibleCopyFrom(from: Element | null, stop: Element, declared: s
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Tag and first class, what the posts of one list share (`article.message`; `tr.` when classless). */
+export function shapeKey(el: Element): string {
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
+  return `${el.localName}.${cls}`;
+}

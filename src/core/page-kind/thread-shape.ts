@@ -7,7 +7,7 @@
 // Each post's body is found where the posts agree it is (the same way down from the post in most
 // of them), so the user card, the "Quote" buttons and the signature beside it are left out.
 import { countWordsIn } from '../dom';
-import type { ThreadPost } from './thread-post';
+import { shapeKey, type ThreadPost } from './thread-post';
 import { isAuthorElement, mayShowDate, postLine } from './thread-shape-line';
 import { remarkOnContent } from './thread-shape-remarks';
 
@@ -81,10 +81,6 @@ function repeatedChildren(elements: readonly Element[], share: (el: Element) => 
 /** Elements that are a post's text or a line of it, never a post: paragraphs repeat too. */
 const INLINE_OR_TEXT = new Set(['p', 'span', 'a', 'b', 'strong', 'em', 'i', 'br', 'img', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'code', 'blockquote', 'script', 'style', 'option', 'td', 'th']);
 
-function shapeKey(el: Element): string {
-  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0] ?? '';
-  return `${el.localName}.${cls}`;
-}
 
 /** Posts show dates, by more than one name, and are not a listing's headlined cards. */
 function readsAsThread(posts: readonly Element[], read: readonly { el: Element; post: ThreadPost }[]): boolean {

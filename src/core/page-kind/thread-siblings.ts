@@ -3,7 +3,7 @@
 // tag and first class) is a post too, its body, author and date found where the known post keeps
 // them.
 import { countWordsIn } from '../dom';
-import { nameText, squash, type ThreadPost } from './thread-post';
+import { nameText, shapeKey, squash, type ThreadPost } from './thread-post';
 
 /**
  * Siblings of marked posts that have the marked posts' shape but no markup of their own (an
@@ -76,8 +76,8 @@ function timeIn(post: Element, body: Element): ThreadPost['date'] {
   return shown || iso ? { shown: shown || iso!.slice(0, 10), iso } : null;
 }
 
-/** Tag and first class: what posts of one list share (`article.message`). */
+/** `shapeKey`, or null for a classless element (every <div> has that shape). */
 function shapeOf(el: Element): string | null {
-  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
-  return cls ? `${el.localName}.${cls}` : null;
+  const key = shapeKey(el);
+  return key.endsWith('.') ? null : key;
 }
