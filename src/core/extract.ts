@@ -16,6 +16,8 @@ import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick'
 import { isFragmentOfList, listingContent, SHORT_PICK_WORDS } from './choose/listing-fallback';
 import { threadContent, threadCoversPick } from './choose/thread-content';
 import { countWordsIn } from './dom';
+import { mainRegionOf, regionHoldsMore } from './choose/main-region';
+import { declaresArticle } from './page-kind/declared-article';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
 import { wordStats } from './words';
@@ -35,6 +37,9 @@ const LISTING = 'listing';
 /** The pipeline step that rebuilds a discussion from its marked-up posts (choose/thread-content.ts). */
 const THREAD = 'thread';
 
+/** The pipeline step that shows a page of sections whole (choose/main-region.ts). */
+const MAIN_REGION = 'main-region';
+
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 
@@ -45,7 +50,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING, THREAD] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING, THREAD, MAIN_REGION] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -80,6 +85,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const readThread = ctx.discussion && copy.body && !disabled.has(THREAD);
   const thread = readThread ? threadContent(copy, copy.body!, ctx.unmarkedThread?.posts ?? null) : null;
   if (readThread) lap?.(THREAD);
+  // A page of sections keeps its main region whole for the reader (choose/main-region.ts): copied
+  // now, as the second candidate's surroundings are, before Readability takes the copy apart.
+  const region = disabled.has(MAIN_REGION) || !copy.body || ctx.discussion ? null : mainRegionOf(copy);
+  const regionCopy = region && !declaresArticle(copy) ? (region.cloneNode(true) as Element) : null;
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
@@ -100,12 +109,18 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
   if (!chosen) return listing();
   let content = chosen.source === 'readability' ? parsed!.content : (intact?.candidate ?? null);
+  let source: ContentChoice['source'] = chosen.source;
   if (!content) return listing();
   if (chosen.source === 'prose-candidate' && parsed?.content && !disabled.has('widen-to-pick')) content = widenToPick(content, parsed.content);
-  if (chosen.source === 'prose-candidate') dropTitleHeading(content, parsed?.title ?? copy.title);
+  if (regionCopy && !parsed?.publishedTime && regionHoldsMore(regionCopy, content)) {
+    content = regionCopy;
+    source = MAIN_REGION;
+  }
+  if (source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
-  const picked = finish(content, src, view, lap, { source: chosen.source, why: chosen.why });
+  const why = source === MAIN_REGION ? "Readability's pick was one section of many" : chosen.why;
+  const picked = finish(content, src, view, lap, { source, why });
   if (!picked) return listing();
   // A short pick made of a list's own words is a card or two of that list: show the whole list.
   if (picked.ok && picked.article.wordCount < SHORT_PICK_WORDS && !disabled.has(LISTING)) {

@@ -85,6 +85,16 @@ describe('readwell extract', () => {
     expect(stderr).toMatch(/^Content: the block with the most prose, not Readability's choice \(Readability's pick held \d+ prose, another block \d+\)\.\n/);
   });
 
+  it('prints every section of a service page and says why with --explain', () => {
+    const page = join(ROOT, 'test', 'fixtures', 'pages', 'main-region--service-sections', 'source.html');
+    const { code, stdout, stderr } = readwell(['extract', page, '--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^- Bank reconciliation$/m);
+    expect(stdout).toMatch(/^Why we built it$/m);
+    expect(stdout).not.toMatch(/Careers|Registered in England/);
+    expect(stderr).toMatch(/^Content: the page's main region, all its sections \(Readability's pick was one section of many\)\.\n/);
+  });
+
   it('prints a Q&A page as its posts and says so with --explain', () => {
     const page = join(ROOT, 'test', 'fixtures', 'pages', 'thread--qa-accepted-answer', 'source.html');
     const { code, stdout, stderr } = readwell(['extract', page, '--explain']);

@@ -64,7 +64,7 @@ function largestStoryOutside(guard: RemovalGuard, items: readonly Element[]): nu
 }
 
 /** Every @type the page's JSON-LD declares. */
-function jsonLdTypesOf(doc: Document): string[] {
+export function jsonLdTypesOf(doc: Document): string[] {
   return jsonLdValues(doc, MAX_JSON_LD_CHARS).flatMap((value) => jsonLdTypes(value, 0));
 }
 
