@@ -109,18 +109,17 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   }
   if (!chosen) return listing();
   let content = chosen.source === 'readability' ? parsed!.content : (intact?.candidate ?? null);
-  let source: ContentChoice['source'] = chosen.source;
+  let choice: ContentChoice = { source: chosen.source, why: chosen.why };
   if (!content) return listing();
   if (chosen.source === 'prose-candidate' && parsed?.content && !disabled.has('widen-to-pick')) content = widenToPick(content, parsed.content);
   if (regionCopy && !parsed?.publishedTime && regionHoldsMore(regionCopy, content)) {
     content = regionCopy;
-    source = MAIN_REGION;
+    choice = { source: MAIN_REGION, why: "Readability's pick was one section of many" };
   }
-  if (source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
+  if (choice.source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
-  const why = source === MAIN_REGION ? "Readability's pick was one section of many" : chosen.why;
-  const picked = finish(content, src, view, lap, { source, why });
+  const picked = finish(content, src, view, lap, choice);
   if (!picked) return listing();
   // A short pick made of a list's own words is a card or two of that list: show the whole list.
   if (picked.ok && picked.article.wordCount < SHORT_PICK_WORDS && !disabled.has(LISTING)) {

@@ -51,10 +51,6 @@ export function regionHoldsMore(region: Element, pick: Element): boolean {
 
 /** A heading whose text is (nearly) all one link or inside one: a teaser's headline. */
 function isLinkedHeading(heading: Element): boolean {
-  const length = normalizedText(heading).length;
-  if (length === 0) return false;
-  if (heading.closest('a')) return true;
-  let linked = 0;
-  for (const a of Array.from(heading.getElementsByTagName('a'))) linked += normalizedText(a).length;
-  return linked >= 0.8 * length;
+  if (!normalizedText(heading)) return false;
+  return heading.closest('a') !== null || linkDensity(heading) >= 0.8;
 }
