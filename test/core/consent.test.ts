@@ -22,6 +22,14 @@ describe('cookie-consent dialogs', () => {
     expect(r.article.removals.some((x) => x.rule === 'consent')).toBe(true);
   });
 
+  it('a banner whose only choice is a submit button\'s value is removed: the article is not the banner', () => {
+    const banner = '<div class="widget widget_eu_cookie_law_widget"><div id="eu-cookie-law"><form method="post"><input type="submit" value="Schließen und Akzeptieren" class="accept"> Datenschutz &amp; Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu.<br>Weitere Informationen findest du hier: <a href="/cookies">Cookie-Richtlinie</a></form></div></div>';
+    const r = read(`<div class="story">${prose(3)}</div>${banner}`);
+    expect(r.article.text).toContain('Paragraph 3 about the harbour');
+    expect(r.article.text).not.toMatch(/Datenschutz|Cookie-Richtlinie/);
+    expect(r.article.removals.some((x) => x.rule === 'consent')).toBe(true);
+  });
+
   it('a dialog known only by its label is removed too', () => {
     const r = read(`<div class="story">${prose(3)}</div><div role="dialog" aria-label="Privacy and cookie consent"><p>We and our partners use cookies and similar technologies.</p>${PURPOSES}<a href="#">Manage preferences</a> <a href="#">Accept</a></div>`);
     expect(r.article.text).not.toMatch(/advertising partners/);

@@ -21,9 +21,12 @@ const isQuoted = tagIn('figure', 'blockquote', 'pre');
 const isTextBlock = tagIn('p', 'li', 'dd', 'dt', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption');
 const isTable = tagIn('table');
 const isTableHead = tagIn('th', 'caption', 'thead');
-const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]`;
-const WEEKDAYS = String.raw`mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?`;
-const FILLER = String.raw`by|and|on|at|published|updated|posted|last|written|am|pm|a\.m|p\.m|utc|gmt|bst|cet|cest|[ecmp][sd]t|min|mins|minutes?|read|reading|time|ago|hours?|от|обновлено|опубликовано|автор`;
+const MONTHS = String.raw`jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь]` +
+  // German, Dutch, French, Spanish, Italian, Portuguese and Polish names (and Polish genitives):
+  // the corpus's datelines are in these languages as often as in English.
+  String.raw`|januar[iy]?|jänner|februar[iy]?|märz|maart|mai|mei|juni|juli|augustus|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października|listopada|grudnia`;
+const WEEKDAYS = String.raw`mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo`;
+const FILLER = String.raw`by|and|on|at|published|updated|posted|last|written|am|pm|a\.m|p\.m|utc|gmt|bst|cet|cest|[ecmp][sd]t|min|mins|minutes?|read|reading|time|ago|hours?|от|обновлено|опубликовано|автор|um|uhr|von|veröffentlicht|veröffentlichung|aktualisiert|erstellt|zuletzt|geändert|stand|publié|mis à jour|le|par|publicado|actualizado|el|por|de|del|pubblicato|aggiornato|il|da|atualizado|em|gepubliceerd|bijgewerkt|door|op|om|publikacja|aktualizacja|opublikowano|dnia`;
 const STRIP = [
   new RegExp(String.raw`(?<![\p{L}])(?:${MONTHS}|${WEEKDAYS}|${FILLER})\.?(?![\p{L}])`, 'giu'),
   /[\d年月日時分]+/g,

@@ -19,6 +19,20 @@ const CONSENT_LABEL = /cookie|consent|einwilligung|zustimmung|consentement|conse
 const ABOUT = /cookie|consent|einwilligung|consentement|consentimiento|consenso|gdpr|dsgvo/i;
 /** The choice it offers, in the words of its buttons ("allow" alone is a recipe's "allow to cool"). */
 const CHOICE = /\b(?:accept|reject|decline|deny|allow all|manage (?:preferences|options|settings|cookies|consent)|(?:cookies?|privacy|consent) (?:settings|preferences)|i agree|akzeptieren|ablehnen|zustimmen|einstellungen|accepter|refuser|aceptar|rechazar|accetta|rifiuta)\b/i;
+/**
+ * The words of the dialog's buttons that are not its text: an `<input type="submit"
+ * value="Schließen und Akzeptieren">` says its choice in an attribute, and so does an icon
+ * button's aria-label.
+ */
+function buttonWords(el: Element): string {
+  const words: string[] = [];
+  for (const input of Array.from(el.getElementsByTagName('input'))) {
+    if (/^(?:submit|button)$/i.test(input.getAttribute('type') ?? '')) words.push(input.getAttribute('value') ?? '');
+  }
+  for (const button of Array.from(el.getElementsByTagName('button'))) words.push(button.getAttribute('aria-label') ?? '');
+  return words.join(' ');
+}
+
 /** Enough of the dialog's text to find what it is about. */
 const READ_CHARS = 4000;
 
@@ -37,7 +51,7 @@ export const consent: CleanRule = {
       if (el.querySelector('h1, article, main, [role="main"]')) continue;
       const text = normalizedTextUpTo(el, READ_CHARS) ?? el.textContent!.slice(0, READ_CHARS);
       if (!ABOUT.test(text)) continue;
-      if (!CHOICE.test(text)) continue;
+      if (!CHOICE.test(text) && !CHOICE.test(buttonWords(el))) continue;
       ctx.remove(el, this.name, { unguarded: true });
     }
   },

@@ -5,11 +5,11 @@
 // of teasers (a section front) loses them all, so that it reads as having no article and the
 // reader shows it as a list instead (choose/listing-fallback.ts).
 import { type CleanRule, liveElements } from './rule';
-import { closestWithin, countDescendants, countWordsIn, linkDensity, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
+import { closestWithin, countDescendants, countWordsIn, descendantsWhere, linkDensity, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 import { removeTeaserRivers } from './teaser-river';
 
 /** Labels that announce links to other stories, in the languages we have seen them in. */
-const TEASER_PHRASES = String.raw`related( (stories|articles|news|posts|content|coverage|reading|links|topics))?|read (more|next|also)|also read|more (from|on|in|about|stories|news|articles|like this|to read)|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|most (popular|read|viewed|shared)|popular (now|stories|posts)?|trending( now| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|up next|keep reading|continue reading|читайте также|читать также|по теме|ещё по теме|смотрите также|lire aussi|à lire aussi|à lire également|voir aussi|weitere artikel|mehr zum thema|auch interessant|das könnte sie (auch )?interessieren|lesen sie (auch|mehr)|siehe auch|weiterführende links?|lee también|lea también|lea más|lea|le puede interesar|te puede interesar|también te puede interesar|leia também|leia mais|leggi anche|czytaj (też|także|również)|zobacz (też|także|również)|przeczytaj (też|także)|اقرأ أيضا|קרא עוד|相关(文章|阅读|新闻)|関連記事`;
+const TEASER_PHRASES = String.raw`related( (stories|articles|news|posts|content|coverage|reading|links|topics))?|read (more|next|also)|also read|more (from|on|in|about|stories|news|articles|like this|to read)|recommended( for you| stories| reading)?|you (may|might) (also )?(like|enjoy|be interested)|most (popular|read|viewed|shared)|popular (now|stories|posts)?|trending( now| stories)?|top stories|editor'?s picks|what to read next|don'?t miss|up next|keep reading|continue reading|читайте также|читать также|по теме|ещё по теме|смотрите также|lire aussi|à lire aussi|à lire également|voir aussi|weitere artikel|mehr zum thema|auch interessant|das könnte sie (auch )?interessieren|lesen sie (auch|mehr)|siehe auch|weiterführende links?|lee también|lea también|lea más|lea|le puede interesar|te puede interesar|también te puede interesar|leia também|leia mais|veja também|leggi anche|czytaj (też|także|również)|zobacz (też|także|również)|przeczytaj (też|także)|اقرأ أيضا|קרא עוד|相关(文章|阅读|新闻)|関連記事`;
 /** A label that is only the phrase ("Related stories", "MORE FROM SPORT:" is a promo, below). */
 const TEASER_LABEL = new RegExp(`^(?:${TEASER_PHRASES})(?:\\s+[\\p{L}\\p{N}'’&-]+){0,3}?\\s*[:.!›»>|-]?$`, 'iu');
 /** An inline promo begins with the phrase and a colon: "Read more: <a>Other headline</a>". */
@@ -46,7 +46,7 @@ export const relatedLinks: CleanRule = {
           continue;
         }
       }
-      if (isInlinePromo(label, text)) ctx.remove(label, this.name);
+      if (isInlinePromo(label, text) || isLabelledHeadline(label, text)) ctx.remove(label, this.name);
     }
   },
 };
@@ -66,6 +66,25 @@ function teaserBlockFor(label: Element): Element[] | null {
   if (next && countDescendants(next, isHrefLink, 2) >= 2 && isLinkBlock(next)) return [label, next];
   return null;
 }
+
+/**
+ * A paragraph that is a short label and one headline link, in any language: "VEA TAMBIÉN: <a>…</a>",
+ * "<em><strong>Auch lesen:</strong></em> <a>…</a>". The label (three words at most, no link of its
+ * own) announces the link and nothing else follows it; a headline is a few words at least, so
+ * "Website: <a>example.org</a>" stays.
+ */
+function isLabelledHeadline(el: Element, text: string): boolean {
+  if (!isParagraph(el)) return false;
+  const colon = text.search(/[:：]/);
+  if (colon < 1 || countWordsIn(text.slice(0, colon)) > MAX_PROMO_LABEL_WORDS || countWordsIn(text) > 30) return false;
+  const links = descendantsWhere(el, isHrefLink);
+  if (links.length !== 1 || links[0]!.getAttribute('href')!.startsWith('#')) return false;
+  const linked = normalizedText(links[0]!);
+  return countWordsIn(linked) >= MIN_HEADLINE_WORDS && text.slice(colon + 1).trim().replace(/[.!…]$/, '') === linked.replace(/[.!…]$/, '');
+}
+const MAX_PROMO_LABEL_WORDS = 3;
+const MIN_HEADLINE_WORDS = 3;
+const isParagraph = tagIn('p', 'div');
 
 /** "Read more: <a>Other headline</a>" as a paragraph of its own. */
 function isInlinePromo(el: Element, text: string): boolean {
