@@ -31,7 +31,8 @@ function turndown(): TurndownService {
   // Markdown's own syntax); code is not passed through escape and keeps its `<`.
   const escapeSyntax = td.escape.bind(td);
   td.escape = (text: string) => escapeSyntax(text).replace(/</g, '\\<');
-  td.remove(['svg' as keyof HTMLElementTagNameMap, 'script', 'style', 'noscript', 'template']);
+  // Ruby readings (<rt>, <rp>) have no Markdown form: inline they would repeat each word.
+  td.remove(['svg' as keyof HTMLElementTagNameMap, 'rt', 'rp', 'script', 'style', 'noscript', 'template']);
   td.addRule('fencedCodeWithLanguage', {
     filter: (node) => node.nodeName === 'PRE',
     replacement: (_content, node) => {

@@ -5,7 +5,9 @@
 const BLOCKS = new Set(['address', 'article', 'aside', 'blockquote', 'details', 'dd', 'div', 'dl', 'dt', 'figcaption',
   'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'main', 'ol', 'p', 'pre', 'section', 'summary',
   'table', 'ul', 'caption']);
-const SKIP = new Set(['svg', 'script', 'style', 'template', 'noscript', 'img', 'picture', 'video', 'audio', 'source', 'track', 'canvas', 'iframe', 'head', 'title']);
+// <rt>/<rp> are ruby annotations, the readings printed above a word (Japanese furigana): inline
+// in plain text they repeat each word, "子こども" for 子ども. The HTML keeps them as ruby.
+const SKIP = new Set(['rt', 'rp', 'svg', 'script', 'style', 'template', 'noscript', 'img', 'picture', 'video', 'audio', 'source', 'track', 'canvas', 'iframe', 'head', 'title']);
 /** Separator strengths: a line break, or a paragraph break (blank line). */
 const LINE = 1;
 const PARAGRAPH = 2;

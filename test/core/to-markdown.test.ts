@@ -23,6 +23,10 @@ describe('toMarkdown', () => {
       .toBe('Sales by region\n\n| Region | Sales |\n| --- | --- |\n| North | 5 |');
   });
 
+  it('writes ruby text without its readings', () => {
+    expect(toMarkdown(fragment('<p><ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました。</p>'))).toBe('法律ができました。');
+  });
+
   it('keeps image alt text and absolute links', () => {
     const md = toMarkdown(fragment('<p><img src="https://img.example/a.jpg" alt="A harbour at dawn"> <a href="https://news.example/x">more</a></p>'));
     expect(md).toBe('![A harbour at dawn](https://img.example/a.jpg) [more](https://news.example/x)');

@@ -12,6 +12,11 @@ describe('toPlainText', () => {
     expect(text).toBe('Plan\n\n- One\n- Two\n  1. Sub\n\nAfter');
   });
 
+  it('reads ruby text without its readings: furigana would repeat every word', () => {
+    const text = toPlainText(fragment('<p><ruby>子<rt>こ</rt></ruby>どもの<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができました。</p>'));
+    expect(text).toBe('子どもの法律ができました。');
+  });
+
   it('keeps code verbatim, indentation included', () => {
     const text = toPlainText(fragment('<p>Run:</p><pre><code>if x:\n    print(x)\n</code></pre>'));
     expect(text).toBe('Run:\n\nif x:\n    print(x)');
