@@ -12,6 +12,7 @@ import { proseCandidate } from './choose/prose-candidate';
 import { chooseContent } from './choose/choose-content';
 import { dropTitleHeading } from './choose/drop-title-heading';
 import { TRAILING_HEADINGS, dropTrailingHeadings } from './choose/trailing-headings';
+import { TRAILING_TEASERS, dropTrailingTeasers } from './choose/trailing-teasers';
 import { MAX_LEVELS as WIDEN_LEVELS, widenToPick } from './choose/widen-to-pick';
 import { isFragmentOfList, listingContent, SHORT_PICK_WORDS } from './choose/listing-fallback';
 import { threadContent, threadCoversPick } from './choose/thread-content';
@@ -50,7 +51,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, LISTING, THREAD, MAIN_REGION] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, TRAILING_TEASERS, LISTING, THREAD, MAIN_REGION] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -117,6 +118,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
     choice = { source: MAIN_REGION, why: "Readability's pick was one section of many" };
   }
   if (choice.source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
+  if (!disabled.has(TRAILING_TEASERS)) removals.push(...dropTrailingTeasers(content));
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
   const picked = finish(content, src, view, lap, choice);

@@ -61,7 +61,7 @@ function lastTextBlock(root: Element): Element | null {
 }
 
 /** The nearest heading or block-level ancestor of `el` inside `root`: the line `el` is on. */
-function blockOf(el: Element, root: Element): Element {
+export function blockOf(el: Element, root: Element): Element {
   for (let at: Element | null = el; at && at !== root; at = at.parentElement) {
     if (HEADINGS.has(at.localName) || isBlock(at)) return at;
   }
@@ -71,7 +71,7 @@ function blockOf(el: Element, root: Element): Element {
 const BLOCKS = new Set(['p', 'div', 'section', 'li', 'dt', 'dd', 'blockquote', 'header', 'footer', 'aside', 'article', 'figcaption', 'td', 'th']);
 const isBlock = (el: Element) => BLOCKS.has(el.localName);
 
-function isHeadingLike(el: Element): boolean {
+export function isHeadingLike(el: Element): boolean {
   const text = normalizedText(el);
   if (text.split(' ').length > MAX_HEADING_WORDS) return false;
   // A heading in a paragraph (`<p><h3>…</h3></p>` after Readability) is found as the heading.
@@ -79,7 +79,7 @@ function isHeadingLike(el: Element): boolean {
 }
 
 /** Removes `el`, then each ancestor (below `root`) that it leaves without text or media. */
-function removeWithEmptyAncestors(el: Element, root: Element): void {
+export function removeWithEmptyAncestors(el: Element, root: Element): void {
   let parent: Element | null = el.parentElement;
   el.remove();
   while (parent && parent !== root && !(parent.textContent ?? '').trim() && !hasMedia(parent)) {
