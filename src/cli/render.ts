@@ -28,6 +28,7 @@ export function render(article: Article, content: DocumentFragment, format: Outp
 export function explainRemovals(article: Article, choice?: { source: string; why: string | null }): string {
   const chosen = choice?.source === 'prose-candidate' ? `Content: the block with the most prose, not Readability's choice (${choice.why ?? 'no reason recorded'}).\n`
     : choice?.source === 'main-region' ? `Content: the page's main region, all its sections (${choice.why ?? 'a page of sections'}).\n`
+    : choice?.source === 'section-run' ? `Content: the page's run of like sections, all of them (${choice.why ?? 'a page of sections'}).\n`
     : choice?.source === 'listing' ? `Content: the page's list of links (${choice.why ?? 'no article'}).\n`
     : choice?.source === 'thread' ? `Content: the thread's posts, one after another (${choice.why ?? 'a discussion'}).\n` : '';
   if (article.removals.length === 0) return `${chosen}No elements were removed.\n`;

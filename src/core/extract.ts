@@ -18,6 +18,7 @@ import { isFragmentOfList, listingContent, SHORT_PICK_WORDS } from './choose/lis
 import { threadContent, threadCoversPick } from './choose/thread-content';
 import { countWordsIn } from './dom';
 import { mainRegionOf, regionHoldsMore } from './choose/main-region';
+import { declaresDate, sectionRunAround } from './choose/section-run';
 import { declaresArticle } from './page-kind/declared-article';
 import { rememberWindow, sanitizeArticle } from './sanitize';
 import { toPlainText } from './to-plain-text';
@@ -41,6 +42,9 @@ const THREAD = 'thread';
 /** The pipeline step that shows a page of sections whole (choose/main-region.ts). */
 const MAIN_REGION = 'main-region';
 
+/** The pipeline step that shows a page of like sections whole when it has no main region (choose/section-run.ts). */
+const SECTION_RUN = 'section-run';
+
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
 
@@ -51,7 +55,7 @@ export const NO_ARTICLE_MESSAGE = 'No article found on this page';
  * Steps of the pipeline besides the clean rules that `disabledRules` can switch off, so that
  * each has a fixture that fails without it, like every rule.
  */
-export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, TRAILING_TEASERS, LISTING, THREAD, MAIN_REGION] as const;
+export const PIPELINE_STEPS = ['removal-guard', 'prose-candidate', 'widen-to-pick', 'noscript-shell', TRAILING_HEADINGS, TRAILING_TEASERS, LISTING, THREAD, MAIN_REGION, SECTION_RUN] as const;
 
 export function extractArticle(doc: Document, url: string, options: ExtractOptions = {}): ExtractResult {
   const lap = stopwatch(options.onStage);
@@ -90,6 +94,10 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   // now, as the second candidate's surroundings are, before Readability takes the copy apart.
   const region = disabled.has(MAIN_REGION) || !copy.body || ctx.discussion ? null : mainRegionOf(copy);
   const regionCopy = region && !declaresArticle(copy) ? (region.cloneNode(true) as Element) : null;
+  // Without a main region, the run of like sections the pick sits in (choose/section-run.ts) is
+  // found in a copy of the cleaned body, made only where it could be used: undated pages that are
+  // no discussion and declare no article (the head's date is the one Readability would report).
+  const bodyCopy = !disabled.has(SECTION_RUN) && copy.body && !ctx.discussion && !mainRegionOf(copy) && !declaresDate(copy) && !declaresArticle(copy) ? (copy.body.cloneNode(true) as Element) : null;
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);
@@ -116,6 +124,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (regionCopy && !parsed?.publishedTime && regionHoldsMore(regionCopy, content)) {
     content = regionCopy;
     choice = { source: MAIN_REGION, why: "Readability's pick was one section of many" };
+  } else if (bodyCopy && !parsed?.publishedTime) {
+    const run = sectionRunAround(bodyCopy, content);
+    if (run && regionHoldsMore(run, content)) {
+      content = run;
+      choice = { source: SECTION_RUN, why: "Readability's pick was one of a run of like sections" };
+    }
   }
   if (choice.source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_TEASERS)) removals.push(...dropTrailingTeasers(content));

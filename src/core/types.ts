@@ -50,7 +50,7 @@ export interface Article {
 
 /** Which way of finding the article produced it (core/choose/), and why when it was not Readability. */
 export interface ContentChoice {
-  source: 'readability' | 'prose-candidate' | 'main-region' | 'listing' | 'thread';
+  source: 'readability' | 'prose-candidate' | 'main-region' | 'section-run' | 'listing' | 'thread';
   why: string | null;
 }
 

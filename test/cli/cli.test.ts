@@ -95,6 +95,16 @@ describe('readwell extract', () => {
     expect(stderr).toMatch(/^Content: the page's main region, all its sections \(Readability's pick was one section of many\)\.\n/);
   });
 
+  it('prints every section of a page built of like sections without a <main>, and says so with --explain', () => {
+    const page = join(ROOT, 'test', 'fixtures', 'pages', 'section-run--service-without-main', 'source.html');
+    const { code, stdout, stderr } = readwell(['extract', page, '--explain']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Monthly bookkeeping$/m);
+    expect(stdout).toMatch(/^What it costs$/m);
+    expect(stdout).not.toMatch(/Registered in England|Pricing/);
+    expect(stderr).toMatch(/^Content: the page's run of like sections, all of them \(Readability's pick was one of a run of like sections\)\.\n/);
+  });
+
   it('prints a Q&A page as its posts and says so with --explain', () => {
     const page = join(ROOT, 'test', 'fixtures', 'pages', 'thread--qa-accepted-answer', 'source.html');
     const { code, stdout, stderr } = readwell(['extract', page, '--explain']);
