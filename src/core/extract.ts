@@ -96,8 +96,9 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   const regionCopy = region && !declaresArticle(copy) ? (region.cloneNode(true) as Element) : null;
   // Without a main region, the run of like sections the pick sits in (choose/section-run.ts) is
   // found in a copy of the cleaned body, made only where it could be used: undated pages that are
-  // no discussion and declare no article (the head's date is the one Readability would report).
-  const bodyCopy = !disabled.has(SECTION_RUN) && copy.body && !ctx.discussion && !mainRegionOf(copy) && !declaresDate(copy) && !declaresArticle(copy) ? (copy.body.cloneNode(true) as Element) : null;
+  // no discussion, have no <article> element and declare no article (the head's date is the one
+  // Readability would report). Most news pages have an <article> and skip the copy.
+  const bodyCopy = !disabled.has(SECTION_RUN) && copy.body && !ctx.discussion && !copy.body.getElementsByTagName('article').length && !mainRegionOf(copy) && !declaresDate(copy) && !declaresArticle(copy) ? (copy.body.cloneNode(true) as Element) : null;
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);

@@ -10,8 +10,9 @@
 //
 // The run is found after Readability, from where its pick came from in a copy of the cleaned
 // body taken before, so that the copy is made only on pages where it can be used: undated pages
-// that declare no article and have no main region (the same pages main-region.ts serves).
-import { countWordsIn, normalizedText } from '../dom';
+// that declare no article and have neither a main region (those are main-region.ts's) nor an
+// <article> element (where the page says its content is, and Readability finds it).
+import { countWordsIn, normalizedText, wordCountExceeds } from '../dom';
 
 /** Fewer sections than this in a row are a layout's columns, not a page of sections. */
 const MIN_SECTIONS = 3;
@@ -85,15 +86,15 @@ function runOf(el: Element): Element[] {
   const run: Element[] = [el];
   for (const step of ['previousElementSibling', 'nextElementSibling'] as const) {
     for (let sib = el[step]; sib; sib = sib[step]) {
-      const words = countWordsIn(normalizedText(sib));
+      // Early-exit counts: a sibling may be most of the page, and only "any words?" and "enough?" are asked.
       if (kindOf(sib) !== kind) {
-        if (words === 0) continue;
+        if (!wordCountExceeds(sib, 0)) continue;
         break;
       }
-      if (words >= MIN_SECTION_WORDS) step === 'previousElementSibling' ? run.unshift(sib) : run.push(sib);
+      if (wordCountExceeds(sib, MIN_SECTION_WORDS - 1)) step === 'previousElementSibling' ? run.unshift(sib) : run.push(sib);
     }
   }
-  return countWordsIn(normalizedText(el)) >= MIN_SECTION_WORDS ? run : [];
+  return wordCountExceeds(el, MIN_SECTION_WORDS - 1) ? run : [];
 }
 
 /**

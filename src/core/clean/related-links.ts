@@ -74,7 +74,9 @@ function teaserBlockFor(label: Element): Element[] | null {
  * "Website: <a>example.org</a>" stays.
  */
 function isLabelledHeadline(el: Element, text: string): boolean {
-  if (!isParagraph(el)) return false;
+  // Cheapest tests first: this is asked of every paragraph and div on the page, the page's
+  // outermost wrappers among them, whose text is most of the page.
+  if (text.length > MAX_PROMO_CHARS || !isParagraph(el)) return false;
   const colon = text.search(/[:：]/);
   if (colon < 1 || countWordsIn(text.slice(0, colon)) > MAX_PROMO_LABEL_WORDS || countWordsIn(text) > 30) return false;
   const links = descendantsWhere(el, isHrefLink);
@@ -83,6 +85,8 @@ function isLabelledHeadline(el: Element, text: string): boolean {
   return countWordsIn(linked) >= MIN_HEADLINE_WORDS && text.slice(colon + 1).trim().replace(/[.!…]$/, '') === linked.replace(/[.!…]$/, '');
 }
 const MAX_PROMO_LABEL_WORDS = 3;
+/** Thirty words of headline and label fit in this many characters with room to spare. */
+const MAX_PROMO_CHARS = 400;
 const MIN_HEADLINE_WORDS = 3;
 const isParagraph = tagIn('p', 'div');
 
