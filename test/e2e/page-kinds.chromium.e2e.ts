@@ -1,7 +1,7 @@
 // Beyond news articles, in real Chromium: a forum thread whose posts exist only in the page's
 // <noscript> fallback (here Chromium parses it as text, the path jsdom never takes), a forum
 // thread marked up as schema.org Comments, a Q&A page and a forum thread read as their posts, a
-// documentation page with code, a table and a definition list; and pages that are lists (a blog's
+// documentation page with code, a table and a definition list; a service page of sections; and pages that are lists (a blog's
 // tag page, a shop category). Each opens in the reader with its content and without the site
 // around it.
 import { describe, expect, test } from 'vitest';
@@ -65,6 +65,14 @@ describe('page kinds in the reader', () => {
     expect(content).toMatch(/Signature[\s\S]*Options[\s\S]*Example[\s\S]*Errors/);
     expect(content).not.toMatch(/Installation|Quick start|Edit this page/);
     await screenshot(page, 'chrome-reader-docs');
+  });
+
+  test('a service page of like sections without a <main> reads whole, every section under its heading', async () => {
+    const { page, content, title } = await readerOf('section-run--service-without-main');
+    expect(title).toBe('Bookkeeping for small workshops');
+    expect(content).toMatch(/We keep the books for joiners[\s\S]*Monthly bookkeeping[\s\S]*Payroll for up to twenty people[\s\S]*What it costs/);
+    expect(content).not.toMatch(/Registered in England|Pricing|About/);
+    await screenshot(page, 'chrome-reader-service-sections');
   });
 
   test('a tag page with no article opens as its list of posts, saying it is a list', async () => {
