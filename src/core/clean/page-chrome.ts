@@ -11,8 +11,8 @@ const isLandmark = (el: Element): boolean => el.localName === 'nav' || LANDMARK_
 /** "© 2003–2023 Site", "Copyright (c) 2024 …", "… publication. © 2024": a sign or word and a year. */
 const COPYRIGHT = /(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:[\p{L}\p{N}.&'’ -]{0,60}?\s)?\d{4}\b|^(?:©|\(c\)|copyright\b)/iu;
 const MAX_COPYRIGHT_WORDS = 30;
-/** The whole text of an ad slot's label, in the languages we have seen it in. */
-const AD_LABEL = /^(?:advertisements?|advert|ads?|sponsored( content)?|promoted|paid (content|post)|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)|advertisement[\s:–—-]*(?:scroll|continue) (?:down )?to continue( reading)?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|anzeige|werbung|publicité|publicidad|pubblicità|реклама|إعلان|広告|广告)$/i;
+/** The whole text of an ad slot's label, in the languages we have seen it in, with the dashes, colons and brackets sites set around it ("- Anzeige -", "Advertisement:"). */
+const AD_LABEL = /^[\s*•·|:()[\]–—-]*(?:advertisements?|advert|ads?|sponsored( content)?|promoted|paid (content|post)|(?:story|article) continues (?:below|after) (?:this )?(?:advertisement|ad)|advertisement[\s:–—-]*(?:scroll|continue) (?:down )?to continue( reading)?|continue reading (?:below|after) (?:the )?(?:advertisement|ad)|anzeige|werbung|reklame|reklama|advertentie|annonce|publicité|publicidad|anuncio|publicidade|pubblicità|реклама|إعلان|広告|广告)[\s*•·|:.()[\]–—-]*$/i;
 /** Elements inside which a <header>/<footer> belongs to that section, not to the site. */
 const SECTIONING_TAGS = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const isSectioning = (el: Element): boolean => SECTIONING_TAGS.has(el.localName) || el.getAttribute('role') === 'main' || el.getAttribute('role') === 'article' || el.getAttribute('itemprop') === 'articleBody';
