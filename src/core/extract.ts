@@ -92,13 +92,14 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (readThread) lap?.(THREAD);
   // A page of sections keeps its main region whole for the reader (choose/main-region.ts): copied
   // now, as the second candidate's surroundings are, before Readability takes the copy apart.
-  const region = disabled.has(MAIN_REGION) || !copy.body || ctx.discussion ? null : mainRegionOf(copy);
-  const regionCopy = region && !declaresArticle(copy) ? (region.cloneNode(true) as Element) : null;
+  // The main region is looked up once: it decides between the two steps below.
+  const region = !copy.body || ctx.discussion ? null : mainRegionOf(copy);
+  const regionCopy = region && !disabled.has(MAIN_REGION) && !declaresArticle(copy) ? (region.cloneNode(true) as Element) : null;
   // Without a main region, the run of like sections the pick sits in (choose/section-run.ts) is
   // found in a copy of the cleaned body, made only where it could be used: undated pages that are
   // no discussion, have no <article> element and declare no article (the head's date is the one
   // Readability would report). Most news pages have an <article> and skip the copy.
-  const bodyCopy = !disabled.has(SECTION_RUN) && copy.body && !ctx.discussion && !copy.body.getElementsByTagName('article').length && !mainRegionOf(copy) && !declaresDate(copy) && !declaresArticle(copy) ? (copy.body.cloneNode(true) as Element) : null;
+  const bodyCopy = !disabled.has(SECTION_RUN) && copy.body && !ctx.discussion && !region && !copy.body.getElementsByTagName('article').length && !declaresDate(copy) && !declaresArticle(copy) ? (copy.body.cloneNode(true) as Element) : null;
   const parsed = runReadability(copy, [...ctx.classesToPreserve], options.charThreshold ?? DEFAULT_CHAR_THRESHOLD);
   lap?.('readability');
   const chosen = chooseContent(parsed?.content ?? null, candidate, () => discussion);

@@ -2,14 +2,7 @@
 // pages use and with the dashes and colons sites set around it, goes; a sentence about
 // advertising stays.
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/core/index';
-import { page, prose, BASE } from './page';
-
-function textOf(inner: string, disabledRules: string[] = []): string {
-  const result = extractArticle(page(`<article><h1>A story</h1>${prose(3)}${inner}${prose(3, 'the ferry')}</article>`), BASE, { disabledRules });
-  if (!result.ok) throw new Error(result.message);
-  return result.article.text;
-}
+import { storyTextWith as textOf } from './page';
 
 describe('ad-slot labels', () => {
   it('removes labels set with dashes, colons or stars, and Polish and Portuguese ones', () => {

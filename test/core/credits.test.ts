@@ -2,14 +2,7 @@
 // own goes from the reader's text; the caption beside it, a clause numbered "(c)" and a longer
 // sentence that starts with "Source" stay.
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/core/index';
-import { page, prose, BASE } from './page';
-
-function textOf(inner: string, disabledRules: string[] = []): string {
-  const result = extractArticle(page(`<article><h1>A story</h1>${prose(3)}${inner}${prose(3, 'the ferry')}</article>`), BASE, { disabledRules });
-  if (!result.ok) throw new Error(result.message);
-  return result.article.text;
-}
+import { storyTextWith as textOf } from './page';
 
 const figure = (caption: string) => `<figure><img src="/harbour.jpg" alt="The harbour"><figcaption>${caption}</figcaption></figure>`;
 

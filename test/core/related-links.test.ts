@@ -1,14 +1,7 @@
 // Inline promos (clean/related-links.ts): a paragraph that is a short label and one headline
 // link goes in any language; a label with a short link, or a sentence around a link, stays.
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../src/core/index';
-import { page, prose, BASE } from './page';
-
-function textOf(inner: string, disabledRules: string[] = []): string {
-  const result = extractArticle(page(`<article><h1>A story</h1>${prose(3)}${inner}${prose(3, 'the ferry')}</article>`), BASE, { disabledRules });
-  if (!result.ok) throw new Error(result.message);
-  return result.article.text;
-}
+import { storyTextWith as textOf } from './page';
 
 describe('labelled headline links', () => {
   it('removes "LABEL: <a>headline</a>" whatever the label\'s language, and only with the rule on', () => {

@@ -78,14 +78,16 @@ function isLabelledHeadline(el: Element, text: string): boolean {
   // outermost wrappers among them, whose text is most of the page.
   if (text.length > MAX_PROMO_CHARS || !isParagraph(el)) return false;
   const colon = text.search(/[:：]/);
-  if (colon < 1 || countWordsIn(text.slice(0, colon)) > MAX_PROMO_LABEL_WORDS || countWordsIn(text) > 30) return false;
+  if (colon < 1 || countWordsIn(text.slice(0, colon)) > MAX_PROMO_LABEL_WORDS || countWordsIn(text) > MAX_PROMO_WORDS) return false;
   const links = descendantsWhere(el, isHrefLink);
   if (links.length !== 1 || links[0]!.getAttribute('href')!.startsWith('#')) return false;
   const linked = normalizedText(links[0]!);
   return countWordsIn(linked) >= MIN_HEADLINE_WORDS && text.slice(colon + 1).trim().replace(/[.!…]$/, '') === linked.replace(/[.!…]$/, '');
 }
 const MAX_PROMO_LABEL_WORDS = 3;
-/** Thirty words of headline and label fit in this many characters with room to spare. */
+/** Label and headline together: a line, not a paragraph. */
+const MAX_PROMO_WORDS = 30;
+/** MAX_PROMO_WORDS words of headline and label fit in this many characters with room to spare. */
 const MAX_PROMO_CHARS = 400;
 const MIN_HEADLINE_WORDS = 3;
 const isParagraph = tagIn('p', 'div');
