@@ -61,13 +61,25 @@ export function keepOnTop(doc: Document, root: ShadowRoot, dialog: HTMLDialogEle
     if (wait === 0) run();
     else timer = setTimeout(run, wait);
   };
+  // A dialog's showModal() is seen twice: its `open` attribute at once, and its `toggle` event a
+  // task later. Answering both showed the reader a second time ~200 ms after the first, replacing
+  // its nodes under a click in flight; each opening is answered once, until that element closes.
+  const answered = new WeakSet<EventTarget>();
+  const opened = (el: EventTarget, open: boolean) => {
+    if (!open) answered.delete(el);
+    else if (!answered.has(el)) {
+      answered.add(el);
+      schedule();
+    }
+  };
   const observer = new win.MutationObserver((records) => {
-    if (records.some((r) => (r.target as Element).hasAttribute?.('open'))) schedule();
+    for (const r of records) opened(r.target, (r.target as Element).hasAttribute?.('open') ?? false);
   });
   observer.observe(doc, { subtree: true, attributes: true, attributeFilter: ['open'] });
   // `toggle` does not bubble, but a capture listener on the window sees it on any element.
   const onToggle = (e: Event) => {
-    if ((e as Event & { newState?: string }).newState === 'open') schedule();
+    const state = (e as Event & { newState?: string }).newState;
+    if (e.target && state) opened(e.target, state === 'open');
   };
   win.addEventListener('toggle', onToggle, true);
   doc.addEventListener('fullscreenchange', schedule, true);

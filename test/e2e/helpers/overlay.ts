@@ -133,47 +133,58 @@ export async function waitForNoOverlay(page: Page, timeoutMs = 5_000): Promise<v
   }
 }
 
+/**
+ * Runs `use` on the first element matching `selector` inside the overlay's root. The reader's
+ * dialog is taken out and shown again when the page opens top-layer content of its own
+ * (src/content/top-layer.ts), which gives its nodes new ids: a lookup that lands on that moment
+ * is made again, as a user's next click would land on the new nodes.
+ */
+async function withOverlayNode<T>(page: Page, selector: string, use: (s: CDPSession, nodeId: number) => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    const found = await findOverlay(page);
+    if (!found) throw new Error('no overlay');
+    const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
+    if (!nodeId) throw new Error(`no ${selector} in the overlay`);
+    try {
+      return await use(found.s, nodeId);
+    } catch (err) {
+      if (attempt >= 3 || !/Could not find node|No node with given id/.test(String(err))) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
 /** Computed style properties of the first element matching `selector` inside the overlay's root. */
-export async function overlayStyle(page: Page, selector: string, props: string[]): Promise<Record<string, string>> {
-  const found = await findOverlay(page);
-  if (!found) throw new Error('no overlay');
-  const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
-  if (!nodeId) throw new Error(`no ${selector} in the overlay`);
-  const { computedStyle } = (await found.s.send('CSS.getComputedStyleForNode', { nodeId })) as { computedStyle: { name: string; value: string }[] };
-  const out: Record<string, string> = {};
-  for (const p of props) out[p] = computedStyle.find((c) => c.name === p)?.value ?? '';
-  return out;
+export function overlayStyle(page: Page, selector: string, props: string[]): Promise<Record<string, string>> {
+  return withOverlayNode(page, selector, async (s, nodeId) => {
+    const { computedStyle } = (await s.send('CSS.getComputedStyleForNode', { nodeId })) as { computedStyle: { name: string; value: string }[] };
+    const out: Record<string, string> = {};
+    for (const p of props) out[p] = computedStyle.find((c) => c.name === p)?.value ?? '';
+    return out;
+  });
 }
 
 /**
  * The centre of an element inside the overlay, in page CSS pixels, so a test can click it with
  * the real mouse (trusted input, as the overlay acts only on trusted events).
  */
-export async function overlayPoint(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  const found = await findOverlay(page);
-  if (!found) throw new Error('no overlay');
-  const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
-  if (!nodeId) throw new Error(`no ${selector} in the overlay`);
-  await found.s.send('DOM.scrollIntoViewIfNeeded', { nodeId });
-  const { model } = (await found.s.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
-  const q = model.content;
-  return { x: (q[0]! + q[4]!) / 2, y: (q[1]! + q[5]!) / 2 };
+export function overlayPoint(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  return withOverlayNode(page, selector, async (s, nodeId) => {
+    await s.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+    const { model } = (await s.send('DOM.getBoxModel', { nodeId })) as { model: { content: number[] } };
+    const q = model.content;
+    return { x: (q[0]! + q[4]!) / 2, y: (q[1]! + q[5]!) / 2 };
+  });
 }
 
 /** Runs `fn` (a function source, `this` = the element) on an element inside the overlay's root. */
-export async function overlayCall<T>(page: Page, selector: string, fn: string): Promise<T> {
-  const found = await findOverlay(page);
-  if (!found) throw new Error('no overlay');
-  const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
-  if (!nodeId) throw new Error(`no ${selector} in the overlay`);
-  return call<T>(found.s, nodeId, fn);
+export function overlayCall<T>(page: Page, selector: string, fn: string): Promise<T> {
+  return withOverlayNode(page, selector, (s, nodeId) => call<T>(s, nodeId, fn));
 }
 
 /** Moves focus to an element inside the overlay (CDP DOM.focus), so real keys can act on it. */
-export async function overlayFocus(page: Page, selector: string): Promise<void> {
-  const found = await findOverlay(page);
-  if (!found) throw new Error('no overlay');
-  const { nodeId } = (await found.s.send('DOM.querySelector', { nodeId: found.root.nodeId, selector })) as { nodeId: number };
-  if (!nodeId) throw new Error(`no ${selector} in the overlay`);
-  await found.s.send('DOM.focus', { nodeId });
+export function overlayFocus(page: Page, selector: string): Promise<void> {
+  return withOverlayNode(page, selector, async (s, nodeId) => {
+    await s.send('DOM.focus', { nodeId });
+  });
 }
