@@ -106,9 +106,39 @@ export interface SanitizedArticle {
   html: string;
 }
 
+/**
+ * Rebuilds every element of `content` that carries an `is` attribute as a plain element of its
+ * tag, children and other attributes moved over. An element's `is` value (a customized built-in,
+ * `<section is="theme-layout">`) is fixed when it is created and would let the page's own
+ * element definition run on our node, so DOMPurify deletes such an element outright when it
+ * returns DOM, content and all: a WordPress theme that wraps the whole post in one came out as
+ * "No article found". `content` is always a copy made for extraction, never the live page.
+ */
+function dropIsValues(content: Node): Node {
+  const root = content as Element;
+  if (typeof root.querySelectorAll !== 'function') return content;
+  for (const el of Array.from(root.querySelectorAll('[is]'))) el.replaceWith(plainCopyOf(el));
+  return root.nodeType === 1 && root.hasAttribute('is') ? plainCopyOf(root) : content;
+}
+
+/** `el` as a new element without an `is` value: same tag and attributes, its children moved in. */
+function plainCopyOf(el: Element): Element {
+  const plain = el.ownerDocument.createElementNS(el.namespaceURI, el.localName);
+  for (const attr of Array.from(el.attributes)) {
+    if (attr.name === 'is') continue;
+    try {
+      plain.setAttributeNS(attr.namespaceURI, attr.name, attr.value);
+    } catch {
+      // A name the parser accepts but setAttribute refuses: not one the allowlist would keep.
+    }
+  }
+  while (el.firstChild) plain.appendChild(el.firstChild);
+  return plain;
+}
+
 /** Sanitizes Readability's article element (no string round trip) into a fragment and its HTML. */
 export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
-  const body = purifierFor(view).sanitize(content, { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
+  const body = purifierFor(view).sanitize(dropIsValues(content), { ...CONFIG, RETURN_DOM: true }) as unknown as HTMLElement;
   if ((body as Node) === content || body.ownerDocument === content.ownerDocument) throw new Error('The sanitizer returned its input');
   // Take the article out of Readability's wrapper divs directly: each node moves once.
   const holder = innermostWrapper(body);
