@@ -47,6 +47,12 @@ const SECTION_RUN = 'section-run';
 
 /** Shorter than this (in characters of clean text) is a fragment, not an article. */
 const MIN_ARTICLE_CHARS = 200;
+/**
+ * A photo series reads in its pictures: this many of them with at least this much text (a title
+ * and a caption line) is the page's content though it is shorter than an article.
+ */
+const MIN_PHOTO_STORY_IMAGES = 4;
+const MIN_PHOTO_STORY_CHARS = 60;
 
 export const TOO_LARGE_MESSAGE = 'This page is too large or complex for reader view';
 export const NO_ARTICLE_MESSAGE = 'No article found on this page';
@@ -138,7 +144,12 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');
   const picked = finish(content, src, view, lap, choice);
-  if (!picked) return listing();
+  if (!picked) {
+    // Too little text for an article: a list of items if the page is one, else a photo series
+    // (pictures with a line or two each) is still what the page is.
+    const list = listing();
+    return list.ok ? list : (finish(content, src, view, lap, choice, {}, true) ?? list);
+  }
   // A short pick made of a list's own words is a card or two of that list: show the whole list.
   if (picked.ok && picked.article.wordCount < SHORT_PICK_WORDS && !disabled.has(LISTING)) {
     const list = fromListing(doc, url, view, options, removals, lap);
@@ -164,13 +175,16 @@ interface Sources {
 type PageKindFields = Pick<Article, 'listItems' | 'threadPosts' | 'acceptedPost'>;
 
 /** Sanitizes the chosen content and derives the article; null when it is too short to be one. */
-function finish(content: Element, src: Sources, view: Window, lap: Lap | null, choice: ContentChoice, kind: PageKindFields = {}): ExtractResult | null {
+function finish(content: Element, src: Sources, view: Window, lap: Lap | null, choice: ContentChoice, kind: PageKindFields = {}, photoStory = false): ExtractResult | null {
   const { copy, base, parsed, lang, headline, canonicalUrl, url, removals } = src;
   const { fragment, html } = sanitizeArticle(content, view);
   lap?.('sanitize');
   const text = toPlainText(fragment);
   lap?.('text');
-  if (text.length < MIN_ARTICLE_CHARS) return null;
+  if (text.length < MIN_ARTICLE_CHARS) {
+    const enough = photoStory && text.length >= MIN_PHOTO_STORY_CHARS && fragment.querySelectorAll('img').length >= MIN_PHOTO_STORY_IMAGES;
+    if (!enough) return null;
+  }
   const stats = wordStats(text);
   const articleLang = validLang(parsed?.lang) ?? lang;
   const article: Article = {
