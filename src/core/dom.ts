@@ -140,6 +140,23 @@ function walkDescendants(root: Element, visit: (el: Element) => boolean | void):
   }
 }
 
+/**
+ * True when `el` sits in running text: its parent holds at least `minWords` words of its own
+ * beside it ("the table of contents (<a>PDF</a>) shows…"), so `el` is part of a sentence, not a
+ * line of its own. A word here is a run of two or more letters.
+ */
+export function inSentence(el: Element, minWords = 1): boolean {
+  const parent = el.parentElement;
+  if (!parent) return false;
+  let words = 0;
+  for (const n of Array.from(parent.childNodes)) {
+    if (n.nodeType !== 3) continue;
+    words += ((n as Text).data.match(/\p{L}{2,}/gu) ?? []).length;
+    if (words >= minWords) return true;
+  }
+  return false;
+}
+
 /** The first descendant (document order) passing `test`: `querySelector` without selectors. */
 export function firstDescendant(root: Element, test: (el: Element) => boolean): Element | null {
   let found: Element | null = null;

@@ -8,13 +8,32 @@
 // names the page declares in <head>, and filler words ("By", "Updated") are taken out. A name
 // the page does not declare keeps the line, so a byline is never lost.
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, firstDescendant, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
+import { closestWhere, firstDescendant, inSentence, nameTokens, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 const MAX_WORDS = 24;
 /** A paragraph this long is the story's prose. */
 const PROSE_WORDS = 25;
 const META_NAME = /(?:^|[-_])(?:byline|dateline|date|dates|time|timestamp|author|authors|posted|published|pubdate|meta|info|credits?)(?:$|[-_])/;
-const isContent = tagIn('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'picture', 'figure', 'table', 'ul', 'ol', 'blockquote', 'pre', 'video', 'audio');
+const isContentTag = tagIn('p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'img', 'picture', 'figure', 'table', 'ul', 'ol', 'blockquote', 'pre', 'video', 'audio');
+/** Inside a line, what makes it content however metadata-like its words. */
+const isContent = (el: Element) => isContentTag(el) || statesDuration(el);
+/**
+ * schema.org durations: a recipe's prep and cooking time, a how-to's time required, a video's
+ * length. "15 Min" reads like a reading time, but it is what the page is about.
+ */
+const DURATION_PROPS = new Set(['prepTime', 'cookTime', 'totalTime', 'performTime', 'timeRequired', 'duration']);
+function statesDuration(el: Element): boolean {
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop !== null && itemprop.split(/\s+/).some((p) => DURATION_PROPS.has(p))) return true;
+  // An ISO 8601 duration ("PT15M") is a length of time, never when the story was written.
+  return el.localName === 'time' && /^\s*P(?:\d|T\d)/.test(el.getAttribute('datetime') ?? '');
+}
+/**
+ * A telephone number in international or area-code form ("+81 158-23-2012", "(030) 123 456"),
+ * which themes also mark with an icon: digits without letters, like a date, but a venue's or an
+ * office's contact, which the page is about.
+ */
+const PHONE = /^(?:\+|00[1-9]|\(0?\d{2,5}\))\s?\d[\d\s./-]{5,}$/;
 /** The lines this rule judges. */
 const isLineTag = tagIn('div', 'p', 'span', 'header', 'footer', 'time', 'address', 'small');
 const isQuoted = tagIn('figure', 'blockquote', 'pre');
@@ -54,14 +73,14 @@ export const articleMeta: CleanRule = {
     for (const el of liveElements(ctx, isLineTag)) {
       // Cheapest tests first; every test is read-only, so the order does not change the answer.
       if (!el.isConnected || !(lostIcons(el, ctx.emptiedParents) || isMarkedElement(el) || hasMetaName(el) || holdsMarked(el))) continue;
-      if (firstDescendant(el, isContent) || closestWhere(el, isQuoted) || inDataTable(el) || inRunningText(el)) continue;
+      if (statesDuration(el) || firstDescendant(el, isContent) || closestWhere(el, isQuoted) || inDataTable(el) || inRunningText(el)) continue;
       // Bylines and datelines frame the story; a dated line between its paragraphs is a diary
       // entry or a timeline, which is content.
       if (first && last && follows(el, first) && follows(last, el)) continue;
       if (wordCountExceeds(el, MAX_WORDS)) continue;
       const text = normalizedText(el);
       if (!text) continue;
-      if (residue(text, authors) === '') ctx.remove(el, this.name);
+      if (residue(text, authors) === '' && !PHONE.test(text)) ctx.remove(el, this.name);
     }
   },
 };
@@ -75,9 +94,7 @@ function follows(b: Element, a: Element): boolean {
 function inRunningText(el: Element): boolean {
   const block = closestWhere(el.parentElement, isTextBlock);
   if (block && normalizedText(block) !== normalizedText(el)) return true;
-  const parent = el.parentElement;
-  if (!parent) return false;
-  return Array.from(parent.childNodes).some((n) => n.nodeType === 3 && /[\p{L}]{2,}/u.test((n as Text).data));
+  return inSentence(el);
 }
 
 /** Dates in a data table are data; old sites lay whole pages out in tables without headers. */

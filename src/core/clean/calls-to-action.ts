@@ -4,7 +4,7 @@
 // the story, or as a link that only prints the page. Recognised by what the line asks, in a short
 // block of its own; a sentence of the story that happens to mention Twitter is in a long block.
 import { type CleanRule, liveElements } from './rule';
-import { countWordsIn, firstDescendant, normalizedText, normalizedTextUpTo, tagIn } from '../dom';
+import { countWordsIn, firstDescendant, inSentence, normalizedText, normalizedTextUpTo, tagIn } from '../dom';
 
 const PLATFORMS = String.raw`twitter|x\.com|facebook|instagram|whatsapp|telegram|tiktok|youtube|linkedin|threads|bluesky|mastodon|google news|flipboard|snapchat|pinterest|vk|viber|signal`;
 /** "Follow us on Instagram", "Folgen Sie uns auf Facebook", "Síguenos en Twitter", "Join our WhatsApp channel". */
@@ -15,6 +15,8 @@ const APP = /(?:download|get|install|lade|laden sie|installieren sie|télécharg
 const SHARE_PROMPT = /(?:vergiss nicht zu teilen|(?:teile|teilen sie|teilt) (?:diesen|den|unseren) (?:artikel|beitrag)|share this (?:article|story|post|page)|please share|n'hésitez pas à partager|partagez cet article|comparte (?:esta|este) (?:nota|artículo|noticia)|condividi (?:questo|l')articolo|udostępnij (?:ten )?artykuł)/iu;
 /** Link or button text that only prints or saves the page. */
 const PRINT = /^(?:print|printer[- ]friendly|print (?:this )?(?:article|page|story|recipe)|drucken|rezept drucken|artikel drucken|seite drucken|druckversion|imprimer|imprimir|imprimir receta|stampa|drukuj|печать|распечатать|pdf|als pdf (?:speichern|herunterladen)|save as pdf|download pdf)$/iu;
+/** Words of its own around a print/PDF link that make its parent a sentence. */
+const SENTENCE_WORDS = 4;
 /** A prompt is a line, not a paragraph of the story. */
 const MAX_PROMPT_WORDS = 30;
 const isPromptTag = tagIn('p', 'div', 'li', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'em', 'span', 'aside', 'section');
@@ -25,7 +27,9 @@ export const callsToAction: CleanRule = {
   name: 'calls-to-action',
   run(ctx) {
     for (const el of liveElements(ctx, isControlTag)) {
-      if (el.isConnected && PRINT.test(normalizedText(el))) ctx.remove(el, this.name);
+      // A "PDF" link inside a sentence is the story's reference, not a button to save the page;
+      // a toolbar's label ("Share: Print PDF") is not a sentence.
+      if (el.isConnected && PRINT.test(normalizedText(el)) && !inSentence(el, SENTENCE_WORDS)) ctx.remove(el, this.name);
     }
     for (const el of liveElements(ctx, isPromptTag)) {
       if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
