@@ -39,4 +39,16 @@ describe('chooseContent', () => {
     const chosen = chooseContent(readability, { el: story, prose: proseWeight(story), pageProse: proseWeight(story), linkShare: 0 }, () => false);
     expect(chosen?.source).toBe('prose-candidate');
   });
+
+  it('keeps Readability when the larger block is a side box: a sidebar widget holding a whole programme', () => {
+    for (const box of ['<aside class="widget">', '<div role="complementary">']) {
+      const doc = page(`<div id="content">${para('the demonstration', 2)}</div><div id="sidebar">${box}<div id="programme">${para('the party programme', 14)}</div>${box.startsWith('<aside') ? '</aside>' : '</div>'}</div>`);
+      const programme = doc.getElementById('programme')!;
+      const readability = pick(`<div>${para('the demonstration', 2)}</div>`);
+      const chosen = chooseContent(readability, { el: programme, prose: proseWeight(programme), pageProse: proseWeight(doc.body), linkShare: 0 }, () => false);
+      expect(chosen?.source).toBe('readability');
+      // Where Readability found nothing, the box is still better than no article.
+      expect(chooseContent(null, { el: programme, prose: proseWeight(programme), pageProse: proseWeight(doc.body), linkShare: 0 }, () => false)?.source).toBe('prose-candidate');
+    }
+  });
 });

@@ -40,8 +40,20 @@ export function chooseContent(readability: Element | null, candidate: ProseCandi
   if (candidate.prose < prose * MIN_RATIO || candidate.prose - prose < MIN_GAIN) return keep;
   // On a discussion page the larger block is the rest of the thread, however long the first post.
   if (prose >= MAX_OVERRULED_PROSE && !discussion()) return keep;
-  if (!isContainer(candidate)) return keep;
+  if (!isContainer(candidate) || inComplementary(candidate.el)) return keep;
   return { source: 'prose-candidate', why: `Readability's pick held ${Math.round(prose)} prose, another block ${Math.round(candidate.prose)}` };
+}
+
+/**
+ * A block the page marks as a side box (`<aside>`, role=complementary) is beside the content by
+ * the page's own word: a long sidebar widget (a party's whole programme, an author's bio) is not
+ * a better article than the one Readability found.
+ */
+function inComplementary(el: Element): boolean {
+  for (let a: Element | null = el; a; a = a.parentElement) {
+    if (a.localName === 'aside' || a.getAttribute('role')?.trim().toLowerCase() === 'complementary') return true;
+  }
+  return false;
 }
 
 /** Prose weight of an element's text blocks (text-blocks.ts). */
