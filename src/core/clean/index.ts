@@ -5,6 +5,7 @@ import type { CleanRule } from './rule';
 import { hidden } from './hidden';
 import { visuallyHidden } from './visually-hidden';
 import { consent } from './consent';
+import { browserNotices } from './browser-notices';
 import { svgIcons } from './svg-icons';
 import { iconFonts } from './icon-fonts';
 import { pageChrome } from './page-chrome';
@@ -24,6 +25,7 @@ import { emptyLeftovers } from './empty-leftovers';
 
 export const CLEAN_RULES: readonly CleanRule[] = [
   consent, //         first: cookie-consent dialogs, before the hidden rule measures where the prose is
+  browserNotices, //  'your browser is outdated' boxes: like consent, text no browser shows but a copy reads
   hidden, //          nothing after it should measure text no reader sees
   visuallyHidden, //  screen-reader-only labels, before they inflate link and word counts below
   svgIcons, //        sprite sheets and icon SVGs: their <title>s are the worst clutter
