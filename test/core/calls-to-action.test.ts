@@ -13,4 +13,11 @@ describe('print and PDF links', () => {
     const text = textOf('<p>A look at the table of contents (<a href="/toc.pdf">PDF</a>) shows that hardly a question is left open.</p>');
     expect(text).toContain('A look at the table of contents (PDF) shows that hardly a question is left open.');
   });
+
+  it('removes requests to rate the page, in several languages, and keeps a sentence about ratings', () => {
+    const prompts = '<p>Was this article helpful?</p><div>War der Artikel nützlich?</div><p>Hier können Sie den Artikel bewerten</p><span>(Noch keine Bewertungen)</span><p>If you enjoyed reading this post, tell a friend.</p><p>¿Te ha resultado útil este artículo?</p>';
+    expect(textOf(prompts)).not.toMatch(/helpful|nützlich|bewerten|Bewertungen|enjoyed|útil/);
+    expect(textOf(prompts, ['calls-to-action'])).toMatch(/Was this article helpful\?[\s\S]*útil este artículo/);
+    expect(textOf('<p>The council asked residents to rate this article of the new bylaw on a scale from one to five, and most gave it a three, which officials called a fair result for a first draft.</p>')).toContain('rate this article of the new bylaw');
+  });
 });

@@ -1,6 +1,6 @@
 // The page asking the reader to do something other than read: "Follow The Gleaner on Twitter and
 // Instagram", "Download our app for iOS and Android", "Artikel gefallen? Vergiss nicht zu
-// teilen!", "Print recipe". Sites write these as a short paragraph of their own at the end of
+// teilen!", "Was this article helpful?", "Print recipe". Sites write these as a short paragraph of their own at the end of
 // the story, or as a link that only prints the page. Recognised by what the line asks, in a short
 // block of its own; a sentence of the story that happens to mention Twitter is in a long block.
 import { type CleanRule, liveElements } from './rule';
@@ -13,6 +13,30 @@ const FOLLOW = new RegExp(String.raw`(?:^|[\s.!?])(?:follow|join|subscribe to|co
 const APP = /(?:download|get|install|lade|laden sie|installieren sie|téléchargez|descarga|descargue|scarica|pobierz)\b[^.!?]{0,80}?\b(?:apps?|applications?|aplicaci[oó]n|anwendung)\b/iu;
 /** Requests to share, print or save the page itself. */
 const SHARE_PROMPT = /(?:vergiss nicht zu teilen|(?:teile|teilen sie|teilt) (?:diesen|den|unseren) (?:artikel|beitrag)|share this (?:article|story|post|page)|please share|n'hésitez pas à partager|partagez cet article|comparte (?:esta|este) (?:nota|artículo|noticia)|condividi (?:questo|l')articolo|udostępnij (?:ten )?artykuł)/iu;
+/**
+ * Requests to rate the page, and what a rating widget says before anyone has: "Was this article
+ * helpful?", "War der Artikel nützlich?", "Hier können Sie den Artikel bewerten", "(Noch keine
+ * Bewertungen)", "If you enjoyed reading this post…".
+ */
+const RATE_PROMPT = new RegExp(
+  [
+    String.raw`\bwas this (?:article|post|page|story|information|answer|guide|recipe) (?:helpful|useful)`,
+    String.raw`\bdid you (?:find|like|enjoy) this (?:article|post|story|recipe|guide)`,
+    String.raw`\brate this (?:article|post|story|recipe|guide|page)\b`,
+    String.raw`\bif you (?:enjoyed|liked) (?:reading )?this (?:article|post|story)`,
+    String.raw`\bno ratings yet\b`,
+    String.raw`\bwar (?:der|dieser|dieses|die) (?:artikel|beitrag|text|tipp|seite|information) (?:hilfreich|nützlich)`,
+    String.raw`\bhat (?:ihnen|dir) (?:der|dieser) (?:artikel|beitrag) gefallen`,
+    String.raw`\b(?:artikel|beitrag|rezept) bewerten\b`,
+    String.raw`\bnoch keine bewertungen?\b`,
+    String.raw`cet article vous a-t-il (?:été utile|plu)|\b(?:notez|évaluez) cet article`,
+    String.raw`\b(?:te|le) (?:ha )?(?:resultado|resultó|sido|pareció) útil (?:este artículo|esta información|esta nota)|\bvalora (?:este artículo|esta receta)`,
+    String.raw`\bquesto articolo (?:ti|vi) è stato utile|\bti è piaciuto questo articolo`,
+    String.raw`\bczy ten artykuł był (?:pomocny|przydatny)|\boceń (?:ten )?artykuł`,
+    String.raw`\beste artigo (?:foi|lhe foi) útil`,
+  ].join('|'),
+  'iu',
+);
 /** Link or button text that only prints or saves the page. */
 const PRINT = /^(?:print|printer[- ]friendly|print (?:this )?(?:article|page|story|recipe)|drucken|rezept drucken|artikel drucken|seite drucken|druckversion|imprimer|imprimir|imprimir receta|stampa|drukuj|печать|распечатать|pdf|als pdf (?:speichern|herunterladen)|save as pdf|download pdf)$/iu;
 /** Words of its own around a print/PDF link that make its parent a sentence. */
@@ -35,7 +59,7 @@ export const callsToAction: CleanRule = {
       if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
       const text = normalizedTextUpTo(el, 300);
       if (!text || countWordsIn(text) > MAX_PROMPT_WORDS) continue;
-      if (FOLLOW.test(text) || APP.test(text) || SHARE_PROMPT.test(text)) ctx.remove(el, this.name);
+      if (FOLLOW.test(text) || APP.test(text) || SHARE_PROMPT.test(text) || RATE_PROMPT.test(text)) ctx.remove(el, this.name);
     }
   },
 };
