@@ -26,7 +26,7 @@ const NOTICE = new RegExp(
   ].join('|'),
   'iu',
 );
-/** A cheap first look over the whole page: no notice without one of these words. */
+/** A cheaper first look over the whole page: no notice without one of these words. */
 const BROWSER_WORD = /browser|navigateur|navegador|przeglądar/i;
 /** The notice's own line is short... */
 const MAX_LINE_WORDS = 100;
@@ -40,7 +40,9 @@ export const browserNotices: CleanRule = {
   name: 'browser-notices',
   run(ctx) {
     const body = ctx.doc.body;
-    if (!body || !BROWSER_WORD.test(body.textContent ?? '')) return;
+    // The page's text as a whole first: most pages never say it, and skip the walk of their lines.
+    const all = body?.textContent ?? '';
+    if (!body || !BROWSER_WORD.test(all) || !NOTICE.test(all.replace(/\s+/g, ' '))) return;
     for (const el of liveElements(ctx, isLine)) {
       if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
       const text = normalizedTextUpTo(el, 600);
