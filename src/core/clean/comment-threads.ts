@@ -13,9 +13,15 @@ const HEADING = /^(\d[\d,.]*\s+)?(comments?|replies|reader comments)(\s*\(\d+\))
  */
 const HEADING_MORE = /^(?:\d[\d.,]*\s+)?\p{L}*(?:comments|kommentare|commentaires|comentarios|commenti|komentarze|komentáře|kommentarer|reacties|reakcje|комментарии|коментарі)(?:\s*[([]\d+[)\]])?\s*:?$|^\d[\d.,]*\s+(?:comment|kommentar|commentaire|comentario|commento|komentarz\p{L}*|коммент\p{L}*|antwort\p{L}*|réponses?|respuestas?|risposte|reactie\p{L}*)$|^(?:schreibe?n?\s+(?:sie\s+)?einen\s+kommentar|kommentar\s+(?:schreiben|verfassen|hinterlassen|abgeben)|(?:laisser|laissez|ajouter)\s+un\s+commentaire|(?:deja|dejar|escribe|añadir)\s+(?:un|tu)\s+comentario|lascia\s+un\s+commento|dodaj\s+komentarz|оставить\s+комментарий|оставьте\s+комментарий)/iu;
 
+/**
+ * Blog software's own heading over its comments, a count and the post's title: "12 thoughts on
+ * “Title”", "One response to “Title”", "142 Antworten zu „Title“", "3 réponses à « Title »".
+ */
+const HEADING_ON_TITLE = /^(?:\d[\d.,]*|one|ein|eine|un|une|uno|una)\s+(?:thoughts?|responses?|replies|reply|comments?|antworten|antwort|gedanken|kommentare?|réponses?|commentaires?|respuestas?|comentarios?|risposte|commenti|reacties|reactie)\s+(?:on|to|zu|auf|à|a|sur|en|para|su|op)\s+\S/iu;
+
 /** A heading's text that introduces a comment section. */
 export function announcesComments(text: string): boolean {
-  return HEADING.test(text) || HEADING_MORE.test(text);
+  return HEADING.test(text) || HEADING_MORE.test(text) || HEADING_ON_TITLE.test(text);
 }
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'strong', 'b', 'span', 'div', 'p']);
