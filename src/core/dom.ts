@@ -140,6 +140,9 @@ function walkDescendants(root: Element, visit: (el: Element) => boolean | void):
   }
 }
 
+/** The page's own article or main content: `<article>`, `<main>`, role=main, schema.org articleBody. */
+export const isArticleRoot = (el: Element): boolean => el.localName === 'article' || el.localName === 'main' || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody';
+
 /**
  * True when `el` sits in running text: its parent holds at least `minWords` words of its own
  * beside it ("the table of contents (<a>PDF</a>) shows…"), so `el` is part of a sentence, not a

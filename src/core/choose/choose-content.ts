@@ -7,6 +7,7 @@
 // more, the gains win. The common page, where the two agree, pays one walk of Readability's output.
 import type { ProseCandidate } from './prose-candidate';
 import { textBlocks } from './text-blocks';
+import { closestWhere } from '../dom';
 
 /** Only a far larger body of prose overrules Readability: this many times its own... */
 const MIN_RATIO = 3;
@@ -50,10 +51,7 @@ export function chooseContent(readability: Element | null, candidate: ProseCandi
  * a better article than the one Readability found.
  */
 function inComplementary(el: Element): boolean {
-  for (let a: Element | null = el; a; a = a.parentElement) {
-    if (a.localName === 'aside' || a.getAttribute('role')?.trim().toLowerCase() === 'complementary') return true;
-  }
-  return false;
+  return closestWhere(el, (a) => a.localName === 'aside' || a.getAttribute('role')?.trim().toLowerCase() === 'complementary') !== null;
 }
 
 /** Prose weight of an element's text blocks (text-blocks.ts). */

@@ -9,7 +9,7 @@
 // longer than that and stays. Unguarded, like consent: the box may be what Readability would
 // pick, which is exactly the mistake.
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countWordsIn, firstDescendant, normalizedTextUpTo, tagIn, wordCountExceeds } from '../dom';
+import { closestWhere, countWordsIn, firstDescendant, isArticleRoot, normalizedTextUpTo, tagIn, wordCountExceeds } from '../dom';
 
 /** Outdated or unsupported browser, and the plea to change it. */
 const NOTICE = new RegExp(
@@ -34,7 +34,6 @@ const MAX_LINE_WORDS = 100;
 const MAX_BOX_WORDS = 200;
 const isLine = tagIn('p', 'div', 'span', 'strong', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6');
 const isBlockInside = tagIn('p', 'div', 'li', 'ul', 'ol', 'table', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote');
-const isStory = (el: Element) => el.localName === 'article' || el.localName === 'main' || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody';
 
 export const browserNotices: CleanRule = {
   name: 'browser-notices',
@@ -47,7 +46,7 @@ export const browserNotices: CleanRule = {
       if (!el.isConnected || firstDescendant(el, isBlockInside)) continue;
       const text = normalizedTextUpTo(el, 600);
       if (!text || !BROWSER_WORD.test(text) || countWordsIn(text) > MAX_LINE_WORDS || !NOTICE.test(text)) continue;
-      if (closestWhere(el, isStory)) continue;
+      if (closestWhere(el, isArticleRoot)) continue;
       let box = el;
       while (box.parentElement && box.parentElement !== body && !wordCountExceeds(box.parentElement, MAX_BOX_WORDS)) box = box.parentElement;
       // A line alone in a long wrapper is a sentence of the page's text, not a box of its own.

@@ -3,7 +3,7 @@
 // player controls). None of it is part of an article. An article's own <header> and <footer>
 // (title, byline, notes) are not touched; only the landmark roles that mean "the site's".
 import { type CleanRule, liveElements } from './rule';
-import { closestWhere, countDescendants, descendantsWhere, firstDescendant, normalizedText, tagIn, wordCountExceeds } from '../dom';
+import { closestWhere, countDescendants, descendantsWhere, firstDescendant, isArticleRoot, normalizedText, tagIn, wordCountExceeds } from '../dom';
 
 const LANDMARK_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menubar', 'menu', 'toolbar', 'slider', 'progressbar', 'scrollbar', 'timer', 'tablist', 'dialog', 'alertdialog']);
 /** `nav, [role="navigation"], [role="banner"], …`: the walk-based test of the landmark selector. */
@@ -17,7 +17,6 @@ const AD_LABEL = /^[\s*•·|:()[\]–—-]*(?:advertisements?|advert|ads?|spons
 const SECTIONING_TAGS = new Set(['article', 'aside', 'main', 'nav', 'section']);
 const isSectioning = (el: Element): boolean => SECTIONING_TAGS.has(el.localName) || el.getAttribute('role') === 'main' || el.getAttribute('role') === 'article' || el.getAttribute('itemprop') === 'articleBody';
 /** `article, [role="main"], main, [itemprop="articleBody"]`. */
-const isArticleRoot = (el: Element): boolean => el.localName === 'article' || el.localName === 'main' || el.getAttribute('role') === 'main' || el.getAttribute('itemprop') === 'articleBody';
 const isP = tagIn('p');
 const isAdSlotTag = tagIn('div', 'span', 'p', 'small', 'aside', 'section', 'figure');
 const isAdMedia = tagIn('img', 'picture', 'video', 'iframe', 'table', 'pre');
