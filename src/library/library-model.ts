@@ -1,10 +1,11 @@
-// The library page's state, apart from its DOM so it can be tested on its own: the records
-// (without their HTML, which only the reader and exports need), the search index, the current
+// The library page's state, apart from its DOM so it can be tested on its own: the summaries
+// (records without html and text, which only the reader and exports need), the search index, the current
 // query and tag filter, and the one deletion that can still be undone. Every change goes to the
 // store first; memory follows only when the store said yes.
 // Longer than 200 lines: indexing in slices (its scheduler and generation checks) shares the
 // summaries and index with every edit that must keep both in step.
 import type { ArticleRecord } from '../shared/article-record';
+import { summaryOf, type ArticleSummary } from '../shared/article-summary';
 import { buildExport, serializeExport } from '../shared/library-export';
 import { parseImport, type InvalidEntry } from '../shared/library-import';
 import { LibrarySearch } from '../shared/library-search';
@@ -14,18 +15,13 @@ import type { ArticleStore, ImportOutcome } from '../platform/article-store';
 import { t } from '../shared/strings/t';
 
 /** What the list shows of an article: everything but the heavy html and text. */
-export type Summary = Omit<ArticleRecord, 'html' | 'text'>;
+export type Summary = ArticleSummary;
 
-export type StorePort = Pick<ArticleStore, 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords'>;
+export type StorePort = Pick<ArticleStore, 'loadSummaries' | 'loadSearchForms' | 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords'>;
 
 export type ImportReport =
   | { ok: true; outcome: ImportOutcome; invalid: InvalidEntry[]; mergedInFile: number }
   | { ok: false; reason: string; invalid?: InvalidEntry[] };
-
-function summarize(r: ArticleRecord): Summary {
-  const { html: _html, text: _text, ...rest } = r;
-  return rest;
-}
 
 /**
  * How indexing shares the page: `pause` lets the page run (a task boundary in the browser), `now`
@@ -41,7 +37,7 @@ export const PAGE_SCHEDULER: IndexScheduler = {
   now: () => Date.now(),
 };
 
-type IndexEntry = { id: string; savedAt: number; updatedAt: number } & ({ form: string; record?: undefined } | { form?: undefined; record: ArticleRecord });
+type IndexEntry = { id: string; savedAt: number; updatedAt: number; form: string };
 
 export class LibraryModel {
   private summaries = new Map<string, Summary>();
@@ -63,40 +59,50 @@ export class LibraryModel {
   private generation = 0;
 
   /**
-   * Loads every record with its stored search form; the list can show at once. The search index
-   * is built afterwards from the forms (no tokenizing: about a second of CPU at 10,000 articles,
-   * where tokenizing every text took over five), in slices that yield to the page, and the
-   * returned `indexed` promise settles when it is complete.
+   * Loads the summaries, and the list can show at once: no article is read. The search index is
+   * built afterwards from the stored search forms (no tokenizing), in slices that yield to the
+   * page; the returned `indexed` promise settles when it is complete.
    */
   async load(): Promise<{ indexed: Promise<void> }> {
-    const { records, unreadable, searchForms } = await this.store.loadAll({ searchForms: true });
+    const { summaries, unreadable } = await this.store.loadSummaries();
     const generation = ++this.generation;
-    this.summaries = new Map(records.map((r) => [r.id, summarize(r)]));
+    this.summaries = new Map(summaries.map((s) => [s.id, s]));
     this.index = new LibrarySearch();
     this.index.autoCompact = false;
-    this.unreadable = unreadable.length;
-    this.pending = records.length;
-    // Only what indexing needs is kept while it runs, so the texts can be collected now. A record
-    // without a current stored form (a store that keeps none, or an older tokenizer's) is kept
-    // and tokenized in its slice.
-    const entries: IndexEntry[] = records.map((r) => {
-      const form = searchForms?.get(r.id);
-      const entry = { id: r.id, savedAt: r.savedAt, updatedAt: r.updatedAt };
-      return form === undefined ? { ...entry, record: r } : { ...entry, form };
-    });
-    return { indexed: this.indexInSlices(entries, generation) };
+    this.unreadable = unreadable;
+    this.pending = summaries.length;
+    return { indexed: this.buildIndex(summaries, generation) };
+  }
+
+  private async buildIndex(summaries: readonly Summary[], generation: number): Promise<void> {
+    // The first read waits for the next task: the list is drawn before any indexing, and
+    // `indexing` is true when load() returns however fast this machine would have been.
+    if (!summaries.length) return;
+    await this.scheduler.pause();
+    const forms = await this.store.loadSearchForms();
+    if (generation !== this.generation) return;
+    // An article without a current stored form (one an older tokenizer wrote) is tokenized from
+    // its record. After a tokenizer change that is every article: one read of them all, as each
+    // open did before the library kept forms.
+    const missing = summaries.some((s) => !forms.has(s.id));
+    const records = missing ? new Map((await this.store.loadAll()).records.map((r) => [r.id, r])) : null;
+    if (generation !== this.generation) return;
+    const entries: IndexEntry[] = [];
+    for (const { id, savedAt, updatedAt } of summaries) {
+      const record = records?.get(id);
+      const form = forms.get(id) ?? (record && searchForm(record));
+      if (form !== undefined) entries.push({ id, savedAt, updatedAt, form });
+    }
+    await this.indexInSlices(entries, generation);
   }
 
   private async indexInSlices(entries: IndexEntry[], generation: number): Promise<void> {
     const SLICE_MS = 30;
     const index = this.index;
-    // Newest first (records come that way): a search typed while indexing finds recent saves,
+    // Newest first (summaries come that way): a search typed while indexing finds recent saves,
     // the likeliest targets, first. Result order does not depend on slot order.
     let i = 0;
-    // The first slice waits for the next task too: the list is drawn before any indexing, and
-    // `indexing` is true when load() returns however fast this machine would have been.
     this.pending = entries.length;
-    if (entries.length) await this.scheduler.pause();
     while (i < entries.length) {
       const until = this.scheduler.now() + SLICE_MS;
       while (i < entries.length && this.scheduler.now() < until) {
@@ -105,7 +111,7 @@ export class LibraryModel {
         // Skip what was deleted or replaced meanwhile (those went through put/drop already).
         // Tags from the summary, not the load: a tag edit keeps updatedAt and may come mid-indexing.
         const current = this.summaries.get(e.id);
-        if (current?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form ?? searchForm(e.record!), current.tags);
+        if (current?.updatedAt === e.updatedAt && !index.has(e.id)) index.addForm(e.id, e.savedAt, e.form, current.tags);
         this.pending = entries.length - i;
       }
       if (i < entries.length) await this.scheduler.pause();
@@ -125,7 +131,7 @@ export class LibraryModel {
   }
 
   private put(r: ArticleRecord): void {
-    this.summaries.set(r.id, summarize(r));
+    this.summaries.set(r.id, summaryOf(r));
     this.index.add(r);
   }
 
@@ -199,7 +205,7 @@ export class LibraryModel {
 
   private async writeTags(id: string, tags: string[]): Promise<Summary> {
     const updated = await this.store.setTags(id, tags);
-    const summary = summarize(updated);
+    const summary = summaryOf(updated);
     this.summaries.set(id, summary);
     // Tags are searched, but the article's words did not change: only its tags are replaced.
     this.index.setTags(id, summary.tags);

@@ -1,7 +1,7 @@
 // Saved articles in IndexedDB, in the extension's own origin: the operations on the library, and
 // the one entry point to it (library-db/ holds the parts: schema.ts the shape and migrations,
 // transaction.ts the write transaction and its errors, changes.ts the change events, load.ts
-// the whole-library read, import-plan.ts what an import does).
+// the whole-library reads, import-plan.ts what an import does).
 //
 // Why the library and reader pages read and write here directly, while a tab's save goes through
 // the background: the pages are extension pages, in the same origin as the database, so every
@@ -26,15 +26,15 @@ import type { SearchFields } from '../shared/search-form';
 import { t, tn } from '../shared/strings/t';
 import { LibraryChanges, type LibraryChange } from './library-db/changes';
 import { countPlan, planImport, type ImportOutcome } from './library-db/import-plan';
-import { loadLibrary, type LoadOutcome } from './library-db/load';
+import { loadLibrary, loadSearchForms, loadSummaries, type LoadOutcome, type SummariesOutcome } from './library-db/load';
 import { ARTICLES, DB_NAME, openLibraryDb, type LibraryDb } from './library-db/schema';
-import { StoreError, toStoreError, writeTransaction, type FormWriter, type WriteStore } from './library-db/transaction';
+import { StoreError, toStoreError, writeTransaction, type DerivedWriter, type WriteStore } from './library-db/transaction';
 
 export { DB_NAME, DB_VERSION } from './library-db/schema';
 export { StoreError, type StoreErrorCode } from './library-db/transaction';
 export type { LibraryChange } from './library-db/changes';
 export type { ImportOutcome } from './library-db/import-plan';
-export type { LoadOutcome } from './library-db/load';
+export type { LoadOutcome, SummariesOutcome } from './library-db/load';
 
 export interface SaveOutcome {
   record: ArticleRecord;
@@ -57,7 +57,7 @@ export class ArticleStore {
   }
 
   /** One write transaction, announced to the other contexts once it has committed. */
-  private async write<T>(work: (store: WriteStore, forms: FormWriter) => Promise<T>, changed: (result: T) => LibraryChange): Promise<T> {
+  private async write<T>(work: (store: WriteStore, derived: DerivedWriter) => Promise<T>, changed: (result: T) => LibraryChange): Promise<T> {
     const result = await writeTransaction(this.db, work);
     this.changes.announce(changed(result));
     return result;
@@ -67,11 +67,11 @@ export class ArticleStore {
   async saveDraft(draft: RecordDraft, url: string, now = Date.now()): Promise<SaveOutcome> {
     const fresh = recordFromDraft(draft, url, now, crypto.randomUUID());
     if (!fresh.ok) throw new StoreError('invalid', t('save_invalid', fresh.reason));
-    return this.write(async (store, forms) => {
+    return this.write(async (store, derived) => {
       const existing = await store.index('url').get(url);
       const old = existing ? validateRecord(existing) : null;
       const record = old?.ok ? resave(old.value, fresh.value) : existing ? { ...fresh.value, id: existing.id } : fresh.value;
-      await Promise.all([store.put(record), forms.put(record)]);
+      await Promise.all([store.put(record), derived.put(record)]);
       return { record, updated: !!existing };
     }, (outcome) => ({ ids: [outcome.record.id] }));
   }
@@ -84,9 +84,19 @@ export class ArticleStore {
     return checked.value;
   }
 
-  /** Every record, newest first, each validated; with their search forms when asked. */
-  async loadAll(options: { searchForms?: boolean } = {}): Promise<LoadOutcome> {
-    return loadLibrary(this.db, options);
+  /** Every full record, newest first, each validated (exports; the list reads summaries). */
+  async loadAll(): Promise<LoadOutcome> {
+    return loadLibrary(this.db);
+  }
+
+  /** What the list shows: every article's summary, newest first, and how many cannot be shown. */
+  async loadSummaries(): Promise<SummariesOutcome> {
+    return loadSummaries(this.db);
+  }
+
+  /** The stored search forms by id (current tokenizer only). */
+  async loadSearchForms(): Promise<Map<string, string>> {
+    return loadSearchForms(this.db);
   }
 
   async count(): Promise<number> {
@@ -95,10 +105,10 @@ export class ArticleStore {
 
   /** Deletes and hands back what was deleted, so the caller can offer undo. */
   async delete(id: string): Promise<ArticleRecord | null> {
-    return this.write(async (store, forms) => {
+    return this.write(async (store, derived) => {
       const raw = await store.get(id);
       if (raw === undefined) return null;
-      await Promise.all([store.delete(id), forms.delete(id)]);
+      await Promise.all([store.delete(id), derived.delete(id)]);
       const checked = validateRecord(raw);
       return checked.ok ? checked.value : null;
     }, () => ({ ids: [id] }));
@@ -111,10 +121,10 @@ export class ArticleStore {
   async restore(record: ArticleRecord): Promise<ArticleRecord> {
     const checked = validateRecord(record);
     if (!checked.ok) throw new StoreError('invalid', t('store_unrestorable', checked.reason));
-    return this.write(async (store, forms) => {
+    return this.write(async (store, derived) => {
       const sameUrl = await store.index('url').get(record.url);
       const result = sameUrl && sameUrl.id !== record.id ? mergeRecords(sameUrl, checked.value) : checked.value;
-      await Promise.all([store.put(result), forms.put(result)]);
+      await Promise.all([store.put(result), derived.put(result)]);
       return result;
     }, (restored) => ({ ids: restored.id === record.id ? [record.id] : [record.id, restored.id] }));
   }
@@ -132,14 +142,14 @@ export class ArticleStore {
 
   /** Read and write of one record inside one transaction: atomic, and blind to other records. */
   private async update(id: string, change: (r: ArticleRecord) => ArticleRecord): Promise<ArticleRecord> {
-    return this.write(async (store, forms) => {
+    return this.write(async (store, derived) => {
       const raw = await store.get(id);
       if (raw === undefined) throw new StoreError('not-found', t('store_gone'));
       const checked = validateRecord(raw);
       if (!checked.ok) throw new StoreError('invalid', t('store_damaged', checked.reason));
       const updated = change(checked.value);
       // Tags and progress are not searched: the stored form stays right, and is not rewritten.
-      await Promise.all([store.put(updated), searchedFieldsDiffer(checked.value, updated) ? forms.put(updated) : null]);
+      await Promise.all([store.put(updated), derived.put(updated, { searched: searchedFieldsDiffer(checked.value, updated) })]);
       return updated;
     }, () => ({ ids: [id] }));
   }
@@ -149,7 +159,7 @@ export class ArticleStore {
    * nothing. `records` must not repeat a URL or an id (parseImport guarantees it).
    */
   async importRecords(records: readonly ArticleRecord[]): Promise<ImportOutcome> {
-    return this.write(async (store, forms) => {
+    return this.write(async (store, derived) => {
       // Issue every read at once: they run in order inside the transaction, without a round trip each.
       const byUrl = await Promise.all(records.map((r) => store.index('url').get(r.url)));
       const byId = await Promise.all(records.map((r) => store.get(r.id)));
@@ -163,9 +173,9 @@ export class ArticleStore {
         // Handled by Promise.all below; the catches keep an aborted batch from reporting each put again.
         const put = store.put(step.record);
         put.catch(() => undefined);
-        const form = forms.put(step.record);
-        form.catch(() => undefined);
-        puts.push(put, form);
+        const derivedPut = derived.put(step.record);
+        derivedPut.catch(() => undefined);
+        puts.push(put, derivedPut);
       }
       await Promise.all(puts);
       return countPlan(plan);
@@ -174,7 +184,7 @@ export class ArticleStore {
 
   /** Removes every record (tests, the bench, and a future "clear library"). */
   async clear(): Promise<void> {
-    await this.write((store, forms) => Promise.all([store.clear(), forms.clear()]), () => ({ all: true }));
+    await this.write((store, derived) => Promise.all([store.clear(), derived.clear()]), () => ({ all: true }));
   }
 
   close(): void {

@@ -54,7 +54,12 @@ describe('one bad record never hides the library', () => {
     (await mount(name)).model; // creates the database at the current version
     open.pop()!.close();
     const db = await openDB(name, DB_VERSION);
-    for (const r of [record(1), { ...record(2), savedAt: 9e15, updatedAt: 9e15 }, record(3)]) await db.put('articles', r);
+    // As that version wrote them: each record with its summary (the record minus html and text).
+    for (const r of [record(1), { ...record(2), savedAt: 9e15, updatedAt: 9e15 }, record(3)]) {
+      const { html: _html, text: _text, ...summary } = r;
+      await db.put('articles', r);
+      await db.put('summaries', summary);
+    }
     db.close();
 
     await mount(name);

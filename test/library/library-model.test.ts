@@ -2,12 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryModel, type IndexScheduler, type StorePort } from '../../src/library/library-model';
 import type { ArticleRecord } from '../../src/shared/article-record';
+import { summaryOf } from '../../src/shared/article-summary';
+import { searchForm } from '../../src/shared/search-form';
 import { record } from './fixtures';
 
 function stub(records: ArticleRecord[]): StorePort {
   const byId = new Map(records.map((r) => [r.id, r]));
   const all = () => [...byId.values()].sort((a, b) => b.savedAt - a.savedAt);
   return {
+    loadSummaries: async () => ({ summaries: all().map(summaryOf), unreadable: 0 }),
+    // No stored forms: the model tokenizes from the records (its path after a tokenizer change).
+    loadSearchForms: async () => new Map(),
     loadAll: async () => ({ records: all(), unreadable: [] }),
     get: async (id) => byId.get(id) ?? null,
     delete: async (id) => {
@@ -79,6 +84,41 @@ describe('library model', () => {
     expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
     model.query = 'lighthuoses';
     expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
+  });
+
+  it('opens from summaries and stored search forms alone: no article is read to list or to search', async () => {
+    const records = [record(1), record(2, { text: 'Only here: zeppelins over the harbour.' })];
+    const reads: string[] = [];
+    const store = stub(records);
+    const counted: StorePort = {
+      ...store,
+      loadSearchForms: async () => new Map(records.map((r) => [r.id, searchForm(r)])),
+      loadAll: async () => (reads.push('all'), store.loadAll()),
+      get: async (id) => (reads.push(id), store.get(id)),
+    };
+    const model = new LibraryModel(counted);
+    await (await model.load()).indexed;
+    expect(model.visible().map((s) => s.title)).toEqual(['Story number 2', 'Story number 1']);
+    model.query = 'zeppelin';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00002']);
+    expect(reads).toEqual([]);
+  });
+
+  it('tokenizes from the records, read once, the articles whose stored form is missing', async () => {
+    const records = [record(1, { text: 'Lighthouses everywhere.' }), record(2)];
+    const reads: string[] = [];
+    const store = stub(records);
+    const model = new LibraryModel({
+      ...store,
+      loadSearchForms: async () => new Map([['id-00002', searchForm(records[1]!)]]),
+      loadAll: async () => (reads.push('all'), store.loadAll()),
+    });
+    await (await model.load()).indexed;
+    model.query = 'lighthouse';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00001']);
+    model.query = 'container';
+    expect(model.visible().map((s) => s.id)).toEqual(['id-00002']);
+    expect(reads).toEqual(['all']);
   });
 
   it('keeps html and text out of what the list holds', async () => {

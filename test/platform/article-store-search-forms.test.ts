@@ -54,9 +54,9 @@ async function rawForms(name: string): Promise<Map<string, { v: number; tokens: 
   return new Map(all.map((f) => [f.id, f]));
 }
 
-function indexOf(records: ArticleRecord[], forms: Map<string, string> | undefined): LibrarySearch {
+function indexOf(records: ArticleRecord[], forms: Map<string, string>): LibrarySearch {
   const index = new LibrarySearch();
-  for (const r of records) index.addForm(r.id, r.savedAt, forms!.get(r.id)!);
+  for (const r of records) index.addForm(r.id, r.savedAt, forms.get(r.id)!);
   index.compact();
   return index;
 }
@@ -72,13 +72,14 @@ describe('article store: upgrade from version 1', () => {
     await versionOne(name, [...records, { id: 'broken', url: 'https://example.com/broken', savedAt: 5, title: 42 }]);
 
     const store = await fresh(name);
-    expect(DB_VERSION).toBe(2);
-    const { records: loaded, unreadable, searchForms } = await store.loadAll({ searchForms: true });
+    expect(DB_VERSION).toBe(3);
+    const { records: loaded, unreadable } = await store.loadAll();
+    const searchForms = await store.loadSearchForms();
     expect(loaded).toEqual([...records].reverse());
     // An entry that was unreadable before is still there, still reported, and never dropped.
     expect(unreadable).toEqual([{ key: 'broken', reason: 'title is not text' }]);
-    expect([...searchForms!.keys()].sort()).toEqual(['id-00001', 'id-00002', 'id-00003']);
-    for (const r of records) expect(searchForms!.get(r.id)).toBe(searchForm(r));
+    expect([...searchForms.keys()].sort()).toEqual(['id-00001', 'id-00002', 'id-00003']);
+    for (const r of records) expect(searchForms.get(r.id)).toBe(searchForm(r));
 
     const index = indexOf(loaded, searchForms);
     expect(index.search('burgermeister strassenbahn')).toEqual(['id-00002']);
@@ -92,8 +93,8 @@ describe('article store: upgrade from version 1', () => {
     await versionOne(name, []);
     const store = await fresh(name);
     const { record: saved } = await store.saveDraft(draft(7), 'https://example.com/seven');
-    const { searchForms } = await store.loadAll({ searchForms: true });
-    expect(searchForms!.get(saved.id)).toBe(searchForm(saved));
+    const searchForms = await store.loadSearchForms();
+    expect(searchForms.get(saved.id)).toBe(searchForm(saved));
   });
 
   it('leaves version 1 and every record as they were when the upgrade fails part way', async () => {
@@ -114,7 +115,7 @@ describe('article store: upgrade from version 1', () => {
     db.close();
     // The next open upgrades.
     const store = await fresh(name);
-    expect((await store.loadAll({ searchForms: true })).searchForms!.size).toBe(5);
+    expect((await store.loadSearchForms()).size).toBe(5);
   });
 });
 
@@ -155,9 +156,10 @@ describe('article store: search forms follow the records', () => {
     const parsed = parseImport(json);
     if (!parsed.ok) throw new Error(parsed.reason);
     await store.importRecords(parsed.records);
-    const { records, searchForms } = await store.loadAll({ searchForms: true });
-    expect(searchForms!.size).toBe(2);
-    for (const r of records) expect(searchForms!.get(r.id)).toBe(searchForm(r));
+    const { records } = await store.loadAll();
+    const searchForms = await store.loadSearchForms();
+    expect(searchForms.size).toBe(2);
+    for (const r of records) expect(searchForms.get(r.id)).toBe(searchForm(r));
     expect(indexOf(records, searchForms).search('zeppelin')).toHaveLength(1);
 
     await store.clear();
@@ -171,6 +173,6 @@ describe('article store: search forms follow the records', () => {
     const db = await request(indexedDB.open(name));
     await request(db.transaction('search', 'readwrite').objectStore('search').put({ id: r.id, v: SEARCH_FORM_VERSION + 1, tokens: ' other' }));
     db.close();
-    expect((await store.loadAll({ searchForms: true })).searchForms!.has(r.id)).toBe(false);
+    expect((await store.loadSearchForms()).has(r.id)).toBe(false);
   });
 });

@@ -9,6 +9,7 @@
 // article is shown or written (library list, offline reader, Markdown, HTML and JSON export).
 import { describe, expect, it } from 'vitest';
 import { LIMITS, validateRecord, type ArticleRecord } from '../../src/shared/article-record';
+import { validateSummary } from '../../src/shared/article-summary';
 import { buildExport, serializeExport } from '../../src/shared/library-export';
 import { parseImport } from '../../src/shared/library-import';
 import { isCurrentForm, searchForm, SEARCH_FORM_VERSION } from '../../src/shared/search-form';
@@ -169,6 +170,27 @@ describe('the other values read from storage', () => {
       }
     }
     expect(problems).toEqual([]);
+  });
+
+  it('a stored summary (what the library list reads) meets the record validator: each hostile value is rejected or comes out holding its kind and lists', () => {
+    const { html: _h, text: _t, ...summary } = record(7, { tags: ['harbour'] });
+    const problems: string[] = [];
+    for (const field of Object.keys(FIELDS).filter((f) => f !== 'html' && f !== 'text')) {
+      for (const value of HOSTILE) {
+        const checked = validateSummary({ ...summary, [field]: value, ...(field === 'savedAt' ? { updatedAt: value } : {}) });
+        if (!checked.ok) continue;
+        expect(checked.value).not.toHaveProperty('html');
+        const shown = `${field} = ${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : String(value)}`;
+        for (const [f, kind] of Object.entries(FIELDS)) {
+          if (f === 'html' || f === 'text') continue;
+          if (!HOLDS[kind](checked.value[f as keyof typeof checked.value])) problems.push(`${shown} accepted, and ${f} does not hold its kind`);
+        }
+        const listed = itemElement(document, checked.value).textContent ?? '';
+        if (/Invalid Date|NaN/.test(listed)) problems.push(`${shown}: the list shows an invalid date or number`);
+      }
+    }
+    expect(problems).toEqual([]);
+    for (const bad of [null, 'summary', [summary], { ...summary, savedAt: 9e15, updatedAt: 9e15 }]) expect(validateSummary(bad).ok).toBe(false);
   });
 
   it('a stored search form that is not a bounded string of the current version is recomputed, never used', () => {

@@ -1,8 +1,9 @@
-// Reading the whole library at once (the library page's open): every record validated, newest
-// first, and the stored search forms beside them from the same transaction.
+// Reading the whole library at once. The library page's open reads the summaries (the list), then
+// the stored search forms (the index), never the articles; exports read every full record.
 import { validateRecord, type ArticleRecord } from '../../shared/article-record';
+import { validateSummary, type ArticleSummary } from '../../shared/article-summary';
 import { isCurrentForm } from '../../shared/search-form';
-import { ARTICLES, SEARCH, type LibraryDb } from './schema';
+import { ARTICLES, SEARCH, SUMMARIES, type LibraryDb } from './schema';
 import { toStoreError } from './transaction';
 
 export interface LoadOutcome {
@@ -10,26 +11,30 @@ export interface LoadOutcome {
   records: ArticleRecord[];
   /** Stored entries that failed validation: left in place, reported, never shown. */
   unreadable: { key: string; reason: string }[];
-  /**
-   * With loadAll({ searchForms: true }): each record's stored search form by id, read in the same
-   * transaction as the records. A record missing here (none stored, or of an older tokenizer)
-   * has to be tokenized by the caller.
-   */
-  searchForms?: Map<string, string>;
 }
 
-export async function loadLibrary(db: LibraryDb, options: { searchForms?: boolean }): Promise<LoadOutcome> {
-  let raw: unknown[];
-  let stored: unknown[] = [];
+export interface SummariesOutcome {
+  /** Newest first. */
+  summaries: ArticleSummary[];
+  /**
+   * Stored articles the list cannot show: those without a valid summary, which the upgrade and
+   * every write give to each valid record, so these are the records that failed validation.
+   */
+  unreadable: number;
+}
+
+async function read<T>(work: () => Promise<T>): Promise<T> {
   try {
-    const tx = db.transaction(options.searchForms ? [ARTICLES, SEARCH] : [ARTICLES], 'readonly');
-    [raw, stored] = await Promise.all([
-      tx.objectStore(ARTICLES).index('savedAt').getAll(),
-      options.searchForms ? tx.objectStore(SEARCH).getAll() : [],
-    ]);
+    return await work();
   } catch (e) {
     throw toStoreError(e);
   }
+}
+
+const newestFirst = (a: { savedAt: number; id: string }, b: { savedAt: number; id: string }) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1);
+
+export async function loadLibrary(db: LibraryDb): Promise<LoadOutcome> {
+  const raw: unknown[] = await read(() => db.getAllFromIndex(ARTICLES, 'savedAt'));
   const records: ArticleRecord[] = [];
   const unreadable: LoadOutcome['unreadable'] = [];
   for (let i = raw.length - 1; i >= 0; i--) {
@@ -37,8 +42,31 @@ export async function loadLibrary(db: LibraryDb, options: { searchForms?: boolea
     if (checked.ok) records.push(checked.value);
     else unreadable.push({ key: String((raw[i] as { id?: unknown } | undefined)?.id ?? '?'), reason: checked.reason });
   }
-  if (!options.searchForms) return { records, unreadable };
-  const searchForms = new Map<string, string>();
-  for (const form of stored) if (isCurrentForm(form)) searchForms.set(form.id, form.tokens);
-  return { records, unreadable, searchForms };
+  return { records, unreadable };
+}
+
+/** Every valid summary and the count of articles without one, from one transaction. */
+export async function loadSummaries(db: LibraryDb): Promise<SummariesOutcome> {
+  const [raw, articles] = await read(async () => {
+    const tx = db.transaction([ARTICLES, SUMMARIES], 'readonly');
+    return Promise.all([tx.objectStore(SUMMARIES).getAll(), tx.objectStore(ARTICLES).count()]);
+  });
+  const summaries: ArticleSummary[] = [];
+  for (const entry of raw) {
+    const checked = validateSummary(entry);
+    if (checked.ok) summaries.push(checked.value);
+  }
+  summaries.sort(newestFirst);
+  return { summaries, unreadable: Math.max(0, articles - summaries.length) };
+}
+
+/**
+ * Each article's stored search form by id. One missing here (of an older tokenizer, or failing
+ * the shape check) has to be tokenized by the caller from the full record.
+ */
+export async function loadSearchForms(db: LibraryDb): Promise<Map<string, string>> {
+  const stored: unknown[] = await read(() => db.getAll(SEARCH));
+  const forms = new Map<string, string>();
+  for (const form of stored) if (isCurrentForm(form)) forms.set(form.id, form.tokens);
+  return forms;
 }

@@ -7,8 +7,9 @@
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../../shared/article-record';
 import { t } from '../../shared/strings/t';
+import { summaryOf } from '../../shared/article-summary';
 import { storedSearchForm } from '../../shared/search-form';
-import { ARTICLES, SEARCH, type LibraryDb, type LibrarySchema } from './schema';
+import { ARTICLES, SEARCH, SUMMARIES, type LibraryDb, type LibrarySchema } from './schema';
 
 export type StoreErrorCode = 'quota' | 'not-found' | 'invalid' | 'error';
 
@@ -35,15 +36,35 @@ export function toStoreError(e: unknown): StoreError {
   return new StoreError('error', t('store_failed', `${err?.name ?? 'error'}: ${err?.message ?? String(e)}`));
 }
 
-type WriteTx = IDBPTransaction<LibrarySchema, ['articles', 'search'], 'readwrite'>;
-export type WriteStore = IDBPObjectStore<LibrarySchema, ['articles', 'search'], 'articles', 'readwrite'>;
+type WriteTx = IDBPTransaction<LibrarySchema, ['articles', 'search', 'summaries'], 'readwrite'>;
+export type WriteStore = IDBPObjectStore<LibrarySchema, ['articles', 'search', 'summaries'], 'articles', 'readwrite'>;
 
-/** Keeps the search store in step with the articles store, inside the same transaction. */
-export interface FormWriter {
-  /** Puts the search form of `record` (call beside every put of a record whose searched fields may have changed). */
-  put(record: ArticleRecord): Promise<unknown>;
+/** Keeps the derived stores (search forms, summaries) in step with the articles, inside the same transaction. */
+export interface DerivedWriter {
+  /**
+   * Puts what is derived from `record`: call beside every put of a record. Its summary is always
+   * rewritten; its search form only when `searched` (false when title, byline, site and text are
+   * known to be unchanged, as in a tag or progress edit).
+   */
+  put(record: ArticleRecord, options?: { searched?: boolean }): Promise<unknown>;
   delete(id: string): Promise<unknown>;
   clear(): Promise<unknown>;
+}
+
+/**
+ * Issues the requests in turn and waits for all of them. async, so a request that throws (a full
+ * disk) rejects the call instead, and a Promise.all beside the record's own request observes it;
+ * the requests issued before it are observed here, so none is left as an unhandled rejection.
+ */
+async function issueAll(...requests: (() => Promise<unknown> | null)[]): Promise<void> {
+  const issued: Promise<unknown>[] = [];
+  for (const request of requests) {
+    const pending = request();
+    if (!pending) continue;
+    pending.catch(() => undefined);
+    issued.push(pending);
+  }
+  await Promise.all(issued);
 }
 
 /**
@@ -51,21 +72,21 @@ export interface FormWriter {
  * else lets the transaction commit early). On any failure the transaction is aborted, so
  * nothing it did lands.
  */
-export async function writeTransaction<T>(db: LibraryDb, work: (store: WriteStore, forms: FormWriter) => Promise<T>): Promise<T> {
-  const tx: WriteTx = db.transaction([ARTICLES, SEARCH], 'readwrite');
+export async function writeTransaction<T>(db: LibraryDb, work: (store: WriteStore, derived: DerivedWriter) => Promise<T>): Promise<T> {
+  const tx: WriteTx = db.transaction([ARTICLES, SEARCH, SUMMARIES], 'readwrite');
   const done = tx.done;
   // Observed below; without this a failure in `work` would also surface as an unhandled rejection.
   done.catch(() => undefined);
   const search = tx.objectStore(SEARCH);
-  // async: a request that throws (a full disk) rejects instead, so a Promise.all beside the
-  // record's own request observes both and leaves no unhandled rejection behind.
-  const forms: FormWriter = {
-    put: async (record) => search.put(storedSearchForm(record.id, record)),
-    delete: async (id) => search.delete(id),
-    clear: async () => search.clear(),
+  const summaries = tx.objectStore(SUMMARIES);
+  const derived: DerivedWriter = {
+    put: (record, { searched = true } = {}) =>
+      issueAll(() => summaries.put(summaryOf(record)), () => (searched ? search.put(storedSearchForm(record.id, record)) : null)),
+    delete: (id) => issueAll(() => search.delete(id), () => summaries.delete(id)),
+    clear: () => issueAll(() => search.clear(), () => summaries.clear()),
   };
   try {
-    const result = await work(tx.objectStore(ARTICLES), forms);
+    const result = await work(tx.objectStore(ARTICLES), derived);
     await done;
     return result;
   } catch (e) {
