@@ -9,7 +9,7 @@ import { useBrowserStrings } from '../platform/i18n';
 import { t } from '../shared/strings/t';
 import { createReader } from './controller';
 import { writeClipboard } from './clipboard';
-import { showPageToast } from './page-toast';
+import { showPageToast, showPageWorking } from './page-toast';
 import { handleContentMessage } from './handle-message';
 
 interface Marker {
@@ -37,6 +37,7 @@ if (!existing || !existing.alive()) {
     saveDraft: (draft) => sendToBackground({ type: 'save-draft', draft }),
     writeClipboard: (payload) => writeClipboard(document, payload),
     pageToast: (text) => showPageToast(document, text),
+    pageWorking: (text) => showPageWorking(document, text),
   });
   const ownOrigin = api.runtime.getURL('/');
   const stopListening = onRequest(api, (message, sender) => {

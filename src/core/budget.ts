@@ -43,10 +43,14 @@ export function getterOf<T>(obj: object, name: string): (node: Node) => T {
   return (node) => get.call(node) as T;
 }
 
+/** How many elements the document holds: cheap (no walk), and blind to clobbering. */
+export function elementCount(doc: Document): number {
+  return fromPrototype<Document['getElementsByTagName']>(doc, 'getElementsByTagName').call(doc, '*').length;
+}
+
 export function checkBudget(doc: Document, limits: BudgetLimits): BudgetVerdict {
   const maxText = limits.maxTextChars ?? DEFAULT_LIMITS.maxTextChars;
-  const byTag = fromPrototype<Document['getElementsByTagName']>(doc, 'getElementsByTagName');
-  const elements = byTag.call(doc, '*').length;
+  const elements = elementCount(doc);
   if (elements > limits.maxElements) {
     return { ok: false, why: `${elements.toLocaleString('en')} elements (limit ${limits.maxElements.toLocaleString('en')})` };
   }

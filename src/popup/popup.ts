@@ -12,6 +12,9 @@ export interface PopupDeps {
   writeClipboard(text: string, html?: string): Promise<boolean>;
 }
 
+/** How long an opening may take before the popup says it is working on it. */
+const WORKING_AFTER_MS = 150;
+
 const ACTION_IDS = ['popup-toggle', 'popup-copy-text', 'popup-copy-markdown', 'popup-copy-html', 'popup-save'];
 
 export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<void> } {
@@ -41,7 +44,12 @@ export function startPopup(doc: Document, deps: PopupDeps): { ready: Promise<voi
   async function toggle(preferSelection: boolean) {
     say('');
     readSelection.hidden = true;
-    const reply = await deps.send({ type: 'toggle-reader', tabId: deps.tabId, allowSelection: true, ...(preferSelection ? { preferSelection } : {}) });
+    // A large page can hold its tab for a while: past 150 ms the popup says it is working.
+    const working = setTimeout(() => say(t('reader_preparing')), WORKING_AFTER_MS);
+    const reply = await deps.send({ type: 'toggle-reader', tabId: deps.tabId, allowSelection: true, ...(preferSelection ? { preferSelection } : {}) }).finally(() => {
+      clearTimeout(working);
+      say('');
+    });
     if (reply.ok) {
       const { open, source, hasSelection } = reply.value;
       readSelection.hidden = !(open && source === 'article' && hasSelection);

@@ -154,6 +154,38 @@ describe('test build (dist/chrome-test): popup, messages, settings, copy, messag
     expect((await pageState(page)).html).toBe(before.html);
   });
 
+  test('a large page: the popup says reader view is being prepared, the page shows its notice during the work, then the reader opens', async () => {
+    // About 30,000 elements: under the budget's 60,000, and long enough to extract (seconds) that both show.
+    const paragraphs = Array.from({ length: 10_000 }, (_, i) => `<p>Paragraph ${i} of the council's report on the <a href="/b${i}">bridge</a>, with <em>costs</em> and delays.</p>`).join('');
+    const url = chromium.server.addPage('/e2e-generated/large-article.html', `<!doctype html><html><head><title>Bridge report</title></head><body><article><h1>Bridge report</h1>${paragraphs}</article></body></html>`);
+    const page = await chromium.openPage(url);
+    // What Readwell adds to and removes from <html>, in order, seen from the page.
+    await page.evaluate(() => {
+      const log: string[] = [];
+      (window as unknown as { __rwHosts: string[] }).__rwHosts = log;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          r.addedNodes.forEach(() => log.push('added'));
+          r.removedNodes.forEach(() => log.push('removed'));
+        }
+      }).observe(document.documentElement, { childList: true });
+    });
+    const popup = await chromium.openPopup(page);
+    await popup.locator(byTestId('popup-toggle')).click();
+    await expect.poll(() => popup.locator(byTestId('popup-message')).textContent(), { timeout: 20_000, interval: 20 }).toBe('Preparing reader view…');
+    await expect.poll(() => popupText(popup, ['popup-status']), { timeout: 60_000 }).toBe('Reader view is open on this tab.');
+    expect(await popup.locator(byTestId('popup-message')).textContent()).toBe('');
+    const view = await waitForOverlay(page);
+    expect(view.text['reader-title']).toBe('Bridge report');
+    // The notice went up before the work and came down before the overlay's host was added.
+    expect(await page.evaluate(() => (window as unknown as { __rwHosts: string[] }).__rwHosts.slice(0, 3))).toEqual(['added', 'removed', 'added']);
+    await page.bringToFront();
+    await page.keyboard.press('Escape');
+    await waitForNoOverlay(page);
+    await popup.close();
+    await page.close();
+  });
+
   test.each([
     ['chrome://version', 'chrome-version'],
     ['chrome://extensions', 'chrome-extensions'],

@@ -52,6 +52,36 @@ describe('popup', () => {
     expect($('popup-read-selection').hidden).toBe(true);
   });
 
+  it('says it is preparing reader view when the opening takes over 150 ms, and not when it is quick', async () => {
+    vi.useFakeTimers();
+    try {
+      let answer: (reply: unknown) => void = () => undefined;
+      const replies: Record<string, unknown> = {
+        'tab-status': ok({ accessible: true, readerOpen: false }),
+        'toggle-reader': new Promise((resolve) => (answer = resolve)),
+      };
+      const { $ } = setup(replies);
+      await vi.advanceTimersByTimeAsync(0);
+      $('popup-toggle').click();
+      await vi.advanceTimersByTimeAsync(140);
+      expect($('popup-message').textContent).toBe('');
+      await vi.advanceTimersByTimeAsync(20);
+      expect($('popup-message').textContent).toBe('Preparing reader view…');
+      answer(ok({ open: true, source: 'article', title: 'Story' }));
+      await vi.advanceTimersByTimeAsync(0);
+      expect($('popup-message').textContent).toBe('');
+      expect($('popup-status').textContent).toBe('Reader view is open on this tab.');
+
+      // Quick, and a failure: its message, never the working line over it.
+      replies['toggle-reader'] = fail('too-large', 'This page is too large or complex for reader view.', { hasSelection: false });
+      $('popup-toggle').click();
+      await vi.advanceTimersByTimeAsync(1000);
+      expect($('popup-message').textContent).toBe('This page is too large or complex for reader view.');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('with an article and a selection, opens the article and offers the selection instead', async () => {
     const replies: Record<string, unknown> = {
       'tab-status': ok({ accessible: true, readerOpen: false }),

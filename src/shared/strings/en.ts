@@ -171,6 +171,7 @@ export const EN = {
   popup_copy_html: 'Copy HTML',
   popup_copying: 'Copying…',
   popup_saving: 'Saving…',
+  reader_preparing: { message: 'Preparing reader view…', description: 'Shown on the page and in the popup while a large page is being read into reader view.' },
   popup_open_library: 'Open library',
   popup_settings: 'Reading settings',
   popup_shortcut: { message: 'Shortcut: $1', description: '$1: the key combination, as the browser writes it (Alt+Shift+V).' },
