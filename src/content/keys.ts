@@ -4,9 +4,9 @@ import type { PlainKey } from '../shared/strings/t';
 
 /** Keys the controller acts on: settings, clipboard, library, closing. */
 export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
-/** Keys the overlay acts on itself: moving through the article, the key list and the outline. */
+/** Keys the overlay acts on itself: moving through the article, the key list, the outline and read aloud. */
 export type ScrollMove = 'line-down' | 'line-up' | 'page-down' | 'page-up' | 'top' | 'bottom' | 'next-paragraph' | 'previous-paragraph';
-export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline';
+export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline' | 'read-aloud';
 
 export interface KeyInput {
   key: string;
@@ -28,7 +28,7 @@ const KEYS: Record<string, KeyAction> = {
   ArrowDown: 'line-down', ArrowUp: 'line-up', PageDown: 'page-down', PageUp: 'page-up', Home: 'top', End: 'bottom',
   j: 'next-paragraph', J: 'next-paragraph', k: 'previous-paragraph', K: 'previous-paragraph',
   '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save',
-  o: 'outline', O: 'outline', '?': 'help',
+  o: 'outline', O: 'outline', r: 'read-aloud', R: 'read-aloud', '?': 'help',
 };
 
 const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save']);
@@ -60,6 +60,7 @@ export const KEY_LIST = [
   [['c'], 'keys_copy'],
   [['s'], 'keys_save'],
   [['o'], 'keys_outline'],
+  [['r'], 'keys_read_aloud'],
   [['?'], 'keys_help'],
   [['Esc'], 'keys_close'],
 ] as const satisfies readonly (readonly [labels: readonly string[], what: PlainKey])[];

@@ -19,10 +19,11 @@ import { keyScroller, STOP_MARGIN_PX } from './scroll';
 import { keepOnTop, showOnTop } from './top-layer';
 import { buildOutline, MIN_HEADINGS, outlineOf, type Outline } from './outline';
 import { buildProgress } from './progress';
+import { buildReadAloudBar, type ReadAloudBar } from './read-aloud-bar';
 import { progressOf, scrollTopFor } from '../shared/reading-position';
 import { t } from '../shared/strings/t';
 
-export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline'> {
+export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline' | 'readAloud'> {
   key(action: ReaderAction): void;
   /** The reader scrolled to `progress` (0–1), to remember the place (resume.ts). */
   moved?(progress: number): void;
@@ -60,7 +61,12 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   if (!isMessage && view.content) content.append(doc.importNode(view.content, true));
   const headings = isMessage ? [] : outlineOf(content);
   // `help` and `outline` are built below, once the parts they cover exist; the buttons only call them later.
-  const toolbar = buildToolbar(doc, settings, { ...on, keys: () => help.toggle(), outline: headings.length >= MIN_HEADINGS ? () => outline?.toggle() : undefined }, isMessage);
+  const toolbar = buildToolbar(doc, settings, {
+    ...on,
+    keys: () => help.toggle(),
+    outline: headings.length >= MIN_HEADINGS ? () => outline?.toggle() : undefined,
+    readAloud: isMessage ? undefined : () => readAloud?.toggle(),
+  }, isMessage);
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
   if (view.kind === 'message') {
@@ -83,9 +89,13 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     ? buildOutline(doc, [{ depth: 0, text: view.title, target: title }, ...headings], scroller, toHeading, dialog, (open) => toolbar.outlineButton?.setAttribute('aria-expanded', String(open)))
     : null;
   const progress = isMessage ? null : buildProgress(doc, view.readingMinutes ?? 1);
+  const readAloud: ReadAloudBar | null = isMessage
+    ? null
+    : buildReadAloudBar(doc, content, scroller, view.lang ?? null, (open) => toolbar.readAloudButton?.setAttribute('aria-expanded', String(open)));
   const main = h(doc, 'div', { class: 'main' }, [...(outline ? [outline.element] : []), scroller]);
-  const help = buildHelp(doc, [toolbar.element, main, ...(progress ? [progress.element] : [])], dialog);
-  dialog.append(toolbar.element, main, ...(progress ? [progress.element] : []), toastEl, help.element);
+  const bars = [toolbar.element, ...(readAloud ? [readAloud.element] : [])];
+  const help = buildHelp(doc, [...bars, main, ...(progress ? [progress.element] : [])], dialog);
+  dialog.append(...bars, main, ...(progress ? [progress.element] : []), toastEl, help.element);
   root.append(dialog);
   applySettings(dialog, settings);
 
@@ -110,6 +120,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     e.preventDefault();
     if (action === 'help') help.toggle();
     else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast(t('reader_no_headings'));
+    else if (action === 'read-aloud') readAloud?.playPause();
     else if (action === 'close' && outline?.isOpen()) outline.toggle();
     else if (isReaderAction(action)) on.key(action);
     else scroll(action);
@@ -172,6 +183,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       // The position a scroll in the last frame has not reported yet.
       if (progress) on.moved?.(progressOf(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight));
       closed = true;
+      readAloud?.stop();
       clearTimeout(toastTimer);
       stopKeepingOnTop();
       doc.removeEventListener('focusin', keepFocus, true);

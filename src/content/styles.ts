@@ -18,15 +18,31 @@ ${themeCss('.dialog')}
 .dialog[open] { display: flex; }
 /* The dialog covers the viewport in the top layer; its backdrop would only flash. */
 .dialog::backdrop { background: transparent; }
-.toolbar { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px;
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px 5px; align-items: center; padding: 6px 10px;
   background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
 .toolbar label { display: inline-flex; gap: 4px; align-items: center; font-size: 13px; color: var(--muted); }
 .toolbar .group { display: inline-flex; gap: 4px; align-items: center; }
 .toolbar .spacer { flex: 1; }
+.speech { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px;
+  background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
+.speech[hidden] { display: none; }
+.speech label { display: inline-flex; gap: 4px; align-items: center; font-size: 13px; color: var(--muted); }
+.speech select { max-width: 16rem; }
+.speech input[type=range] { width: 80px; }
+.speech .value { min-width: 2.6em; font-variant-numeric: tabular-nums; }
+.speech-status { font-size: 13px; color: var(--muted); }
+/* The block and the sentence being read aloud: a rule beside the paragraph, a tint under the sentence. */
+.content .rw-speaking { box-shadow: -10px 0 0 -6px var(--link); }
+.content .rw-spoken { background: color-mix(in srgb, var(--link) 22%, transparent); border-radius: 2px; }
+@media (forced-colors: active) { .content .rw-spoken { background: Highlight; color: HighlightText; } }
 button, select, input { font: inherit; font-size: 13px; color: var(--fg); }
-button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 8px; cursor: pointer; }
+button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 7px; cursor: pointer; }
 button:hover { border-color: var(--muted); }
-input[type=range] { width: 46px; accent-color: var(--link); }
+button:disabled, select:disabled, input:disabled { opacity: .45; cursor: default; }
+button:disabled:hover { border-color: var(--rule); }
+input[type=range] { width: 42px; accent-color: var(--link); }
+.icon-button { display: inline-flex; align-items: center; justify-content: center; padding: 4px 6px; }
+.icon { display: block; width: 16px; height: 16px; }
 .main { flex: 1; min-height: 0; display: flex; position: relative; }
 .scroller { flex: 1; overflow: auto; overscroll-behavior: contain; scroll-behavior: smooth; }
 /* Headings and notes the outline or a #link moved focus to: a place to read on from, not a control. */

@@ -4,6 +4,7 @@
 import { LIMITS, SETTING_CHOICES, SETTING_LABELS, stepSetting, type ReaderSettings } from '../shared/settings';
 import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
+import { icon } from './icons';
 
 export interface ToolbarActions {
   change(next: ReaderSettings): void;
@@ -14,6 +15,8 @@ export interface ToolbarActions {
   keys(): void;
   /** Shows or hides the outline; without it (too few headings) there is no Contents button. */
   outline?: () => void;
+  /** Shows or hides the read-aloud controls; without it (a message, not an article) there is no button. */
+  readAloud?: () => void;
 }
 
 export interface Toolbar {
@@ -22,6 +25,8 @@ export interface Toolbar {
   update(s: ReaderSettings): void;
   /** The Contents button, whose aria-expanded the outline keeps. */
   outlineButton?: HTMLButtonElement;
+  /** The Read aloud button, whose aria-expanded the controls keep. */
+  readAloudButton?: HTMLButtonElement;
 }
 
 type NumericKey = keyof typeof LIMITS;
@@ -56,7 +61,7 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     return { key, input, label: h(doc, 'label', {}, [t(SETTING_LABELS[key]), input]) };
   });
 
-  const button = (text: string, testid: string, fn: () => void, label?: string, key?: string) => {
+  const button = (text: string | SVGElement, testid: string, fn: () => void, label?: string, key?: string) => {
     const b = h(doc, 'button', { type: 'button', 'data-testid': testid, 'aria-label': label, 'aria-keyshortcuts': key, title: key && label && t('with_key', label, key) }, [text]);
     b.addEventListener('click', trusted(fn));
     return b;
@@ -71,8 +76,13 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   const outlineButton = actions.outline && button('☰', 'reader-outline-toggle', actions.outline, t('outline'), 'o');
   outlineButton?.setAttribute('aria-expanded', 'false');
   outlineButton?.setAttribute('aria-controls', 'rw-outline');
+  const readAloudButton = actions.readAloud && button(icon(doc, 'speaker'), 'reader-read-aloud', actions.readAloud, t('read_aloud'), 'r');
+  readAloudButton?.classList.add('icon-button');
+  readAloudButton?.setAttribute('aria-expanded', 'false');
+  readAloudButton?.setAttribute('aria-controls', 'rw-read-aloud');
   const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('reader_toolbar'), 'data-testid': 'reader-toolbar' }, [
     ...(outlineButton ? [outlineButton] : []),
+    ...(readAloudButton ? [readAloudButton] : []),
     h(doc, 'label', {}, [t(SETTING_LABELS.font), selects.font]),
     h(doc, 'span', { class: 'group', role: 'group', 'aria-label': t(SETTING_LABELS.fontSize) }, [
       sizeButton(-1, t('setting_smaller'), 'setting-font-size-down', t('setting_smaller_short')), sizeValue,
@@ -100,5 +110,5 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     }
   };
   update(initial);
-  return { element, update, outlineButton };
+  return { element, update, outlineButton, readAloudButton };
 }
