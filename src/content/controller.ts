@@ -8,11 +8,11 @@ import { fail, ok, type ArticleDraft, type CopyFormat, type CopyResult, type Rea
 import type { SettingsStore } from '../platform/settings-store';
 import type { PositionStore } from '../platform/position-store';
 import { keepPlace, type PlaceKeeper } from './resume';
-import type { Article, ArticleHeading } from '../core/index';
-import { openOverlay, type Overlay } from './overlay';
+import type { Article, ArticleHeading, Removal } from '../core/index';
+import { openOverlay, type Overlay, type OverlayOptions } from './overlay';
 import { buildPayload, type ClipboardPayload } from './payload';
 import { copiedText, savedText } from '../shared/action-text';
-import { readPage, messageView, selectionInArticle, toDraft, defaultExtract, type Extract, type Source } from './source';
+import { readPage, messageView, restoring, selectionInArticle, toDraft, defaultExtract, NOTHING_RESTORED, type Extract, type Restore, type Source } from './source';
 import { DEFAULT_LIMITS, elementCount } from '../core/budget';
 import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
@@ -42,6 +42,8 @@ interface Open {
   place: PlaceKeeper | null;
   /** An article is shown while the page has a selection (the popup offers to read that instead). */
   hasSelection: boolean;
+  /** What the reader was asked to show again (the removed panel), kept while it stays open. */
+  restore: Restore;
 }
 
 export function createReader(deps: ReaderDeps) {
@@ -70,7 +72,15 @@ export function createReader(deps: ReaderDeps) {
     deps.settings.save(settings).catch(() => notify(t('error_stale')));
   }
 
-  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, startAt = 0, hasSelection = false): void {
+  /** How a reader opens: where (a remembered place), and after "Show again", what came back. */
+  interface ShowOptions extends OverlayOptions {
+    hasSelection?: boolean;
+    restore?: Restore;
+  }
+
+  function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, options: ShowOptions = {}): void {
+    const { hasSelection = false, restore = NOTHING_RESTORED, ...overlayOptions } = options;
+    const startAt = overlayOptions.startAt ?? 0;
     // Only articles have a place to come back to: a selection differs each time.
     const win = doc.defaultView;
     const place = view.kind === 'article' && deps.positions && win ? keepPlace(deps.positions, deps.url(), startAt, win) : null;
@@ -81,14 +91,31 @@ export function createReader(deps: ReaderDeps) {
       close,
       key: onKey,
       moved: place?.moved,
-    }, startAt);
+      restore: view.kind === 'article' ? restoreRemoved : undefined,
+    }, overlayOptions);
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
       if (echoes.isOwnEcho(s)) return;
       settings = s;
       overlay.applySettings(s);
     });
-    open = { overlay, article, content, unsubscribe, place, hasSelection };
+    open = { overlay, article, content, unsubscribe, place, hasSelection, restore };
+  }
+
+  /**
+   * Reads the page again with `which` left in place as well as what was shown again before, and
+   * shows the result where the reader was, the removed panel still open. The page may have
+   * changed since (or a spared block may change Readability's pick): whatever comes out is shown.
+   */
+  function restoreRemoved(which: Removal[]): void {
+    if (!open) return;
+    const next = restoring(open.restore, which);
+    const at = open.overlay.progress();
+    const source = readPage(doc, deps.url(), extract, 'never', next);
+    if (!source.ok || source.view.kind !== 'article') return notify(source.ok ? t('reader_no_article') : source.message);
+    close();
+    show(source.view, source.article, source.content, { startAt: at, restore: next, removedOpen: [...new Set(which.map((r) => r.rule))], reveal: which });
+    notify(t('removed_shown'));
   }
 
   function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
@@ -115,7 +142,7 @@ export function createReader(deps: ReaderDeps) {
     const mode = preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never';
     const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode));
     if (source.ok) {
-      show(source.view, source.article, source.content, source.view.kind === 'article' ? startAt : 0, source.hasSelection);
+      show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection });
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', source.started, source.extracted);
       measure('readwell:overlay', source.extracted, now());

@@ -1,5 +1,6 @@
 // The article's header inside the overlay: title, byline, and one meta line (site · date ·
 // reading time), plus the lead image when the content does not already show it.
+import type { Removal } from '../core/index';
 import { t, tn } from '../shared/strings/t';
 import { h } from './dom';
 
@@ -23,6 +24,8 @@ export interface ReaderView {
   threadPosts?: number;
   /** On a Q&A page, which of the posts is the accepted answer. */
   acceptedPost?: number;
+  /** What the clean rules took out of the page (an article only). */
+  removals?: Removal[];
 }
 
 export const TITLE_ID = 'rw-title';

@@ -20,6 +20,9 @@ import { keepOnTop, showOnTop } from './top-layer';
 import { buildOutline, MIN_HEADINGS, outlineOf, type Outline } from './outline';
 import { buildProgress } from './progress';
 import { buildReadAloudBar, type ReadAloudBar } from './read-aloud-bar';
+import { buildRemovedPanel } from './removed-panel';
+import { revealRestored } from './reveal';
+import type { Removal } from '../core/index';
 import { progressOf, scrollTopFor } from '../shared/reading-position';
 import { t } from '../shared/strings/t';
 
@@ -27,6 +30,17 @@ export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline'
   key(action: ReaderAction): void;
   /** The reader scrolled to `progress` (0–1), to remember the place (resume.ts). */
   moved?(progress: number): void;
+  /** Show these removed blocks again (the removed panel); without it the panel is not offered. */
+  restore?(which: Removal[]): void;
+}
+
+export interface OverlayOptions {
+  /** Where to open the article (0–1 of its scrollable height), a remembered place. */
+  startAt?: number;
+  /** Open with the removed panel showing, these rules' groups expanded (the article was just read again from it). */
+  removedOpen?: readonly string[];
+  /** Blocks just shown again: the first is brought into view and each is marked for a moment (over `startAt`). */
+  reveal?: readonly Removal[];
 }
 
 export interface Overlay {
@@ -35,11 +49,13 @@ export interface Overlay {
   content: HTMLElement;
   applySettings(s: ReaderSettings): void;
   toast(text: string): void;
+  /** How far down the article the reader is (0–1). */
+  progress(): number;
   close(): void;
 }
 
-/** `startAt`: where to open the article (0–1 of its scrollable height), a remembered place. */
-export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSettings, on: OverlayHandlers, startAt = 0): Overlay {
+export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSettings, on: OverlayHandlers, options: OverlayOptions = {}): Overlay {
+  const startAt = options.startAt ?? 0;
   const snapshot = lockPage(doc);
   const host = doc.createElement('div');
   const root = host.attachShadow({ mode: 'closed' });
@@ -92,7 +108,9 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const readAloud: ReadAloudBar | null = isMessage
     ? null
     : buildReadAloudBar(doc, content, scroller, view.lang ?? null, (open) => toolbar.readAloudButton?.setAttribute('aria-expanded', String(open)));
-  const main = h(doc, 'div', { class: 'main' }, [...(outline ? [outline.element] : []), scroller]);
+  const removed = progress && on.restore && view.removals?.length ? buildRemovedPanel(doc, view.removals, on.restore, options.removedOpen) : null;
+  if (removed) progress!.element.prepend(removed.button);
+  const main = h(doc, 'div', { class: 'main' }, [...(outline ? [outline.element] : []), scroller, ...(removed ? [removed.element] : [])]);
   const bars = [toolbar.element, ...(readAloud ? [readAloud.element] : [])];
   const help = buildHelp(doc, [...bars, main, ...(progress ? [progress.element] : [])], dialog);
   dialog.append(...bars, main, ...(progress ? [progress.element] : []), toastEl, help.element);
@@ -122,6 +140,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast(t('reader_no_headings'));
     else if (action === 'read-aloud') readAloud?.playPause();
     else if (action === 'close' && outline?.isOpen()) outline.toggle();
+    else if (action === 'close' && removed?.isOpen()) removed.toggle();
     else if (isReaderAction(action)) on.key(action);
     else scroll(action);
   });
@@ -135,6 +154,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     e.preventDefault();
     if (help.isOpen()) help.toggle();
     else if (outline?.isOpen()) outline.toggle();
+    else if (removed?.isOpen()) removed.toggle();
     else on.key('close');
   }));
 
@@ -167,6 +187,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     // In the next frame, once the dialog's layout has settled: a fraction of a height still
     // changing lands short.
     if (startAt > 0) nextFrame(() => scroller.scrollTo({ top: scrollTopFor(startAt, scroller.scrollHeight, scroller.clientHeight), behavior: 'instant' as ScrollBehavior }));
+    if (options.reveal?.length) nextFrame(() => revealRestored(content, options.reveal!));
   }
 
   return {
@@ -178,6 +199,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       applySettings(dialog, s);
     },
     toast,
+    progress: () => progressOf(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight),
     close() {
       if (closed) return;
       // The position a scroll in the last frame has not reported yet.

@@ -2,15 +2,37 @@
 // selection, or a message. Also turns either into the draft the library saves. Every path that
 // reads the page (reader, copy, save, selection mode) comes through readPage, so the extraction
 // budget is checked before anything of the page is read or copied, selections included.
-import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult } from '../core/index';
+import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult, type Removal } from '../core/index';
 import { fromPrototype } from '../core/budget';
 import type { ArticleDraft, ErrorCode } from '../platform/messages';
 import { t } from '../shared/strings/t';
 import type { ReaderView } from './header';
 import { pageSelection } from './selection';
 
-export type Extract = (doc: Document, url: string) => ExtractResult;
-export const defaultExtract: Extract = (doc, url) => extractArticle(doc, url, { useLayout: true });
+/** What the reader asked to have back: removals to leave in place, rules to skip (those acting after Readability). */
+export interface Restore {
+  spare: Removal[];
+  disabledRules: string[];
+}
+
+export const NOTHING_RESTORED: Restore = { spare: [], disabledRules: [] };
+
+export type Extract = (doc: Document, url: string, restore?: Restore) => ExtractResult;
+export const defaultExtract: Extract = (doc, url, restore = NOTHING_RESTORED) => extractArticle(doc, url, { useLayout: true, ...restore });
+
+/** The rules that cut the article after Readability chose it: no element of the page to spare, so the rule is skipped. */
+const AFTER_CHOICE = new Set(['trailing-teasers', 'trailing-headings']);
+
+/** `restore` plus `which`. */
+export function restoring(restore: Restore, which: readonly Removal[]): Restore {
+  const disabledRules = new Set(restore.disabledRules);
+  const spare = [...restore.spare];
+  for (const r of which) {
+    if (AFTER_CHOICE.has(r.rule)) disabledRules.add(r.rule);
+    else spare.push(r);
+  }
+  return { spare, disabledRules: [...disabledRules] };
+}
 
 /**
  * What a selection on the page may do: `never` count; show as the reader when there is no
@@ -23,10 +45,10 @@ export type Source =
   | { ok: true; view: ReaderView; article: Article | null; content: DocumentFragment; hasSelection?: boolean }
   | { ok: false; code: ErrorCode; message: string; hasSelection: boolean };
 
-export function readPage(doc: Document, url: string, extract: Extract, use: SelectionUse): Source {
+export function readPage(doc: Document, url: string, extract: Extract, use: SelectionUse, restore?: Restore): Source {
   // The background's words for a PDF it could tell by its address (background/restricted.ts).
   if (doc.contentType === 'application/pdf') return { ok: false, code: 'restricted', message: t('restricted_pdf'), hasSelection: false };
-  const result = extract(doc, url);
+  const result = restore ? extract(doc, url, restore) : extract(doc, url);
   // The budget is checked (extract) before the selection is read, with or without an article.
   const selection = (result.ok ? use === 'prefer' : result.reason === 'no-article') ? pageSelection(doc) : null;
   if (selection && use !== 'never') return { ok: true, view: selectionView(doc, selection), article: null, content: selection };
@@ -52,7 +74,8 @@ export function articleView(a: Article, content: DocumentFragment): ReaderView {
     readingMinutes: a.readingMinutes, wordCount: a.wordCount, leadImage: a.leadImage, lang: a.lang, dir: a.dir, content,
     ...(a.listItems ? { listItems: a.listItems } : {}),
     ...(a.threadPosts ? { threadPosts: a.threadPosts } : {}),
-    ...(a.acceptedPost !== undefined ? { acceptedPost: a.acceptedPost } : {}) };
+    ...(a.acceptedPost !== undefined ? { acceptedPost: a.acceptedPost } : {}),
+    ...(a.removals.length ? { removals: a.removals } : {}) };
 }
 
 /** Selection mode's title: the page's, cleaned like every extracted title (no controls or bidi overrides, 300 characters). */

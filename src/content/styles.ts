@@ -49,6 +49,23 @@ input[type=range] { width: 42px; accent-color: var(--link); }
 .content [tabindex="-1"]:focus { outline: none; }
 .status { flex: none; display: flex; align-items: center; gap: 12px; padding: 4px 14px; background: var(--bg);
   border-top: 1px solid var(--rule); color: var(--muted); font-size: 12px; direction: ltr; }
+.removed-toggle { flex: none; font-size: 12px; padding: 1px 8px; color: var(--muted); }
+.removed { position: relative; flex: none; width: 24rem; overflow: auto; overscroll-behavior: contain;
+  padding: 12px 14px 24px; background: var(--panel); border-left: 1px solid var(--rule); }
+@media (max-width: 63.99em) { .removed { position: absolute; inset: 0 0 0 auto; z-index: 2; width: min(24rem, 92%); box-shadow: -4px 0 24px rgba(0,0,0,.18); } }
+.content .rw-restored { animation: rw-restored 2.4s ease-out; border-radius: 3px; }
+@keyframes rw-restored { from, 40% { background: color-mix(in srgb, var(--link) 18%, transparent); box-shadow: 0 0 0 6px color-mix(in srgb, var(--link) 18%, transparent); } }
+.removed[hidden] { display: none; }
+.removed-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
+.removed-head h2 { margin: 0; font-size: 13px; font-weight: 600; letter-spacing: .06em; text-transform: uppercase; color: var(--muted); }
+.removed-group { border-top: 1px solid var(--rule); padding: 6px 0; }
+.removed-group summary { display: flex; justify-content: space-between; gap: 8px; cursor: pointer; padding: 4px 2px; font-size: 14px; }
+.removed-count { color: var(--muted); font-variant-numeric: tabular-nums; }
+.removed-group ul { list-style: none; margin: 4px 0 8px; padding: 0; }
+.removed-group li { display: flex; align-items: baseline; justify-content: space-between; gap: 8px; padding: 3px 0; font-size: 13px; }
+.removed-text { overflow-wrap: anywhere; }
+.removed-note { color: var(--muted); }
+.removed-show { flex: none; font-size: 12px; padding: 1px 8px; }
 .progress { flex: 1; height: 4px; border-radius: 2px; background: var(--rule); overflow: hidden; }
 .progress-fill { height: 100%; background: var(--link); transform-origin: 0 0; transform: scaleX(var(--progress, 0)); }
 .place { min-width: 7.5em; text-align: right; white-space: nowrap; }

@@ -228,7 +228,7 @@ function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractO
   if (!disabled.has('noscript-shell')) openNoscriptShell(copy, disarmSubtree);
   const base = baseUrlOf(copy, url);
   const removals: Removal[] = [];
-  const ctx = createCleanContext(copy, base, layoutHidden, removals, { guard: !disabled.has('removal-guard') });
+  const ctx = createCleanContext(copy, base, layoutHidden, removals, { guard: !disabled.has('removal-guard'), spare: options.spare });
   lap?.('copy:setup');
   for (const rule of CLEAN_RULES) {
     if (disabled.has(rule.name)) continue;

@@ -73,9 +73,9 @@ export interface ExtractOptions {
    * off and the markup-only rules do the work.
    */
   useLayout?: boolean;
-  /** Refuse pages with more elements than this (default 150 000). */
+  /** Refuse pages with more elements than this (default 60 000: budget.ts). */
   maxElements?: number;
-  /** Refuse pages nested deeper than this (default 800). */
+  /** Refuse pages nested deeper than this (default 256: budget.ts). */
   maxDepth?: number;
   /** Minimum article length in characters for Readability (default 500, its own). */
   charThreshold?: number;
@@ -86,4 +86,11 @@ export interface ExtractOptions {
    * milliseconds it took. Absent, the pipeline reads no clock at all.
    */
   onStage?: (stage: string, ms: number) => void;
+  /**
+   * Removals of an earlier run to leave in place this time (the reader's "Show again"): a clean
+   * rule skips an element whose rule, selector and text are those of one of these. Rules that
+   * act after Readability (trailing-teasers, trailing-headings) are brought back with
+   * `disabledRules` instead.
+   */
+  spare?: readonly Removal[];
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extractArticle } from '../../src/core/index';
 import { createReader, type ReaderDeps } from '../../src/content/controller';
-import { openOverlay, type Overlay } from '../../src/content/overlay';
+import { openOverlay, type Overlay, type OverlayHandlers } from '../../src/content/overlay';
 import { ok } from '../../src/platform/messages';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings';
 
@@ -22,6 +22,8 @@ export function readerOnPage(html: string, deps: Partial<ReaderDeps> = {}) {
   const dom = new JSDOM(html, { url: PAGE_URL, pretendToBeVisual: true, virtualConsole: new VirtualConsole() });
   const doc = dom.window.document;
   const overlays: Overlay[] = [];
+  // What each overlay was told to call: a test presses what a click would (jsdom clicks are untrusted).
+  const handlers: OverlayHandlers[] = [];
   const all: ReaderDeps = {
     doc,
     url: () => PAGE_URL,
@@ -29,8 +31,9 @@ export function readerOnPage(html: string, deps: Partial<ReaderDeps> = {}) {
     saveDraft: vi.fn(async () => ok({ id: '1', updated: false, title: 'Saved' })),
     writeClipboard: vi.fn(async () => true),
     pageToast: vi.fn(),
-    extract: (d, url) => extractArticle(d, url, { useLayout: false }),
+    extract: (d, url, restore) => extractArticle(d, url, { useLayout: false, ...restore }),
     openOverlay: (...args) => {
+      handlers.push(args[3]);
       const o = openOverlay(...args);
       overlays.push(o);
       return o;
@@ -39,5 +42,5 @@ export function readerOnPage(html: string, deps: Partial<ReaderDeps> = {}) {
   };
   /** The overlay opened last. */
   const last = () => overlays[overlays.length - 1]!;
-  return { dom, doc, deps: all, reader: createReader(all), last };
+  return { dom, doc, deps: all, reader: createReader(all), last, handlers };
 }

@@ -66,6 +66,9 @@ export interface CleanRule {
 
 const MAX_LOGGED_TEXT = 120;
 
+/** A removal's identity across runs on the same page: what the reader's "Show again" names. */
+const removalKey = (r: Removal) => `${r.rule}\u0000${r.selector}\u0000${r.text}`;
+
 /** The snapshot's elements passing `test` that are still in the copy, in document order. */
 export function liveElements(ctx: CleanContext, test: (el: Element) => boolean): Element[] {
   const out: Element[] = [];
@@ -79,9 +82,10 @@ export function createCleanContext(
   url: string,
   layoutHidden: ReadonlySet<Element>,
   log: Removal[],
-  options: { guard?: boolean } = {},
+  options: { guard?: boolean; spare?: readonly Removal[] } = {},
 ): CleanContext {
   const guarding = options.guard ?? true;
+  const spared = new Set((options.spare ?? []).map(removalKey));
   let snapshot: Element[] | null = null;
   let guard: ReturnType<typeof createRemovalGuard> | null = null;
   let discussion: boolean | null = null;
@@ -129,8 +133,10 @@ export function createCleanContext(
           return;
         }
       }
+      const removal = { rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) };
+      if (spared.size && spared.has(removalKey(removal))) return; // the reader asked for it back
       if (el.parentElement) this.emptiedParents.add(el.parentElement);
-      log.push({ rule, selector: describe(el), text: normalizedText(el).slice(0, MAX_LOGGED_TEXT) });
+      log.push(removal);
       el.remove();
     },
   };
