@@ -7,8 +7,10 @@ import { t } from '../shared/strings/t';
 import { fail, ok, type ArticleDraft, type CopyFormat, type CopyResult, type ReaderStatus, type Reply, type SaveResult } from '../platform/messages';
 import type { SettingsStore } from '../platform/settings-store';
 import type { PositionStore } from '../platform/position-store';
+import type { ZapStore } from '../platform/zap-store';
 import { keepPlace, type PlaceKeeper } from './resume';
-import type { Article, ArticleHeading, Removal } from '../core/index';
+import { findByText, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS, type Article, type ArticleHeading, type Removal } from '../core/index';
+import { ZAP_LABEL_CHARS } from '../shared/zaps';
 import { openOverlay, type Overlay, type OverlayOptions } from './overlay';
 import { buildPayload, type ClipboardPayload } from './payload';
 import { copiedText, savedText } from '../shared/action-text';
@@ -23,6 +25,8 @@ export interface ReaderDeps {
   settings: SettingsStore;
   /** Where each article was left; without it the reader always opens at the top. */
   positions?: PositionStore;
+  /** The blocks removed by hand per site; without it the reader offers no zap. */
+  zaps?: ZapStore;
   saveDraft(draft: ArticleDraft): Promise<Reply<SaveResult>>;
   writeClipboard(payload: ClipboardPayload): Promise<boolean>;
   /** Shows a short notice on the page when no overlay is open. */
@@ -92,6 +96,7 @@ export function createReader(deps: ReaderDeps) {
       key: onKey,
       moved: place?.moved,
       restore: view.kind === 'article' ? restoreRemoved : undefined,
+      zap: view.kind === 'article' && deps.zaps ? (block) => void zapBlock(block) : undefined,
     }, overlayOptions);
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
@@ -118,6 +123,40 @@ export function createReader(deps: ReaderDeps) {
     notify(t('removed_shown'));
   }
 
+  /** The site's zaps as a reading's starting point: none without a store, or where it cannot be read. */
+  async function siteRestore(): Promise<Restore> {
+    const zaps = deps.zaps ? await deps.zaps.load(deps.url()).catch(() => []) : [];
+    return { ...NOTHING_RESTORED, zaps: zaps.map(({ selector, text }) => ({ selector, text })) };
+  }
+
+  /**
+   * Zap: the user picked `block` in the reader to go. It is found on the page itself (by its
+   * text), turned into a rule the site's other pages can match (core/zap.ts), and the page is
+   * read again with it, so what Save and Copy take is what the reader shows. The rule is stored
+   * only when it took something out: the removal guard keeps a block that holds the article.
+   */
+  async function zapBlock(block: Element): Promise<void> {
+    if (!open || !deps.zaps) return;
+    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const onPage = doc.body && text ? findByText(doc.body, text.slice(0, ZAP_TEXT_CHARS)) ?? containing(doc.body, text) : null;
+    const rule = onPage ? zapRuleFor(doc, onPage) : null;
+    if (!rule) return notify(t('zap_cannot'));
+    const next: Restore = { ...open.restore, zaps: [...open.restore.zaps, rule] };
+    const zappedBefore = zappedIn(open.overlay.view.removals);
+    const at = open.overlay.progress();
+    const source = readPage(doc, deps.url(), extract, 'never', next);
+    if (!source.ok || source.view.kind !== 'article') return notify(t('zap_kept'));
+    if (zappedIn(source.view.removals) <= zappedBefore) return notify(t('zap_kept'));
+    close();
+    show(source.view, source.article, source.content, { startAt: at, restore: next, zapping: true });
+    try {
+      await deps.zaps.add(deps.url(), { ...rule, label: text.slice(0, ZAP_LABEL_CHARS), added: Date.now() });
+      notify(t('zap_done'));
+    } catch {
+      notify(t('zap_not_saved'));
+    }
+  }
+
   function safeSubscribe(cb: (s: ReaderSettings) => void): () => void {
     try {
       return deps.settings.subscribe(cb);
@@ -137,12 +176,12 @@ export function createReader(deps: ReaderDeps) {
       if (!preferSelection) return ok(status());
     }
     // Both reads at once: the remembered place costs the opening no extra wait.
-    const [loaded, startAt] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0]);
+    const [loaded, startAt, restore] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0, siteRestore()]);
     settings = loaded;
     const mode = preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never';
-    const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode));
+    const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode, restore));
     if (source.ok) {
-      show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection });
+      show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection, restore });
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', source.started, source.extracted);
       measure('readwell:overlay', source.extracted, now());
@@ -181,14 +220,14 @@ export function createReader(deps: ReaderDeps) {
    * only when it lies inside the article (source.ts), else the whole article is copied. With no
    * article, the selection is what selection mode would show.
    */
-  function copySource(): { content: DocumentFragment; heading?: ArticleHeading; fromSelection: boolean } | Reply<never> {
+  async function copySource(): Promise<{ content: DocumentFragment; heading?: ArticleHeading; fromSelection: boolean } | Reply<never>> {
     if (open?.content) {
       const range = overlaySelection(open.overlay.root, open.overlay.content);
       const selected = range && cleanRange(range, doc);
       if (selected) return { content: selected, fromSelection: true };
       return { content: open.content, heading: open.article ?? {}, fromSelection: open.overlay.view.kind === 'selection' };
     }
-    const source = readPage(doc, deps.url(), extract, 'fallback');
+    const source = readPage(doc, deps.url(), extract, 'fallback', await siteRestore());
     if (!source.ok) return fail(source.code, source.message);
     if (!source.article) return { content: source.content, fromSelection: true };
     const selected = selectionInArticle(doc, source.article);
@@ -196,7 +235,7 @@ export function createReader(deps: ReaderDeps) {
   }
 
   async function copy(format: CopyFormat): Promise<Reply<CopyResult>> {
-    const src = copySource();
+    const src = await copySource();
     if ('ok' in src) {
       if (!src.ok) notify(src.error.message);
       return src;
@@ -208,14 +247,14 @@ export function createReader(deps: ReaderDeps) {
     return ok(copied ? result : { ...result, text: payload.plain, ...(payload.html ? { html: payload.html } : {}) });
   }
 
-  function draft(): Reply<ArticleDraft> {
+  async function draft(): Promise<Reply<ArticleDraft>> {
     if (open?.content) return ok(toDraft(deps.url(), open.article, open.overlay.view, open.content));
-    const source = readPage(doc, deps.url(), extract, 'fallback');
+    const source = readPage(doc, deps.url(), extract, 'fallback', await siteRestore());
     return source.ok ? ok(toDraft(deps.url(), source.article, source.view, source.content)) : fail(source.code, source.message);
   }
 
   async function save(): Promise<void> {
-    const d = draft();
+    const d = await draft();
     if (!d.ok) return notify(d.error.message);
     const reply = await deps.saveDraft(d.value);
     notify(reply.ok ? savedText(reply.value) : reply.error.message);
@@ -233,6 +272,24 @@ export function createReader(deps: ReaderDeps) {
 }
 
 export type Reader = ReturnType<typeof createReader>;
+
+/** How many blocks of an article zaps took out. */
+const zappedIn = (removals: readonly Removal[] | undefined) => (removals ?? []).filter((r) => r.rule === ZAPPED).length;
+
+/**
+ * The innermost element whose text holds the block's first and last words and is about as long:
+ * the page's block where the reader's copy of it lost or moved some (icons, credits, the title
+ * lifted out).
+ */
+function containing(root: Element, blockText: string): Element | null {
+  const [head, tail] = [blockText.slice(0, 80), blockText.slice(-80)];
+  let found: Element | null = null;
+  for (const el of root.querySelectorAll('*')) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ');
+    if (text.length >= 0.8 * blockText.length && text.includes(head) && text.includes(tail)) found = el;
+  }
+  return found;
+}
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 

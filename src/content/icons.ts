@@ -10,6 +10,8 @@ const ICONS = {
   stop: { fill: 'M3.5 3.5h9v9h-9z' },
   previous: { fill: 'M3 3h2v10H3zM13.5 3v10L6 8z' },
   next: { fill: 'M11 3h2v10h-2zM2.5 3v10L10 8z' },
+  // An eraser: a tilted block over a baseline.
+  eraser: { fill: 'M9.2 2.3l4.5 4.5-6 6H4.9L2.3 10.2z', stroke: 'M6.5 13.5h7.5' },
 } as const;
 
 export type IconName = keyof typeof ICONS;

@@ -27,13 +27,14 @@ const existing = found && typeof found.alive === 'function' && typeof found.disp
 if (!existing || !existing.alive()) {
   existing?.dispose();
   // The namespace with a real runtime, even where the page clobbered `chrome` (content-script.ts).
-  const { api, settingsStore, positionStore, sendToBackground, runtimeAlive } = contentScriptApi();
+  const { api, settingsStore, positionStore, zapStore, sendToBackground, runtimeAlive } = contentScriptApi();
   useBrowserStrings(api);
   const reader = createReader({
     doc: document,
     url: () => location.href,
     settings: settingsStore(),
     positions: positionStore(),
+    zaps: zapStore(),
     saveDraft: (draft) => sendToBackground({ type: 'save-draft', draft }),
     writeClipboard: (payload) => writeClipboard(document, payload),
     pageToast: (text) => showPageToast(document, text),

@@ -6,7 +6,7 @@ import type { PlainKey } from '../shared/strings/t';
 export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
 /** Keys the overlay acts on itself: moving through the article, the key list, the outline and read aloud. */
 export type ScrollMove = 'line-down' | 'line-up' | 'page-down' | 'page-up' | 'top' | 'bottom' | 'next-paragraph' | 'previous-paragraph';
-export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline' | 'read-aloud';
+export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline' | 'read-aloud' | 'zap';
 
 export interface KeyInput {
   key: string;
@@ -28,7 +28,7 @@ const KEYS: Record<string, KeyAction> = {
   ArrowDown: 'line-down', ArrowUp: 'line-up', PageDown: 'page-down', PageUp: 'page-up', Home: 'top', End: 'bottom',
   j: 'next-paragraph', J: 'next-paragraph', k: 'previous-paragraph', K: 'previous-paragraph',
   '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save',
-  o: 'outline', O: 'outline', r: 'read-aloud', R: 'read-aloud', '?': 'help',
+  o: 'outline', O: 'outline', r: 'read-aloud', R: 'read-aloud', x: 'zap', X: 'zap', '?': 'help',
 };
 
 const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save']);
@@ -61,6 +61,7 @@ export const KEY_LIST = [
   [['s'], 'keys_save'],
   [['o'], 'keys_outline'],
   [['r'], 'keys_read_aloud'],
+  [['x'], 'keys_zap'],
   [['?'], 'keys_help'],
   [['Esc'], 'keys_close'],
 ] as const satisfies readonly (readonly [labels: readonly string[], what: PlainKey])[];

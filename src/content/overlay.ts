@@ -22,16 +22,19 @@ import { buildProgress } from './progress';
 import { buildReadAloudBar, type ReadAloudBar } from './read-aloud-bar';
 import { buildRemovedPanel } from './removed-panel';
 import { revealRestored } from './reveal';
+import { buildZapMode, type ZapMode } from './zap-mode';
 import type { Removal } from '../core/index';
 import { progressOf, scrollTopFor } from '../shared/reading-position';
 import { t } from '../shared/strings/t';
 
-export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline' | 'readAloud'> {
+export interface OverlayHandlers extends Omit<ToolbarActions, 'keys' | 'outline' | 'readAloud' | 'zap'> {
   key(action: ReaderAction): void;
   /** The reader scrolled to `progress` (0–1), to remember the place (resume.ts). */
   moved?(progress: number): void;
   /** Show these removed blocks again (the removed panel); without it the panel is not offered. */
   restore?(which: Removal[]): void;
+  /** Remove this block of the reader's content, here and on the site's pages (zap mode); without it there is no zap. */
+  zap?(block: Element): void;
 }
 
 export interface OverlayOptions {
@@ -41,6 +44,8 @@ export interface OverlayOptions {
   removedOpen?: readonly string[];
   /** Blocks just shown again: the first is brought into view and each is marked for a moment (over `startAt`). */
   reveal?: readonly Removal[];
+  /** Open with zap mode on (the article was just read again after a zap). */
+  zapping?: boolean;
 }
 
 export interface Overlay {
@@ -82,6 +87,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     keys: () => help.toggle(),
     outline: headings.length >= MIN_HEADINGS ? () => outline?.toggle() : undefined,
     readAloud: isMessage ? undefined : () => readAloud?.toggle(),
+    zap: on.zap && !isMessage ? () => zapMode?.toggle() : undefined,
   }, isMessage);
   const toastEl = h(doc, 'div', { class: 'toast', role: 'status', 'aria-live': 'polite', 'data-testid': 'reader-toast', hidden: true });
   const page = h(doc, 'article', { class: 'page', lang: view.lang ?? undefined, dir: view.dir ?? undefined });
@@ -108,10 +114,13 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   const readAloud: ReadAloudBar | null = isMessage
     ? null
     : buildReadAloudBar(doc, content, scroller, view.lang ?? null, (open) => toolbar.readAloudButton?.setAttribute('aria-expanded', String(open)));
+  const zapMode: ZapMode | null = on.zap && !isMessage
+    ? buildZapMode(doc, content, scroller, on.zap, (open) => toolbar.zapButton?.setAttribute('aria-expanded', String(open)), options.zapping)
+    : null;
   const removed = progress && on.restore && view.removals?.length ? buildRemovedPanel(doc, view.removals, on.restore, options.removedOpen) : null;
   if (removed) progress!.element.prepend(removed.button);
   const main = h(doc, 'div', { class: 'main' }, [...(outline ? [outline.element] : []), scroller, ...(removed ? [removed.element] : [])]);
-  const bars = [toolbar.element, ...(readAloud ? [readAloud.element] : [])];
+  const bars = [toolbar.element, ...(readAloud ? [readAloud.element] : []), ...(zapMode ? [zapMode.element] : [])];
   const help = buildHelp(doc, [...bars, main, ...(progress ? [progress.element] : [])], dialog);
   dialog.append(...bars, main, ...(progress ? [progress.element] : []), toastEl, help.element);
   root.append(dialog);
@@ -131,6 +140,8 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     const target = root.activeElement;
     const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
     const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
+    // In zap mode the arrows pick blocks and Enter removes one (checked before the reader's keys).
+    if (zapMode?.isOn() && !help.isOpen() && !(ctrlKey || metaKey || altKey) && (focus === 'reader' || key === 'Escape') && zapMode.key(key)) return void e.preventDefault();
     // In the outline, arrows, Home and End move between its entries (checked before the reader's scroll keys).
     if (!(shiftKey || ctrlKey || metaKey || altKey) && outline?.moveFocus(key)) return void e.preventDefault();
     const action = keyAction({ key, shiftKey, ctrlKey, metaKey, altKey, focus, helpOpen: help.isOpen() });
@@ -139,6 +150,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     if (action === 'help') help.toggle();
     else if (action === 'outline') outline ? outline.toggle() : !isMessage && toast(t('reader_no_headings'));
     else if (action === 'read-aloud') readAloud?.playPause();
+    else if (action === 'zap') zapMode?.toggle();
     else if (action === 'close' && outline?.isOpen()) outline.toggle();
     else if (action === 'close' && removed?.isOpen()) removed.toggle();
     else if (isReaderAction(action)) on.key(action);
@@ -153,6 +165,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
   dialog.addEventListener('cancel', trusted((e: Event) => {
     e.preventDefault();
     if (help.isOpen()) help.toggle();
+    else if (zapMode?.isOn()) zapMode.toggle();
     else if (outline?.isOpen()) outline.toggle();
     else if (removed?.isOpen()) removed.toggle();
     else on.key('close');
@@ -206,6 +219,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
       if (progress) on.moved?.(progressOf(scroller.scrollTop, scroller.scrollHeight, scroller.clientHeight));
       closed = true;
       readAloud?.stop();
+      zapMode?.stop();
       clearTimeout(toastTimer);
       stopKeepingOnTop();
       doc.removeEventListener('focusin', keepFocus, true);

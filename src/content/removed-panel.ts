@@ -8,6 +8,7 @@ import { t, tn, type PlainKey } from '../shared/strings/t';
 import { h, trusted } from './dom';
 
 const RULE_LABELS = {
+  zapped: 'removed_rule_zapped',
   consent: 'removed_rule_consent',
   'browser-notices': 'removed_rule_browser_notices',
   hidden: 'removed_rule_hidden',
@@ -63,7 +64,9 @@ export function buildRemovedPanel(doc: Document, removals: readonly Removal[], r
     b.addEventListener('click', trusted(() => restore(which)));
     return b;
   };
-  const groups = groupRemovals(removals).map(({ rule, items }) => {
+  // Built on first open: a closed panel holds none of the removed text (which is page clutter,
+  // sprite titles included) and a page with hundreds of removals pays nothing until asked.
+  const buildGroups = () => groupRemovals(removals).map(({ rule, items }) => {
     const withText = items.filter((r) => r.text);
     const listed = withText.slice(0, LISTED).map((r) =>
       h(doc, 'li', { 'data-testid': 'removed-item' }, [
@@ -83,10 +86,17 @@ export function buildRemovedPanel(doc: Document, removals: readonly Removal[], r
   const close = h(doc, 'button', { type: 'button', class: 'removed-close', 'aria-label': t('removed_close'), title: t('removed_close'), 'data-testid': 'removed-close' }, ['×']);
   const element = h(doc, 'section', { class: 'removed', id: 'rw-removed', 'aria-labelledby': 'rw-removed-title', 'data-testid': 'removed-panel', hidden: !open }, [
     h(doc, 'div', { class: 'removed-head' }, [h(doc, 'h2', { id: 'rw-removed-title' }, [t('removed_title')]), close]),
-    ...groups,
   ]);
+  let built = false;
+  const fill = () => {
+    if (built) return;
+    built = true;
+    element.append(...buildGroups());
+  };
+  if (open) fill();
   const button = h(doc, 'button', { type: 'button', class: 'removed-toggle', 'aria-expanded': String(open), 'aria-controls': 'rw-removed', 'data-testid': 'reader-removed-toggle' }, [tn('removed_button', removals.length)]);
   const setOpen = (next: boolean) => {
+    if (next) fill();
     element.hidden = !next;
     button.setAttribute('aria-expanded', String(next));
     if (next) (element.querySelector('summary') as HTMLElement | null)?.focus();

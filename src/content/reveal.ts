@@ -2,8 +2,7 @@
 // the block that came back could be anywhere, off screen, and the reader would have to hunt for
 // it. This finds each one in the new article by the text the removal logged (its first 120
 // characters, white space collapsed), marks it for a moment, and brings the first into view.
-import type { Removal } from '../core/index';
-import { normalizedText } from '../core/dom';
+import { findByText, type Removal } from '../core/index';
 
 /** The most the core logs of a removed block's text (core/clean/rule.ts): a longer block's logged text is a prefix. */
 const LOGGED_CHARS = 120;
@@ -13,17 +12,7 @@ const LOGGED_CHARS = 120;
  * a block logged cut short, the innermost one whose text starts with it. Null for blocks without
  * text and for those the re-read did not bring back.
  */
-export function findRestored(content: Element, removal: Removal): Element | null {
-  if (!removal.text) return null;
-  const whole = removal.text.length < LOGGED_CHARS;
-  let found: Element | null = null;
-  for (const el of content.querySelectorAll('*')) {
-    const text = normalizedText(el);
-    if (whole ? text === removal.text : text.startsWith(removal.text)) found = el; // later in document order = deeper
-    if (whole && found) break; // the outermost with exactly that text: the block, not a span of it
-  }
-  return found;
-}
+export const findRestored = (content: Element, removal: Removal): Element | null => findByText(content, removal.text, LOGGED_CHARS);
 
 /** Marks each restored block and scrolls the first into the middle of the reader. */
 export function revealRestored(content: Element, removals: readonly Removal[]): void {

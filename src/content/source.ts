@@ -2,7 +2,7 @@
 // selection, or a message. Also turns either into the draft the library saves. Every path that
 // reads the page (reader, copy, save, selection mode) comes through readPage, so the extraction
 // budget is checked before anything of the page is read or copied, selections included.
-import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult, type Removal } from '../core/index';
+import { cleanText, extractArticle, toPlainText, validLang, wordStats, type Article, type ExtractResult, type Removal, type ZapRule } from '../core/index';
 import { fromPrototype } from '../core/budget';
 import type { ArticleDraft, ErrorCode } from '../platform/messages';
 import { t } from '../shared/strings/t';
@@ -13,9 +13,11 @@ import { pageSelection } from './selection';
 export interface Restore {
   spare: Removal[];
   disabledRules: string[];
+  /** The blocks the user removed by hand on this site (zap-mode.ts), removed again. */
+  zaps: ZapRule[];
 }
 
-export const NOTHING_RESTORED: Restore = { spare: [], disabledRules: [] };
+export const NOTHING_RESTORED: Restore = { spare: [], disabledRules: [], zaps: [] };
 
 export type Extract = (doc: Document, url: string, restore?: Restore) => ExtractResult;
 export const defaultExtract: Extract = (doc, url, restore = NOTHING_RESTORED) => extractArticle(doc, url, { useLayout: true, ...restore });
@@ -31,7 +33,7 @@ export function restoring(restore: Restore, which: readonly Removal[]): Restore 
     if (AFTER_CHOICE.has(r.rule)) disabledRules.add(r.rule);
     else spare.push(r);
   }
-  return { spare, disabledRules: [...disabledRules] };
+  return { ...restore, spare, disabledRules: [...disabledRules] };
 }
 
 /**

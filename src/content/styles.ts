@@ -31,6 +31,15 @@ ${themeCss('.dialog')}
 .speech input[type=range] { width: 80px; }
 .speech .value { min-width: 2.6em; font-variant-numeric: tabular-nums; }
 .speech-status { font-size: 13px; color: var(--muted); }
+.zap-bar { display: flex; flex-wrap: wrap; gap: 6px 12px; align-items: center; padding: 6px 10px; font-size: 13px;
+  background: var(--panel); border-bottom: 1px solid var(--rule); }
+.zap-bar[hidden] { display: none; }
+.zap-hint { flex: 1 1 24rem; }
+.zap-status { flex: 1 1 12rem; color: var(--muted); overflow-wrap: anywhere; }
+.content.zapping { cursor: crosshair; }
+.content.zapping .rw-zap-target { outline: 2px dashed var(--link); outline-offset: 3px; border-radius: 2px;
+  background: color-mix(in srgb, var(--link) 8%, transparent); }
+@media (forced-colors: active) { .content.zapping .rw-zap-target { outline-color: Highlight; } }
 /* The block and the sentence being read aloud: a rule beside the paragraph, a tint under the sentence. */
 .content .rw-speaking { box-shadow: -10px 0 0 -6px var(--link); }
 .content .rw-spoken { background: color-mix(in srgb, var(--link) 22%, transparent); border-radius: 2px; }

@@ -17,6 +17,8 @@ export interface ToolbarActions {
   outline?: () => void;
   /** Shows or hides the read-aloud controls; without it (a message, not an article) there is no button. */
   readAloud?: () => void;
+  /** Turns zap mode (remove blocks by hand) on or off; without it there is no button. */
+  zap?: () => void;
 }
 
 export interface Toolbar {
@@ -27,6 +29,7 @@ export interface Toolbar {
   outlineButton?: HTMLButtonElement;
   /** The Read aloud button, whose aria-expanded the controls keep. */
   readAloudButton?: HTMLButtonElement;
+  zapButton?: HTMLButtonElement;
 }
 
 type NumericKey = keyof typeof LIMITS;
@@ -80,9 +83,14 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   readAloudButton?.classList.add('icon-button');
   readAloudButton?.setAttribute('aria-expanded', 'false');
   readAloudButton?.setAttribute('aria-controls', 'rw-read-aloud');
+  const zapButton = actions.zap && button(icon(doc, 'eraser'), 'reader-zap', actions.zap, t('zap'), 'x');
+  zapButton?.classList.add('icon-button');
+  zapButton?.setAttribute('aria-expanded', 'false');
+  zapButton?.setAttribute('aria-controls', 'rw-zap');
   const element = h(doc, 'div', { class: 'toolbar', role: 'toolbar', 'aria-label': t('reader_toolbar'), 'data-testid': 'reader-toolbar' }, [
     ...(outlineButton ? [outlineButton] : []),
     ...(readAloudButton ? [readAloudButton] : []),
+    ...(zapButton ? [zapButton] : []),
     h(doc, 'label', {}, [t(SETTING_LABELS.font), selects.font]),
     h(doc, 'span', { class: 'group', role: 'group', 'aria-label': t(SETTING_LABELS.fontSize) }, [
       sizeButton(-1, t('setting_smaller'), 'setting-font-size-down', t('setting_smaller_short')), sizeValue,
@@ -110,5 +118,5 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     }
   };
   update(initial);
-  return { element, update, outlineButton, readAloudButton };
+  return { element, update, outlineButton, readAloudButton, zapButton };
 }

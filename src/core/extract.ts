@@ -7,6 +7,7 @@ import { DEFAULT_LIMITS, checkBudget, fromPrototype } from './budget';
 import { disarmSubtree, makeInertCopy } from './inert-copy';
 import { openNoscriptShell } from './noscript-shell';
 import { CLEAN_RULES, createCleanContext } from './clean/index';
+import { removeZapped, ZAPPED } from './zap';
 import { runReadability } from './readability';
 import { proseCandidate } from './choose/prose-candidate';
 import { chooseContent } from './choose/choose-content';
@@ -230,6 +231,8 @@ function cleanedCopy(doc: Document, url: string, view: Window, options: ExtractO
   const removals: Removal[] = [];
   const ctx = createCleanContext(copy, base, layoutHidden, removals, { guard: !disabled.has('removal-guard'), spare: options.spare });
   lap?.('copy:setup');
+  // The user's own choices first: what they removed by hand is gone before any rule measures the page.
+  if (options.zaps?.length && !disabled.has(ZAPPED)) removeZapped(ctx, options.zaps);
   for (const rule of CLEAN_RULES) {
     if (disabled.has(rule.name)) continue;
     rule.run(ctx);

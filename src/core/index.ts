@@ -8,4 +8,5 @@ export { sanitizeHtml } from './sanitize';
 export { wordStats } from './words';
 export { cleanText, validLang } from './metadata';
 export { CLEAN_RULES } from './clean/index';
-export type { Article, ContentChoice, ExtractOptions, ExtractResult, ExtractFailureReason, Removal } from './types';
+export type { Article, ContentChoice, ExtractOptions, ExtractResult, ExtractFailureReason, Removal, ZapRule } from './types';
+export { findByText, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS } from './zap';

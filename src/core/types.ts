@@ -93,4 +93,20 @@ export interface ExtractOptions {
    * `disabledRules` instead.
    */
   spare?: readonly Removal[];
+  /**
+   * Blocks the user removed from this site's pages by hand (the reader's zap), removed from the
+   * copy before the clean rules run, under the rule name `zapped`, the removal guard still
+   * keeping the article itself. Default: none.
+   */
+  zaps?: readonly ZapRule[];
+}
+
+/**
+ * A block the user removed by hand, as it is found again on the site's pages: by a CSS selector
+ * built from the page's own classes and ids (the same box on every article), or, where the page
+ * gives no usable name, by its text (the same words on every article). Either may be null, not both.
+ */
+export interface ZapRule {
+  selector: string | null;
+  text: string | null;
 }

@@ -5,4 +5,4 @@ import browser from './polyfill';
 import { extensionServices, type ServicesApi } from './services';
 
 export { browser };
-export const { runtimeAlive, sendToBackground, settingsStore } = extensionServices(browser as unknown as ServicesApi);
+export const { runtimeAlive, sendToBackground, settingsStore, zapStore } = extensionServices(browser as unknown as ServicesApi);

@@ -1,12 +1,13 @@
 // The extension-bound services extension pages and the content script use, over whichever API
 // object the context has (the polyfill in extension-page.ts, the native namespace in
 // content-script.ts): messaging to the background with stale-context detection, and settings
-// storage, and reading positions. Tests build the same services from fakes.
+// storage, reading positions, and the blocks zapped per site. Tests build the same services from fakes.
 import type { BackgroundRequests, ReplyOf } from './messages';
 import { fail, failFrom } from './messages';
 import { t } from '../shared/strings/t';
 import { createSettingsStore, type ChangeEvents, type SettingsStore, type SyncArea } from './settings-store';
 import { createPositionStore, type PositionStore } from './position-store';
+import { createZapStore, type ZapStore } from './zap-store';
 
 export interface ServicesApi {
   runtime: { id?: string; sendMessage(message: unknown): Promise<unknown> };
@@ -51,5 +52,11 @@ export function extensionServices(api: ServicesApi) {
     return positions;
   }
 
-  return { runtimeAlive, sendToBackground, settingsStore, positionStore };
+  let zaps: ZapStore | null = null;
+  function zapStore(): ZapStore {
+    zaps ??= createZapStore(api.storage.local);
+    return zaps;
+  }
+
+  return { runtimeAlive, sendToBackground, settingsStore, positionStore, zapStore };
 }

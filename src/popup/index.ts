@@ -1,6 +1,6 @@
 // Popup entry: finds the target tab (`?tabId=N` when the popup is opened as a tab, as the
 // browser tests do; else the active tab of this window) and wires the real services.
-import { browser, sendToBackground, settingsStore } from '../platform/extension-page';
+import { browser, sendToBackground, settingsStore, zapStore } from '../platform/extension-page';
 import { useBrowserStrings } from '../platform/i18n';
 import { localizePage } from '../shared/strings/localize-page';
 import { t } from '../shared/strings/t';
@@ -8,12 +8,22 @@ import { shortcutService } from '../platform/shortcuts';
 import { startPopup } from './popup';
 import { mountSettingsForm } from './settings-form';
 import { mountShortcut } from './shortcut';
+import { mountSiteZaps } from './site-zaps';
 
 async function targetTab(): Promise<number | undefined> {
   const param = new URLSearchParams(location.search).get('tabId');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id;
+}
+
+/** The tab's address, where the popup may read it (activeTab grants it for the tab the popup opened over). */
+async function tabUrl(tabId: number): Promise<string | undefined> {
+  try {
+    return (await browser.tabs.get(tabId)).url;
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeClipboard(text: string, html?: string): Promise<boolean> {
@@ -40,6 +50,8 @@ async function main() {
     return;
   }
   startPopup(document, { tabId, send: sendToBackground, writeClipboard });
+  const zapSection = document.querySelector<HTMLElement>('[data-testid="popup-zaps"]')!;
+  void tabUrl(tabId).then((url) => mountSiteZaps(document, zapSection, { url, zaps: zapStore() }));
 }
 
 void main();

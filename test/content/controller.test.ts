@@ -176,7 +176,7 @@ describe('reader controller', () => {
   it('builds a save draft from the open article', async () => {
     const { reader } = setup(SEED);
     await reader.toggle(true);
-    const d = reader.draft();
+    const d = await reader.draft();
     expect(d).toMatchObject({ ok: true, value: { title: 'WMD may be key to US-Russia ‘reset’', url: 'https://news.example/story', dir: 'ltr' } });
     expect(d.ok && 'removals' in d.value).toBe(false);
   });

@@ -34,7 +34,7 @@ describe('every path that reads the page passes the budget (item 4)', () => {
     reader.close();
     expect(await reader.toggle(true)).toMatchObject(tooLarge);
     reader.close();
-    expect(reader.draft()).toMatchObject(tooLarge);
+    expect(await reader.draft()).toMatchObject(tooLarge);
   });
 
   it('a page whose script selected the whole body: Copy copies the article, not the comments', async () => {
@@ -80,7 +80,7 @@ describe('selection mode takes the page title as clean text (item 7)', () => {
     doc.getSelection()!.selectAllChildren(doc.getElementById('sel')!);
     expect(await reader.toggle(true)).toMatchObject({ ok: true, value: { source: 'selection' } });
     const shown = overlay()!.root.querySelector('[data-testid="reader-title"]')!.textContent!;
-    const drafted = reader.draft();
+    const drafted = await reader.draft();
     for (const t of [shown, reader.status().title!, drafted.ok ? drafted.value.title : '']) {
       expect(t.length).toBeLessThanOrEqual(300);
       expect(t).toMatch(/^Breaking Breaking /);

@@ -45,8 +45,8 @@ describe('the core leaves spared removals in place', () => {
 describe('restoring', () => {
   it('spares clean-rule removals and skips the rules that act after Readability', () => {
     const r = (rule: string, text: string): Removal => ({ rule, selector: 'p', text });
-    const next = restoring({ spare: [r('credits', 'Photo: A')], disabledRules: [] }, [r('trailing-teasers', 'More'), r('newsletter', 'Sign up')]);
-    expect(next).toEqual({ spare: [r('credits', 'Photo: A'), r('newsletter', 'Sign up')], disabledRules: ['trailing-teasers'] });
+    const next = restoring({ spare: [r('credits', 'Photo: A')], disabledRules: [], zaps: [{ selector: 'aside.promo', text: null }] }, [r('trailing-teasers', 'More'), r('newsletter', 'Sign up')]);
+    expect(next).toEqual({ spare: [r('credits', 'Photo: A'), r('newsletter', 'Sign up')], disabledRules: ['trailing-teasers'], zaps: [{ selector: 'aside.promo', text: null }] });
   });
 });
 
@@ -65,12 +65,19 @@ describe('the removed panel', () => {
     expect(groupRemovals(removals).map((g) => [g.rule, g.items.length])).toEqual([['svg-icons', 3], ['related-links', 32], ['newsletter', 1]]);
     const panel = buildRemovedPanel(new JSDOM('').window.document, removals, () => undefined);
     expect(panel.button.textContent).toBe('36 removed');
+    // Closed, the panel holds none of the removed text (page clutter must not sit in the reader's DOM).
+    expect(panel.isOpen()).toBe(false);
+    expect(panel.element.textContent).not.toContain('Teaser');
+    panel.toggle();
     const groups = [...panel.element.querySelectorAll('[data-testid="removed-group"]')];
     expect(groups.map((g) => g.querySelector('summary')!.textContent)).toEqual(['Icons3', 'Related links and teasers32', 'Newsletter sign-ups1']);
     expect(groups[0]!.textContent).toContain('3 without text');
     expect(groups[1]!.querySelectorAll('[data-testid="removed-item"]')).toHaveLength(30);
     expect(groups[1]!.textContent).toContain('and 2 more');
-    expect(panel.isOpen()).toBe(false);
+    expect(panel.isOpen()).toBe(true);
+    panel.toggle();
+    panel.toggle();
+    expect(panel.element.querySelectorAll('[data-testid="removed-group"]')).toHaveLength(3);
   });
 });
 
