@@ -98,7 +98,7 @@ try {
     await page.bringToFront();
     const tabId = await l.sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0].id);
     const visible = [];
-    const marks = [];
+    const warm = [];
     let failure = '';
     for (let i = 0; i < RUNS && !failure; i++) {
       await page.reload();
@@ -113,9 +113,22 @@ try {
         await page.waitForFunction(() => window.__rwVisibleAt > 0, null, { timeout: 30_000, polling: 20 });
       } catch { failure = 'overlay never covered the page centre'; break; }
       visible.push((await page.evaluate(() => window.__rwVisibleAt)) - t0);
-      // Marks or measures the content script may leave (names starting with "readwell").
-      const m = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((e) => /^readwell:/.test(e.name)).map((e) => [e.name, e.duration])));
-      if (m['readwell:extract'] !== undefined) marks.push(m);
+      // Close with Esc and open again in the same page: the content script is loaded now, so
+      // the difference to the first opening is what loading and starting it costs.
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+      await watchOverlay(page);
+      const again = await trigger.evaluate(async (id) => {
+        const t0 = performance.timeOrigin + performance.now();
+        const reply = await chrome.runtime.sendMessage({ type: 'toggle-reader', tabId: id });
+        return { t0, reply };
+      }, tabId);
+      if (again.reply?.ok && again.reply.open !== false) {
+        try {
+          await page.waitForFunction(() => window.__rwVisibleAt > 0, null, { timeout: 30_000, polling: 20 });
+          warm.push((await page.evaluate(() => window.__rwVisibleAt)) - again.t0);
+        } catch { /* counted by the runs column */ }
+      }
     }
     // Extraction alone, on a fresh load of the same page, by the same core code.
     await page.reload();
@@ -132,7 +145,20 @@ try {
       times.sort((a, b) => a - b);
       return { median: times[Math.floor(times.length / 2)], ok };
     }, RUNS);
-    rows.push({ name, bytes, visible: visible.length ? median(visible) : NaN, runs: visible.length, contentMeasure: marks.length ? median(marks.map((m) => m['readwell:extract'])) : NaN, overlayMeasure: marks.length ? median(marks.map((m) => m['readwell:overlay'] ?? NaN)) : NaN, extract: extract.median, extractOk: extract.ok, failure });
+    // Compiling content.js alone (what its size costs each time it is injected): a fresh source each
+    // time (a comment that differs) so no code cache answers.
+    const contentJs = readFileSync(join(root, 'dist/chrome-test/content.js'), 'utf8');
+    const compile = await page.evaluate(([src, runs]) => {
+      const times = [];
+      for (let i = 0; i < runs; i++) {
+        const t = performance.now();
+        new Function(`${src}\n//${Math.random()}`);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      return times[Math.floor(times.length / 2)];
+    }, [contentJs, RUNS]);
+    rows.push({ name, bytes, compile, visible: visible.length ? median(visible) : NaN, runs: visible.length, warm: warm.length ? median(warm) : NaN, warmRuns: warm.length, extract: extract.median, extractOk: extract.ok, failure });
     await page.close();
   }
   // A page over the element budget (150,000 elements): how soon the trigger gets its refusal.
@@ -163,9 +189,10 @@ try {
 
 const f = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(0)} ms` : 'n/a');
 console.log(`\nReader view in headless Chromium (${process.env.READWELL_CHROMIUM ?? '/usr/bin/chromium'}), median of ${RUNS} fresh page loads each`);
-console.log('page                     HTML size   trigger → overlay visible   core alone (no layout)   in the extension: extract (with layout) / build overlay');
+console.log('page                     HTML size   trigger → overlay visible   again in the same tab   core alone (no layout)   compiling content.js');
+const f1 = (ms) => (Number.isFinite(ms) ? `${ms.toFixed(1)} ms` : 'n/a');
 for (const r of rows) {
-  console.log(`${r.name.padEnd(24)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB   ${f(r.visible).padStart(12)} (${r.runs} runs)   ${f(r.extract).padStart(14)}${r.extractOk ? '' : ' (no article)'}          ${f(r.contentMeasure)} / ${f(r.overlayMeasure)}`);
+  console.log(`${r.name.padEnd(24)} ${(r.bytes / 1024).toFixed(0).padStart(6)} KB   ${f(r.visible).padStart(12)} (${r.runs} runs)   ${f(r.warm).padStart(12)} (${r.warmRuns} runs)   ${f(r.extract).padStart(14)}${r.extractOk ? '' : ' (no article)'}   ${f1(r.compile).padStart(12)}`);
   if (r.failure) console.log(`  ${r.failure}`);
 }
 if (refusal) console.log(`\n150,000-element page (over the budget): trigger → reply ${f(refusal.ms)} (median of ${RUNS}; reply: ${refusal.code}; aim: within 300 ms)`);

@@ -17,13 +17,17 @@ const args = new Set(process.argv.slice(2));
 /** `--out=<dir>` builds there instead of dist/ (test/locales.test.ts builds into a temporary one). */
 const dist = resolve(process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length) || join(root, 'dist'));
 
-/** Extension entry points: [source, output name, format]. */
+/**
+ * Extension entry points: [source, output name, format, English messages bundled]. Every string
+ * comes from i18n.getMessage; only the content script can outlive its extension (an update
+ * while a page is open), and then it must still say so (scripts/locales.mjs messagesOnly).
+ */
 const entries = [
-  ['src/background/index.ts', 'background.js', 'esm'],
-  ['src/content/index.ts', 'content.js', 'iife'],
-  ['src/popup/index.ts', 'popup.js', 'iife'],
-  ['src/library/index.ts', 'library.js', 'iife'],
-  ['src/library/reader-page.ts', 'reader.js', 'iife'],
+  ['src/background/index.ts', 'background.js', 'esm', []],
+  ['src/content/index.ts', 'content.js', 'iife', ['error_stale']],
+  ['src/popup/index.ts', 'popup.js', 'iife', []],
+  ['src/library/index.ts', 'library.js', 'iife', []],
+  ['src/library/reader-page.ts', 'reader.js', 'iife', []],
 ];
 /** Static files copied as they are: [source, destination inside the extension]. */
 const statics = [
@@ -48,7 +52,7 @@ async function buildExtension() {
   rmSync(staging, { recursive: true, force: true });
   const sizes = {};
   const catalogue = await loadCatalogue(root);
-  for (const [src, out, format] of entries) {
+  for (const [src, out, format, english] of entries) {
     if (!existsSync(join(root, src))) throw new Error(`build: missing entry point ${src}`);
     const result = await build({
       ...common,
@@ -57,7 +61,7 @@ async function buildExtension() {
       format,
       platform: 'browser',
       metafile: true,
-      plugins: [messagesOnly(catalogue)],
+      plugins: [messagesOnly(catalogue, english)],
     });
     sizes[out] = Object.values(result.metafile.outputs)[0].bytes;
   }

@@ -87,9 +87,17 @@ export function localeProblems(messages, english = null) {
 /**
  * An esbuild plugin that bundles the catalogue as its messages alone: the descriptions are for
  * translators (messages.json keeps them), and would double what each bundle carries.
+ *
+ * `keep`: bundle only these messages. In the extension every string comes from
+ * `i18n.getMessage`, which falls back to `_locales/en` by itself, so the English copy in a
+ * bundle is dead weight (about 24 KB in each) except where no extension is left to answer: a
+ * content script whose extension was updated under it still has to say so. Without `keep`,
+ * every message (the unit tests' bundles).
  */
-export function messagesOnly(catalogue) {
-  const contents = `export const EN = ${JSON.stringify(Object.fromEntries(Object.entries(messagesJson(catalogue)).map(([k, e]) => [k, e.message])))};`;
+export function messagesOnly(catalogue, keep = null) {
+  const messages = Object.entries(messagesJson(catalogue)).filter(([k]) => !keep || keep.includes(k));
+  if (keep) for (const k of keep) if (!messages.some(([m]) => m === k)) throw new Error(`messagesOnly: no message ${k}`);
+  const contents = `export const EN = ${JSON.stringify(Object.fromEntries(messages.map(([k, e]) => [k, e.message])))};`;
   return {
     name: 'strings-messages-only',
     setup(b) {

@@ -99,6 +99,25 @@ describe('the bundles', () => {
     const { t } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
     expect(t('saved', 'A story')).toBe('Saved “A story” to your library.');
   });
+
+  it('in the extension carry only what a content script must say when its extension is gone; the rest comes from the browser', async () => {
+    const out = await build({ entryPoints: [join(root, 'src/shared/strings/t.ts')], bundle: true, write: false, format: 'esm', plugins: [messagesOnly(EN, ['error_stale']) as never], logLevel: 'silent' });
+    const code = out.outputFiles[0]!.text;
+    expect(code).not.toContain(EN.close_reader);
+    const { t, useMessages } = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    let alive = true;
+    useMessages((key: string, subs: string[]) => {
+      if (!alive) throw new Error('Extension context invalidated.');
+      return key === 'close' ? 'Schließen' : key === 'saved' ? `„${subs[0]}“ gespeichert` : '';
+    });
+    expect(t('close')).toBe('Schließen');
+    expect(t('saved', 'A')).toBe('„A“ gespeichert');
+    alive = false;
+    // Updated under the page: a label drawn before is still there, and the stale notice is English.
+    expect(t('close')).toBe('Schließen');
+    expect(t('error_stale')).toBe(EN.error_stale);
+    expect(() => messagesOnly(EN, ['no_such_key'])).toThrow(/no message no_such_key/);
+  });
 });
 
 describe('the pages’ HTML', () => {

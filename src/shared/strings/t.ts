@@ -45,6 +45,7 @@ let lang: string | null = null;
 export function useMessages(source: Lookup | null): void {
   lookup = source;
   lang = null;
+  answered.clear();
 }
 
 /** `$1` … `$9` replaced as `_locales` does it, in one pass (a substitution holding "$2" stays as it is). */
@@ -57,14 +58,25 @@ function english(key: string): string {
   return entry === undefined ? '' : typeof entry === 'string' ? entry : entry.message;
 }
 
+/**
+ * Messages without substitutions the browser has answered, kept: the extension's bundles carry
+ * no English copy (scripts/locales.mjs messagesOnly), so a content script whose extension was
+ * updated under it can still draw a label it drew before.
+ */
+const answered = new Map<string, string>();
+
 /** The browser's message, or '' when it has none (or the extension context is gone). */
 function fromBrowser(key: string, subs: string[]): string {
   if (!lookup) return '';
+  let message = '';
   try {
-    return lookup(key, subs) || '';
+    message = lookup(key, subs) || '';
   } catch {
-    return '';
+    // the extension context is gone
   }
+  if (subs.length) return message;
+  if (message) answered.set(key, message);
+  return message || answered.get(key) || '';
 }
 
 /** Any key, typed or not (HTML's data-i18n): the browser's message, else the English one. */
@@ -74,7 +86,8 @@ export function messageFor(key: string, subs: readonly string[] = []): string {
 
 /** The interface's language (its translation says which), for lang attributes, numbers and plurals. */
 export function uiLang(): string {
-  lang ??= messageFor('ui_lang');
+  // 'en' where nothing answers (Intl throws on an empty tag).
+  lang ??= messageFor('ui_lang') || 'en';
   return lang;
 }
 
