@@ -47,6 +47,21 @@ const common = {
   define: { 'process.env.NODE_ENV': '"production"' },
 };
 
+/**
+ * The reading fonts (src/shared/fonts.ts names the files): copied from their packages into
+ * fonts/, with each package's licence (the OFL asks that it travel with the fonts).
+ */
+async function copyFonts(staging) {
+  const out = await build({ entryPoints: [join(root, 'src/shared/fonts.ts')], bundle: true, write: false, format: 'esm', platform: 'neutral', logLevel: 'warning' });
+  const { SHIPPED_FONTS, FONT_PACKAGES } = await import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
+  mkdirSync(join(staging, 'fonts'), { recursive: true });
+  for (const [font, { files }] of Object.entries(SHIPPED_FONTS)) {
+    const pkg = join(root, 'node_modules', FONT_PACKAGES[font].dir);
+    for (const { file } of files) cpSync(join(pkg, 'files', file), join(staging, 'fonts', file));
+    cpSync(join(pkg, 'LICENSE'), join(staging, 'fonts', FONT_PACKAGES[font].licence));
+  }
+}
+
 async function buildExtension() {
   const staging = join(dist, '.staging');
   rmSync(staging, { recursive: true, force: true });
@@ -70,6 +85,7 @@ async function buildExtension() {
     else cpSync(join(root, src), join(staging, dest), { recursive: true });
   }
   writeLocales(staging, catalogue, join(root, '_locales'));
+  await copyFonts(staging);
   const base = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   const targets = [['chrome', 'chrome', { version }], ['firefox', 'firefox', { version }]];

@@ -15,6 +15,8 @@ export interface BackgroundCtx {
   openTab(path: string): Promise<void>;
   /** Marks the toolbar button of a tab with a failure the user could not otherwise see. */
   flagTab(tabId: number, message: string | null): Promise<void>;
+  /** A file of the extension's own package, by its path there (the reading fonts). */
+  packagedFile(path: string): Promise<ArrayBuffer>;
   /** The library database (save-tab, save-draft). */
   articles(): Promise<ArticleStore>;
 }

@@ -26,6 +26,11 @@ export function browserCtx(): BackgroundCtx {
       // content.js guards against running twice; re-injecting is cheap and always safe.
       await browser.scripting.executeScript({ target: { tabId }, files: ['content.js'] });
     },
+    async packagedFile(path) {
+      const response = await fetch(browser.runtime.getURL(path));
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      return response.arrayBuffer();
+    },
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message) as never,
     async openTab(path) {
       await browser.tabs.create({ url: browser.runtime.getURL(path) });

@@ -18,6 +18,7 @@ import { readPage, messageView, restoring, selectionInArticle, toDraft, defaultE
 import { DEFAULT_LIMITS, elementCount } from '../core/budget';
 import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
+import type { ReaderFonts } from './reader-fonts';
 
 export interface ReaderDeps {
   doc: Document;
@@ -36,6 +37,8 @@ export interface ReaderDeps {
   extract?: Extract;
   /** Builds the overlay (tests wrap it to look inside the closed shadow root). */
   openOverlay?: typeof openOverlay;
+  /** The shipped reading fonts (reader-fonts.ts); without it the system's fonts show. */
+  fonts?: ReaderFonts;
 }
 
 interface Open {
@@ -48,6 +51,8 @@ interface Open {
   hasSelection: boolean;
   /** What the reader was asked to show again (the removed panel), kept while it stays open. */
   restore: Restore;
+  /** The text the reader shows, for which scripts the reading font must cover. */
+  fontText: string;
 }
 
 export function createReader(deps: ReaderDeps) {
@@ -67,11 +72,19 @@ export function createReader(deps: ReaderDeps) {
     open.overlay.close(); // reports the last position first,
     open.place?.stop(); // which this saves
     open = null;
+    deps.fonts?.release();
+  }
+
+  /** The reading font for the open reader, when the choice is one Readwell ships. */
+  function useFont(font: ReaderSettings['font']): void {
+    if (open) void deps.fonts?.use(font, open.fontText).catch(() => undefined);
   }
 
   function changeSettings(next: ReaderSettings): void {
+    const font = settings.font;
     settings = validateSettings(next);
     open?.overlay.applySettings(settings);
+    if (settings.font !== font) useFont(settings.font);
     echoes.saving(settings);
     deps.settings.save(settings).catch(() => notify(t('error_stale')));
   }
@@ -101,10 +114,13 @@ export function createReader(deps: ReaderDeps) {
     // Settings changed elsewhere (popup, another tab) restyle the open reader at once.
     const unsubscribe = safeSubscribe((s) => {
       if (echoes.isOwnEcho(s)) return;
+      const font = settings.font;
       settings = s;
       overlay.applySettings(s);
+      if (s.font !== font) useFont(s.font);
     });
-    open = { overlay, article, content, unsubscribe, place, hasSelection, restore };
+    open = { overlay, article, content, unsubscribe, place, hasSelection, restore, fontText: `${view.title ?? ''} ${content?.textContent ?? view.message ?? ''}` };
+    useFont(settings.font);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The article's header inside the overlay: title, byline, and one meta line (site · date ·
 // reading time), plus the lead image when the content does not already show it.
 import type { Removal } from '../core/index';
-import { t, tn } from '../shared/strings/t';
+import { t, tn, uiLang } from '../shared/strings/t';
 import { h } from './dom';
 
 export interface ReaderView {
@@ -48,8 +48,26 @@ export function metaParts(v: ReaderView): string[] {
   const date = formatDate(v.publishedTime, v.lang);
   if (date) parts.push(date);
   // A list is scanned, not read: its note says how many links instead.
-  if (v.readingMinutes && !v.listItems) parts.push(tn('min_read', v.readingMinutes));
+  if (v.readingMinutes && !v.listItems) parts.push(readingTime(v.readingMinutes, v.lang));
   return parts;
+}
+
+const primary = (tag: string) => tag.toLowerCase().split(/[-_]/)[0];
+
+/**
+ * How long the article takes to read, in the article's language like its date: the interface's
+ * "N min read" when both are one language, else a duration in the article's (Intl's own unit
+ * names: "2 минуты", "٣ دقائق"), so no English sits inside an Arabic article.
+ */
+export function readingTime(minutes: number, lang: string | null | undefined): string {
+  if (lang && primary(lang) !== primary(uiLang())) {
+    try {
+      return new Intl.NumberFormat(lang, { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(minutes);
+    } catch {
+      // not a language tag Intl knows: the interface's words
+    }
+  }
+  return tn('min_read', minutes);
 }
 
 export function buildHeader(doc: Document, v: ReaderView): HTMLElement {

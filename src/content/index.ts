@@ -11,6 +11,7 @@ import { createReader } from './controller';
 import { writeClipboard } from './clipboard';
 import { showPageToast, showPageWorking } from './page-toast';
 import { handleContentMessage } from './handle-message';
+import { readerFonts } from './reader-fonts';
 
 interface Marker {
   alive(): boolean;
@@ -39,6 +40,10 @@ if (!existing || !existing.alive()) {
     writeClipboard: (payload) => writeClipboard(document, payload),
     pageToast: (text) => showPageToast(document, text),
     pageWorking: (text) => showPageWorking(document, text),
+    fonts: readerFonts(document, async (files) => {
+      const reply = await sendToBackground({ type: 'font-files', files });
+      return reply.ok ? reply.value : {};
+    }),
   });
   const ownOrigin = api.runtime.getURL('/');
   const stopListening = onRequest(api, (message, sender) => {

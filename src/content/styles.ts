@@ -50,6 +50,7 @@ button:hover { border-color: var(--muted); }
 button:disabled, select:disabled, input:disabled { opacity: .45; cursor: default; }
 button:disabled:hover { border-color: var(--rule); }
 input[type=range] { width: 42px; accent-color: var(--link); }
+.range-value { min-width: 2.2em; font-variant-numeric: tabular-nums; color: var(--fg); }
 .icon-button { display: inline-flex; align-items: center; justify-content: center; padding: 4px 6px; }
 .icon { display: block; width: 16px; height: 16px; }
 .main { flex: 1; min-height: 0; display: flex; position: relative; }

@@ -1,7 +1,7 @@
 // The reader's toolbar: typography, theme, and the copy / save / close actions. Every control
 // changes a whole ReaderSettings value and hands it to `onChange`, which stores it; the overlay
 // then restyles from storage.onChanged as well, so the popup and the toolbar stay in step.
-import { LIMITS, SETTING_CHOICES, SETTING_LABELS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, SETTING_LABELS, settingValueText, stepSetting, type ReaderSettings } from '../shared/settings';
 import { t } from '../shared/strings/t';
 import { h, trusted } from './dom';
 import { icon } from './icons';
@@ -33,7 +33,7 @@ export interface Toolbar {
 }
 
 type NumericKey = keyof typeof LIMITS;
-const RANGES: [NumericKey, string][] = [
+const RANGES: [Exclude<NumericKey, 'fontSize'>, string][] = [
   ['lineHeight', 'setting-line-height'],
   ['width', 'setting-width'],
   ['letterSpacing', 'setting-letter-spacing'],
@@ -60,8 +60,9 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
   const ranges = RANGES.map(([key, testid]) => {
     const { min, max, step } = LIMITS[key];
     const input = h(doc, 'input', { type: 'range', min, max, step, 'data-testid': testid });
+    const value = h(doc, 'output', { class: 'range-value', 'data-testid': `${testid}-value` });
     input.addEventListener('input', trusted(() => set({ [key]: Number(input.value) } as Partial<ReaderSettings>)));
-    return { key, input, label: h(doc, 'label', {}, [t(SETTING_LABELS[key]), input]) };
+    return { key, input, value, label: h(doc, 'label', {}, [t(SETTING_LABELS[key]), input, value]) };
   });
 
   const button = (text: string | SVGElement, testid: string, fn: () => void, label?: string, key?: string) => {
@@ -113,8 +114,10 @@ export function buildToolbar(doc: Document, initial: ReaderSettings, actions: To
     selects.theme.value = s.theme;
     sizeValue.textContent = t('setting_size_value', s.fontSize);
     for (const r of ranges) {
+      const text = settingValueText(r.key, s[r.key]);
       r.input.value = String(s[r.key]);
-      r.input.setAttribute('aria-valuetext', String(s[r.key]));
+      r.input.setAttribute('aria-valuetext', text);
+      r.value.textContent = text;
     }
   };
   update(initial);

@@ -2,10 +2,12 @@
 // fonts and measures as the overlay (same palette values), written for a whole page rather than
 // a shadow root. The shared parts (palettes, article typography) live in shared/reader-theme.ts.
 import { ARTICLE_CSS, FONT_STACKS, themeCss } from '../shared/reader-theme';
+import { fontFaceCss } from '../shared/fonts';
 
 export { applySettings } from '../shared/reader-theme';
 
 export const READER_CSS = `
+${fontFaceCss('fonts/')}
 ${themeCss(':root')}
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.4 ${FONT_STACKS.sans}; }

@@ -8,7 +8,8 @@
 //   background ──► content script (in a tab)  : CONTENT_MESSAGES
 
 import { type ArticleDraft, isArticleDraft } from './draft';
-import { bool, oneOf, optional, tabId, type FieldsOf, type Shape } from './fields';
+import { bool, oneOf, optional, tabId, type Field, type FieldsOf, type Shape } from './fields';
+import { FONT_FILE_NAMES } from '../shared/fonts';
 import type { CopyFormat } from '../shared/action-text';
 
 export type { ArticleDraft } from './draft';
@@ -92,6 +93,9 @@ interface BackgroundDeclaration extends Declaration {
 }
 
 const format = oneOf<CopyFormat>('text', 'markdown', 'html');
+/** Names of the fonts the extension ships, each at most once: nothing else of the package can be read out. */
+const fontFiles: Field<string[]> = (v): v is string[] =>
+  Array.isArray(v) && v.length > 0 && new Set(v).size === v.length && v.every((f) => typeof f === 'string' && FONT_FILE_NAMES.includes(f));
 /** Our own pages: the popup, the library, the offline reader. */
 const PAGES = ['extension-page'] as const;
 
@@ -107,6 +111,8 @@ export const BACKGROUND_MESSAGES = {
   /** From the content script (the `s` key in the reader): store this draft. It speaks for its own page only. */
   'save-draft': { fields: { draft: isArticleDraft }, reply: replies<SaveResult>(), from: ['content-script'] },
   'open-library': { fields: {}, reply: replies<null>(), from: ['extension-page', 'content-script'] },
+  /** From the content script: the reading fonts its overlay needs, base64 by file name (content/reader-fonts.ts says why). */
+  'font-files': { fields: { files: fontFiles }, reply: replies<Record<string, string>>(), from: ['content-script'] },
 } as const satisfies Record<string, BackgroundDeclaration>;
 
 /** Only the background sends these (content/index.ts checks the sender). */

@@ -1,6 +1,6 @@
 // The reader settings as a form in the popup. Each change is stored at once; an open reader
 // restyles from storage.onChanged, and this form follows changes made in the reader's toolbar.
-import { LIMITS, SETTING_CHOICES, SETTING_LABELS, stepSetting, type ReaderSettings } from '../shared/settings';
+import { LIMITS, SETTING_CHOICES, SETTING_LABELS, settingValueText, stepSetting, type ReaderSettings } from '../shared/settings';
 import type { SettingsStore } from '../platform/settings-store';
 import { t } from '../shared/strings/t';
 
@@ -44,21 +44,29 @@ export async function mountSettingsForm(form: HTMLElement, store: SettingsStore)
   size.append(sizeButton(-1, t('setting_smaller_short'), 'setting-font-size-down', t('setting_smaller')), sizeValue, sizeButton(1, t('setting_larger_short'), 'setting-font-size-up', t('setting_larger')));
   const ranges = RANGES.map(([key, testid]) => {
     const input = el(doc, 'input', { type: 'range', min: LIMITS[key].min, max: LIMITS[key].max, step: LIMITS[key].step, 'data-testid': testid });
+    const value = el(doc, 'output', { class: 'range-value', 'data-testid': `${testid}-value` });
     input.addEventListener('input', () => save({ ...current, [key]: Number(input.value) }));
-    return { key, input };
+    const slider = el(doc, 'span', { class: 'range' });
+    slider.append(input, value);
+    return { key, input, value, slider };
   });
 
   form.append(
     label(doc, t(SETTING_LABELS.font), selects[0]!.select),
     label(doc, t(SETTING_LABELS.fontSize), size),
-    ...ranges.map((r) => label(doc, t(SETTING_LABELS[r.key]), r.input)),
+    ...ranges.map((r) => label(doc, t(SETTING_LABELS[r.key]), r.slider)),
     label(doc, t(SETTING_LABELS.align), selects[1]!.select),
     label(doc, t(SETTING_LABELS.theme), selects[2]!.select),
   );
 
   function show(s: ReaderSettings) {
     for (const { key, select } of selects) select.value = s[key];
-    for (const { key, input } of ranges) input.value = String(s[key]);
+    for (const { key, input, value } of ranges) {
+      const text = settingValueText(key, s[key]);
+      input.value = String(s[key]);
+      input.setAttribute('aria-valuetext', text);
+      value.textContent = text;
+    }
     sizeValue.textContent = t('setting_size_value', s.fontSize);
   }
   show(current);

@@ -2,12 +2,14 @@
 // stacks, theme palettes, the article typography, and how settings become CSS custom properties.
 // One definition, so a saved article reads exactly as it did in the overlay.
 import type { ReaderSettings } from './settings';
+import { SHIPPED_FONTS } from './fonts';
 
+/** Each choice's stack: the font Readwell ships first (shared/fonts.ts), then the systems' own. */
 export const FONT_STACKS: Record<ReaderSettings['font'], string> = {
-  serif: "Charter, 'Iowan Old Style', Georgia, Cambria, 'Times New Roman', serif",
+  serif: `'${SHIPPED_FONTS.serif.family}', Charter, 'Iowan Old Style', Georgia, Cambria, 'Times New Roman', serif`,
   sans: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif",
   mono: "ui-monospace, 'SF Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace",
-  legible: "'Atkinson Hyperlegible', Verdana, 'Trebuchet MS', 'DejaVu Sans', sans-serif",
+  legible: `'${SHIPPED_FONTS.legible.family}', 'Atkinson Hyperlegible', Verdana, 'Trebuchet MS', 'DejaVu Sans', sans-serif`,
 };
 
 const LIGHT = '--bg: #fdfdfb; --fg: #1d1d1f; --muted: #5f5f66; --link: #0b57d0; --rule: #d9d9de; --panel: #f1f1ef; color-scheme: light;';

@@ -2,7 +2,7 @@
 // validator every reader of stored settings goes through. Storage is user-writable and survives
 // versions, so each field is checked on its own and a bad field falls back to its default
 // without taking the others with it.
-import type { PlainKey } from './strings/t';
+import { uiLang, type PlainKey } from './strings/t';
 
 export const FONT_FAMILIES = ['serif', 'sans', 'mono', 'legible'] as const;
 export const THEMES = ['light', 'sepia', 'dark', 'system', 'contrast'] as const;
@@ -45,6 +45,15 @@ export const LIMITS = {
 } as const satisfies Record<string, { min: number; max: number; step: number }>;
 
 type NumericKey = keyof typeof LIMITS;
+
+/**
+ * A slider's value as the toolbar and the popup show it beside the slider (and give it as
+ * aria-valuetext): as many decimals as its step has (1.6, 68, 0.02), in the interface's digits.
+ */
+export function settingValueText(key: Exclude<NumericKey, 'fontSize'>, value: number): string {
+  const decimals = (String(LIMITS[key].step).split('.')[1] ?? '').length;
+  return new Intl.NumberFormat(uiLang(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}
 
 /** The choice settings as the reader's toolbar and the popup's form offer them: value and label (a catalogue key), in order. */
 export const SETTING_CHOICES = {

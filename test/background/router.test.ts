@@ -5,6 +5,7 @@ import type { BackgroundCtx } from '../../src/background/context';
 import { handler } from '../../src/background/handler';
 import { BACKGROUND_MESSAGES } from '../../src/platform/messages';
 import { restrictionMessage } from '../../src/background/restricted';
+import { SHIPPED_FONTS } from '../../src/shared/fonts';
 import { commandMessage, menuMessage, MENU_ITEMS } from '../../src/background/menus';
 import { ok } from '../../src/platform/messages';
 
@@ -29,6 +30,7 @@ function fakeCtx(over: Partial<BackgroundCtx> = {}): BackgroundCtx & { sent: unk
     openTab: vi.fn(async () => {}),
     flagTab: vi.fn(async () => {}),
     articles: vi.fn(async () => { throw new Error('no library in these tests'); }),
+    packagedFile: vi.fn(async (path: string) => new TextEncoder().encode(`bytes of ${path}`).buffer as ArrayBuffer),
     ...over,
   };
 }
@@ -75,6 +77,25 @@ describe('routes: one handler file per declared message', () => {
     for (const type of types) expect((await handlerFile(type)).type).toBe(type);
     const files = readdirSync(new URL('../../src/background/handlers/', import.meta.url)).map((f) => f.replace(/\.ts$/, ''));
     expect(files.sort()).toEqual([...types].sort());
+  });
+});
+
+describe('font-files: the reading fonts for the overlay', () => {
+  const content = { id: ID, url: 'https://news.example/story', tab: { id: 5, url: 'https://news.example/story' } };
+  it('gives a content script the shipped font files it names, as base64', async () => {
+    const ctx = fakeCtx();
+    const file = SHIPPED_FONTS.serif.files[0]!.file;
+    const reply = await dispatch({ type: 'font-files', files: [file] }, content, me, ctx);
+    expect(reply).toEqual({ ok: true, value: { [file]: Buffer.from(`bytes of fonts/${file}`).toString('base64') } });
+  });
+
+  it('reads nothing else of the package, and only for content scripts', async () => {
+    const ctx = fakeCtx();
+    for (const files of [['../manifest.json'], ['background.js'], [], [SHIPPED_FONTS.serif.files[0]!.file, SHIPPED_FONTS.serif.files[0]!.file]]) {
+      expect(await dispatch({ type: 'font-files', files }, content, me, ctx)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    }
+    expect(await dispatch({ type: 'font-files', files: [SHIPPED_FONTS.legible.files[0]!.file] }, popup, me, ctx)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(ctx.packagedFile).not.toHaveBeenCalled();
   });
 });
 

@@ -37,6 +37,7 @@ async function setup(tabs: Record<number, Tab>) {
     openTab: async () => undefined,
     flagTab: async () => undefined,
     articles: async () => db,
+    packagedFile: async () => { throw new Error('no package in these tests'); },
   };
   return { db, ctx, handlers: { 'save-tab': saveTab.handle, 'save-draft': saveDraft.handle } };
 }

@@ -188,3 +188,11 @@ export function overlayFocus(page: Page, selector: string): Promise<void> {
     await s.send('DOM.focus', { nodeId });
   });
 }
+
+/** The fonts Chromium really drew an element's text with (CSS.getPlatformFontsForNode), most glyphs first. */
+export function overlayFonts(page: Page, selector: string): Promise<{ familyName: string; glyphCount: number }[]> {
+  return withOverlayNode(page, selector, async (s, nodeId) => {
+    const { fonts } = (await s.send('CSS.getPlatformFontsForNode', { nodeId })) as { fonts: { familyName: string; glyphCount: number }[] };
+    return [...fonts].sort((a, b) => b.glyphCount - a.glyphCount);
+  });
+}

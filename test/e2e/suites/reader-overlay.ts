@@ -28,6 +28,20 @@ export function readerOverlayTests<P extends AnyPage>(h: BrowserHarness<P>): voi
       await h.screenshot(page, 'overlay-seed');
     });
 
+    test('its serif is the shipped Literata, in the page\'s font set only while the reader is open', async () => {
+      const page = await h.openSeed();
+      await h.openReader(page);
+      const faces = () => inPage(page, () => [...document.fonts].filter((f) => f.family.includes('Readwell')).map((f) => `${f.family.replace(/"/g, '')} ${f.style} ${f.status}`).sort());
+      expect(await until('the serif loaded', async () => {
+        const now = await faces();
+        return now.length === 2 && now.every((f) => f.endsWith('loaded')) && now;
+      })).toEqual(['Readwell Literata italic loaded', 'Readwell Literata normal loaded']);
+      await page.bringToFront();
+      await page.keyboard.press('Escape');
+      await h.overlay.waitForNone(page);
+      expect(await faces()).toEqual([]);
+    });
+
     test('Esc (a real key press) closes it: same DOM, scroll position and focus as before', async () => {
       const page = await h.openSeed();
       const before = await prepareState(page, 500);
