@@ -20,7 +20,7 @@ ${themeCss('.dialog')}
 .dialog::backdrop { background: transparent; }
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px 5px; align-items: center; padding: 6px 10px;
   background: var(--panel); border-bottom: 1px solid var(--rule); direction: ltr; }
-.toolbar label { display: inline-flex; gap: 4px; align-items: center; font-size: 13px; color: var(--muted); }
+.toolbar label { display: inline-flex; gap: 3px; align-items: center; font-size: 13px; color: var(--muted); }
 .toolbar .group { display: inline-flex; gap: 4px; align-items: center; }
 .toolbar .spacer { flex: 1; }
 .speech { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; padding: 6px 10px;
@@ -45,12 +45,13 @@ ${themeCss('.dialog')}
 .content .rw-spoken { background: color-mix(in srgb, var(--link) 22%, transparent); border-radius: 2px; }
 @media (forced-colors: active) { .content .rw-spoken { background: Highlight; color: HighlightText; } }
 button, select, input { font: inherit; font-size: 13px; color: var(--fg); }
-button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 7px; cursor: pointer; }
+button, select { background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 4px 5px; cursor: pointer; }
 button:hover { border-color: var(--muted); }
 button:disabled, select:disabled, input:disabled { opacity: .45; cursor: default; }
 button:disabled:hover { border-color: var(--rule); }
-input[type=range] { width: 42px; accent-color: var(--link); }
-.range-value { min-width: 2.2em; font-variant-numeric: tabular-nums; color: var(--fg); }
+input[type=range] { width: 34px; accent-color: var(--link); }
+/* The value beside each slider, small so the toolbar stays one row at 1280 px. */
+.range-value { font-size: 12px; font-variant-numeric: tabular-nums; color: var(--fg); }
 .icon-button { display: inline-flex; align-items: center; justify-content: center; padding: 4px 6px; }
 .icon { display: block; width: 16px; height: 16px; }
 .main { flex: 1; min-height: 0; display: flex; position: relative; }
