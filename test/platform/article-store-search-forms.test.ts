@@ -1,33 +1,19 @@
 // The search store beside the articles: upgraded from version 1 without losing anything, and kept
 // in step with every write.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DB_VERSION, openArticleStore, type ArticleStore } from '../../src/platform/article-store';
+import { describe, expect, it, vi } from 'vitest';
+import { DB_VERSION, openArticleStore } from '../../src/platform/article-store';
 import { buildExport, serializeExport } from '../../src/shared/library-export';
 import { parseImport } from '../../src/shared/library-import';
 import { LibrarySearch } from '../../src/shared/library-search';
 import { searchForm, SEARCH_FORM_VERSION } from '../../src/shared/search-form';
 import type { ArticleRecord } from '../../src/shared/article-record';
 import { draft, record } from '../library/fixtures';
+import { freshStores, request } from './store-harness';
 
+const fresh = freshStores('test-forms');
+/** For the names of databases a test builds by hand. */
 let n = 0;
-const stores: ArticleStore[] = [];
-async function fresh(name = `test-forms-${n++}`): Promise<ArticleStore> {
-  const store = await openArticleStore(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  vi.restoreAllMocks();
-  while (stores.length) stores.pop()!.close();
-});
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 /** A database exactly as version 1 of Readwell created it, holding `records` (and raw extras). */
 async function versionOne(name: string, records: unknown[]): Promise<void> {

@@ -2,31 +2,17 @@
 // nothing lost, every valid article gets its summary, and every write keeps the two in step, so
 // the list the library reads from summaries alone is always the list of the articles.
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DB_VERSION, openArticleStore, type ArticleStore } from '../../src/platform/article-store';
 import type { ArticleRecord } from '../../src/shared/article-record';
 import { summaryOf } from '../../src/shared/article-summary';
 import { storedSearchForm, searchForm } from '../../src/shared/search-form';
 import { draft, record } from '../library/fixtures';
+import { freshStores, request } from './store-harness';
 
+const fresh = freshStores('test-summaries');
+/** For the names of databases a test builds by hand. */
 let n = 0;
-const stores: ArticleStore[] = [];
-async function fresh(name = `test-summaries-${n++}`): Promise<ArticleStore> {
-  const store = await openArticleStore(name);
-  stores.push(store);
-  return store;
-}
-afterEach(() => {
-  vi.restoreAllMocks();
-  while (stores.length) stores.pop()!.close();
-});
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
 
 function committed(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
