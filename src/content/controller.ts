@@ -55,6 +55,13 @@ interface Open {
   fontText: string;
 }
 
+/** How long an opening waits for its reading font (the first reading in a tab reads the files) before showing in the system's. */
+const FONT_WAIT_MS = 250;
+
+/** The text a reader shows, for which scripts its font must cover. */
+const readerText = (view: { title?: string | null; message?: string | null }, content: DocumentFragment | null) =>
+  `${view.title ?? ''} ${content?.textContent ?? view.message ?? ''}`;
+
 export function createReader(deps: ReaderDeps) {
   const { doc } = deps;
   const extract = deps.extract ?? defaultExtract;
@@ -119,8 +126,23 @@ export function createReader(deps: ReaderDeps) {
       overlay.applySettings(s);
       if (s.font !== font) useFont(s.font);
     });
-    open = { overlay, article, content, unsubscribe, place, hasSelection, restore, fontText: `${view.title ?? ''} ${content?.textContent ?? view.message ?? ''}` };
+    open = { overlay, article, content, unsubscribe, place, hasSelection, restore, fontText: readerText(view, content) };
     useFont(settings.font);
+  }
+
+  /**
+   * Waits (at most FONT_WAIT_MS) for the reading font of what is about to show: opened in its
+   * own font, the text does not reflow under the reader a moment later, which would also move
+   * a remembered place away from where it was left.
+   */
+  async function fontsFor(view: Open['overlay']['view'], content: DocumentFragment | null): Promise<void> {
+    if (!deps.fonts) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      deps.fonts.use(settings.font, readerText(view, content)).catch(() => undefined),
+      new Promise<void>((resolve) => { timer = setTimeout(resolve, FONT_WAIT_MS); }),
+    ]);
+    clearTimeout(timer);
   }
 
   /**
@@ -197,6 +219,7 @@ export function createReader(deps: ReaderDeps) {
     const mode = preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never';
     const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode, restore));
     if (source.ok) {
+      await fontsFor(source.view, source.content);
       show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection, restore });
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', source.started, source.extracted);

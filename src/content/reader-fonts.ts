@@ -12,7 +12,7 @@ import type { ReaderSettings } from '../shared/settings';
 export type FontFiles = (files: string[]) => Promise<Record<string, string>>;
 
 export interface ReaderFonts {
-  /** Puts `font`'s faces for `text` in the page's font set (loading the files once); resolves when they are in. */
+  /** Puts `font`'s faces for `text` in the page's font set (loading the files once); resolves when they can be drawn. */
   use(font: ReaderSettings['font'], text: string): Promise<void>;
   /** Takes them all out again (the reader closed). */
   release(): void;
@@ -57,9 +57,12 @@ export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
       }
     }
     if (mine !== turn) return;
+    const shown: FontFace[] = [];
     for (const f of need) {
       const face = faces.get(f.file);
-      if (!face || added.has(face)) continue;
+      if (!face) continue;
+      shown.push(face);
+      if (added.has(face)) continue;
       try {
         doc.fonts.add(face);
         added.add(face);
@@ -67,6 +70,8 @@ export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
         // A page that replaced its font set's methods keeps the system fonts.
       }
     }
+    // Parsed and ready to draw: the reader can open in its font, with nothing reflowing after.
+    await Promise.all(shown.map((face) => face.loaded?.catch(() => undefined)));
   }
 
   function release(): void {
