@@ -90,6 +90,7 @@ const rows = [];
 let refusal = null;
 try {
   const core = await coreBundle();
+  const contentJs = readFileSync(join(root, 'dist/chrome-test/content.js'), 'utf8');
   const trigger = await l.ctx.newPage();
   await trigger.goto(`chrome-extension://${l.extId}/popup.html`);
   for (const [name, url, bytes] of pages) {
@@ -147,7 +148,6 @@ try {
     }, RUNS);
     // Compiling content.js alone (what its size costs each time it is injected): a fresh source each
     // time (a comment that differs) so no code cache answers.
-    const contentJs = readFileSync(join(root, 'dist/chrome-test/content.js'), 'utf8');
     const compile = await page.evaluate(([src, runs]) => {
       const times = [];
       for (let i = 0; i < runs; i++) {

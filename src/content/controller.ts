@@ -9,8 +9,9 @@ import type { SettingsStore } from '../platform/settings-store';
 import type { PositionStore } from '../platform/position-store';
 import type { ZapStore } from '../platform/zap-store';
 import { keepPlace, type PlaceKeeper } from './resume';
-import { findByText, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS, type Article, type ArticleHeading, type Removal } from '../core/index';
+import { findByText, findContaining, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS, type Article, type ArticleHeading, type Removal } from '../core/index';
 import { ZAP_LABEL_CHARS } from '../shared/zaps';
+import { normalizedText } from '../core/dom';
 import { openOverlay, type Overlay, type OverlayOptions } from './overlay';
 import { buildPayload, type ClipboardPayload } from './payload';
 import { copiedText, savedText } from '../shared/action-text';
@@ -19,6 +20,7 @@ import { DEFAULT_LIMITS, elementCount } from '../core/budget';
 import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
 import type { ReaderFonts } from './reader-fonts';
+import { subsetsOf } from '../shared/fonts';
 
 export interface ReaderDeps {
   doc: Document;
@@ -51,16 +53,16 @@ interface Open {
   hasSelection: boolean;
   /** What the reader was asked to show again (the removed panel), kept while it stays open. */
   restore: Restore;
-  /** The text the reader shows, for which scripts the reading font must cover. */
-  fontText: string;
+  /** The scripts of the text the reader shows (shared/fonts.ts subsetsOf): what its font must cover. */
+  scripts: ReadonlySet<string>;
 }
 
 /** How long an opening waits for its reading font (the first reading in a tab reads the files) before showing in the system's. */
 const FONT_WAIT_MS = 250;
 
-/** The text a reader shows, for which scripts its font must cover. */
-const readerText = (view: { title?: string | null; message?: string | null }, content: DocumentFragment | null) =>
-  `${view.title ?? ''} ${content?.textContent ?? view.message ?? ''}`;
+/** The scripts of the text a reader shows: what its font must cover. */
+const scriptsOf = (view: { title?: string | null; message?: string | null }, content: DocumentFragment | null) =>
+  subsetsOf(`${view.title ?? ''} ${content?.textContent ?? view.message ?? ''}`);
 
 export function createReader(deps: ReaderDeps) {
   const { doc } = deps;
@@ -84,7 +86,7 @@ export function createReader(deps: ReaderDeps) {
 
   /** The reading font for the open reader, when the choice is one Readwell ships. */
   function useFont(font: ReaderSettings['font']): void {
-    if (open) void deps.fonts?.use(font, open.fontText).catch(() => undefined);
+    if (open) void deps.fonts?.use(font, open.scripts).catch(() => undefined);
   }
 
   function changeSettings(next: ReaderSettings): void {
@@ -100,10 +102,12 @@ export function createReader(deps: ReaderDeps) {
   interface ShowOptions extends OverlayOptions {
     hasSelection?: boolean;
     restore?: Restore;
+    /** The scripts of what shows, when the caller has them already (fontsFor). */
+    scripts?: ReadonlySet<string>;
   }
 
   function show(view: Open['overlay']['view'], article: Article | null, content: DocumentFragment | null, options: ShowOptions = {}): void {
-    const { hasSelection = false, restore = NOTHING_RESTORED, ...overlayOptions } = options;
+    const { hasSelection = false, restore = NOTHING_RESTORED, scripts = scriptsOf(view, content), ...overlayOptions } = options;
     const startAt = overlayOptions.startAt ?? 0;
     // Only articles have a place to come back to: a selection differs each time.
     const win = doc.defaultView;
@@ -126,7 +130,7 @@ export function createReader(deps: ReaderDeps) {
       overlay.applySettings(s);
       if (s.font !== font) useFont(s.font);
     });
-    open = { overlay, article, content, unsubscribe, place, hasSelection, restore, fontText: readerText(view, content) };
+    open = { overlay, article, content, unsubscribe, place, hasSelection, restore, scripts };
     useFont(settings.font);
   }
 
@@ -135,14 +139,16 @@ export function createReader(deps: ReaderDeps) {
    * own font, the text does not reflow under the reader a moment later, which would also move
    * a remembered place away from where it was left.
    */
-  async function fontsFor(view: Open['overlay']['view'], content: DocumentFragment | null): Promise<void> {
-    if (!deps.fonts) return;
+  async function fontsFor(view: Open['overlay']['view'], content: DocumentFragment | null): Promise<ReadonlySet<string>> {
+    const scripts = scriptsOf(view, content);
+    if (!deps.fonts) return scripts;
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
-      deps.fonts.use(settings.font, readerText(view, content)).catch(() => undefined),
+      deps.fonts.use(settings.font, scripts).catch(() => undefined),
       new Promise<void>((resolve) => { timer = setTimeout(resolve, FONT_WAIT_MS); }),
     ]);
     clearTimeout(timer);
+    return scripts;
   }
 
   /**
@@ -175,8 +181,8 @@ export function createReader(deps: ReaderDeps) {
    */
   async function zapBlock(block: Element): Promise<void> {
     if (!open || !deps.zaps) return;
-    const text = (block.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const onPage = doc.body && text ? findByText(doc.body, text.slice(0, ZAP_TEXT_CHARS)) ?? containing(doc.body, text) : null;
+    const text = normalizedText(block);
+    const onPage = doc.body && text ? findByText(doc.body, text.slice(0, ZAP_TEXT_CHARS)) ?? findContaining(doc.body, text) : null;
     const rule = onPage ? zapRuleFor(doc, onPage) : null;
     if (!rule) return notify(t('zap_cannot'));
     const next: Restore = { ...open.restore, zaps: [...open.restore.zaps, rule] };
@@ -219,8 +225,8 @@ export function createReader(deps: ReaderDeps) {
     const mode = preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never';
     const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode, restore));
     if (source.ok) {
-      await fontsFor(source.view, source.content);
-      show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection, restore });
+      const scripts = await fontsFor(source.view, source.content);
+      show(source.view, source.article, source.content, { startAt: source.view.kind === 'article' ? startAt : 0, hasSelection: source.hasSelection, restore, scripts });
       // For `npm run bench`: how long extraction and building the overlay took on this page.
       measure('readwell:extract', source.started, source.extracted);
       measure('readwell:overlay', source.extracted, now());
@@ -314,21 +320,6 @@ export type Reader = ReturnType<typeof createReader>;
 
 /** How many blocks of an article zaps took out. */
 const zappedIn = (removals: readonly Removal[] | undefined) => (removals ?? []).filter((r) => r.rule === ZAPPED).length;
-
-/**
- * The innermost element whose text holds the block's first and last words and is about as long:
- * the page's block where the reader's copy of it lost or moved some (icons, credits, the title
- * lifted out).
- */
-function containing(root: Element, blockText: string): Element | null {
-  const [head, tail] = [blockText.slice(0, 80), blockText.slice(-80)];
-  let found: Element | null = null;
-  for (const el of root.querySelectorAll('*')) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ');
-    if (text.length >= 0.8 * blockText.length && text.includes(head) && text.includes(tail)) found = el;
-  }
-  return found;
-}
 
 const now = (): number => globalThis.performance?.now() ?? Date.now();
 

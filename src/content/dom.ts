@@ -22,3 +22,6 @@ export function trusted<E extends Event>(fn: (e: E) => void): (e: E) => void {
     if (e.isTrusted) fn(e);
   };
 }
+
+/** `text` cut to `max` characters with an ellipsis, for labels that show the start of a block. */
+export const clipText = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -2,7 +2,8 @@
 // the section being read marked as the text scrolls, and a pick scrolling to its heading. Heading
 // text is page content: it goes in through textContent only (h() makes text nodes).
 import { t } from '../shared/strings/t';
-import { h, trusted } from './dom';
+import { normalizedText } from '../core/dom';
+import { clipText, h, trusted } from './dom';
 
 export interface OutlineEntry {
   /** 0 for the article's title, then 1, 2, 3 for the heading levels under it. */
@@ -19,8 +20,8 @@ export const MIN_HEADINGS = 2;
 /** The content's headings in document order, their depth counted from the shallowest level used. */
 export function outlineOf(content: ParentNode): OutlineEntry[] {
   const found = Array.from(content.querySelectorAll<HTMLElement>(HEADINGS)).flatMap((el) => {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    return text ? [{ level: Number(el.localName[1]), text: text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text, target: el }] : [];
+    const text = normalizedText(el);
+    return text ? [{ level: Number(el.localName[1]), text: clipText(text, MAX_TEXT), target: el }] : [];
   });
   const top = Math.min(...found.map((f) => f.level));
   return found.map(({ level, text, target }) => ({ depth: Math.min(3, level - top + 1), text, target }));

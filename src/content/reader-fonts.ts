@@ -12,8 +12,8 @@ import type { ReaderSettings } from '../shared/settings';
 export type FontFiles = (files: string[]) => Promise<Record<string, string>>;
 
 export interface ReaderFonts {
-  /** Puts `font`'s faces for `text` in the page's font set (loading the files once); resolves when they can be drawn. */
-  use(font: ReaderSettings['font'], text: string): Promise<void>;
+  /** Puts `font`'s faces for a text of these subsets (shared/fonts.ts subsetsOf) in the page's font set, loading the files once; resolves when they can be drawn. */
+  use(font: ReaderSettings['font'], subsets: ReadonlySet<string>): Promise<void>;
   /** Takes them all out again (the reader closed). */
   release(): void;
 }
@@ -43,11 +43,11 @@ export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
     }
   }
 
-  async function use(font: ReaderSettings['font'], text: string): Promise<void> {
+  async function use(font: ReaderSettings['font'], subsets: ReadonlySet<string>): Promise<void> {
     const mine = ++turn;
     if (!isShippedFont(font) || !doc.fonts) return;
     const { family } = SHIPPED_FONTS[font];
-    const need = facesFor(font, text);
+    const need = facesFor(font, subsets);
     const missing = need.filter((f) => !faces.has(f.file));
     if (missing.length) {
       const data = await files(missing.map((f) => f.file)).catch(() => ({} as Record<string, string>));

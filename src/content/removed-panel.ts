@@ -5,7 +5,7 @@
 // page has them. Blocks without text (icons) are counted, and come back with their group.
 import type { Removal } from '../core/index';
 import { t, tn, type PlainKey } from '../shared/strings/t';
-import { h, trusted } from './dom';
+import { clipText, h, trusted } from './dom';
 
 const RULE_LABELS = {
   zapped: 'removed_rule_zapped',
@@ -70,7 +70,7 @@ export function buildRemovedPanel(doc: Document, removals: readonly Removal[], r
     const withText = items.filter((r) => r.text);
     const listed = withText.slice(0, LISTED).map((r) =>
       h(doc, 'li', { 'data-testid': 'removed-item' }, [
-        h(doc, 'span', { class: 'removed-text' }, [r.text.length > SHOWN_CHARS ? `${r.text.slice(0, SHOWN_CHARS - 1)}…` : r.text]),
+        h(doc, 'span', { class: 'removed-text' }, [clipText(r.text, SHOWN_CHARS)]),
         action(t('removed_show'), 'removed-show', [r]),
       ]));
     const notes = [

@@ -6,7 +6,8 @@
 // → goes back in, Enter or Delete removes, Esc ends the mode. Everything else (Space, PageDown…)
 // scrolls as usual.
 import { t } from '../shared/strings/t';
-import { h, trusted } from './dom';
+import { normalizedText } from '../core/dom';
+import { clipText, h, trusted } from './dom';
 
 /** The blocks a step moves between: the smallest units a reader would call "this box". */
 const LEAF = 'p, li, blockquote, figure, pre, table, h2, h3, h4, h5, h6, dl, aside, details, img, picture, video, iframe, hr';
@@ -44,8 +45,8 @@ export function buildZapMode(doc: Document, content: HTMLElement, scroller: HTML
     if (!keepInner) inner = [];
     if (!el) return void (status.textContent = '');
     el.classList.add(TARGET);
-    const words = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    status.textContent = words ? t('zap_picked', words.length > PREVIEW_CHARS ? `${words.slice(0, PREVIEW_CHARS - 1)}…` : words) : t('zap_picked_no_text');
+    const words = normalizedText(el);
+    status.textContent = words ? t('zap_picked', clipText(words, PREVIEW_CHARS)) : t('zap_picked_no_text');
   };
   const show = (el: Element | null) => {
     pick(el);

@@ -9,4 +9,4 @@ export { wordStats } from './words';
 export { cleanText, validLang } from './metadata';
 export { CLEAN_RULES } from './clean/index';
 export type { Article, ContentChoice, ExtractOptions, ExtractResult, ExtractFailureReason, Removal, ZapRule } from './types';
-export { findByText, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS } from './zap';
+export { findByText, findContaining, zapRuleFor, ZAPPED, ZAP_TEXT_CHARS } from './zap';

@@ -14,7 +14,19 @@ export const ZAP_TEXT_CHARS = 300;
 /** A selector may match several boxes (one per teaser), not a page's worth. */
 const MAX_MATCHES = 20;
 
-const elementsUnder = (root: Element | Document) => root.querySelectorAll('*');
+/**
+ * The elements under `root` in document order, visiting only those whose text `holds`: an element
+ * that does not hold the words cannot contain the block either, so a page's other branches are
+ * never read (this runs on every reading of a site with a zap found by its text).
+ */
+function* holding(root: Element | Document, holds: (text: string) => boolean): Generator<[Element, string]> {
+  for (let el = root.firstElementChild; el; el = el.nextElementSibling) {
+    const own = normalizedText(el);
+    if (!holds(own)) continue;
+    yield [el, own];
+    yield* holding(el, holds);
+  }
+}
 
 /**
  * The element whose whole text (white space collapsed) is `text`, the outermost of those (the
@@ -25,13 +37,24 @@ export function findByText(root: Element | Document, text: string, limit = ZAP_T
   if (!text) return null;
   const whole = text.length < limit;
   let found: Element | null = null;
-  for (const el of elementsUnder(root)) {
-    const own = normalizedText(el);
+  for (const [el, own] of holding(root, (t) => t.includes(text))) {
     if (whole ? own === text : own.startsWith(text)) {
       found = el;
       if (whole) break;
     }
   }
+  return found;
+}
+
+/**
+ * The innermost element whose text holds `blockText`'s first and last 80 characters and is at
+ * least 0.8 of its length: the page's block where the reader's copy of it lost or moved some
+ * (icons, credits, the title lifted out).
+ */
+export function findContaining(root: Element | Document, blockText: string): Element | null {
+  const [head, tail] = [blockText.slice(0, 80), blockText.slice(-80)];
+  let found: Element | null = null;
+  for (const [el, own] of holding(root, (t) => t.includes(head) && t.includes(tail))) if (own.length >= 0.8 * blockText.length) found = el;
   return found;
 }
 

@@ -84,9 +84,8 @@ export function subsetsOf(text: string): Set<string> {
   return found;
 }
 
-/** The files `font` needs for `text`: the subsets it uses, both styles. */
-export function facesFor(font: ShippedFont, text: string): FontFile[] {
-  const subsets = subsetsOf(text);
+/** The files `font` needs for a text of these subsets (subsetsOf), both styles. */
+export function facesFor(font: ShippedFont, subsets: ReadonlySet<string>): FontFile[] {
   return SHIPPED_FONTS[font].files.filter((f) => subsets.has(f.subset));
 }
 

@@ -34,8 +34,8 @@ describe('the shipped fonts', () => {
     expect([...subsetsOf('A híd tavasszal nyílik, mondta a szóvivő')].sort()).toEqual(['latin', 'latin-ext']);
     expect([...subsetsOf('Новый мост через реку')].sort()).toEqual(['cyrillic', 'latin']);
     expect([...subsetsOf('Η νέα γέφυρα')].sort()).toEqual(['greek', 'latin']);
-    expect(facesFor('serif', 'plain English').map((f) => f.file)).toEqual(['literata-latin-wght-normal.woff2', 'literata-latin-wght-italic.woff2']);
-    expect(facesFor('legible', 'plain English')).toHaveLength(4); // 400 and 700, upright and italic
+    expect(facesFor('serif', subsetsOf('plain English')).map((f) => f.file)).toEqual(['literata-latin-wght-normal.woff2', 'literata-latin-wght-italic.woff2']);
+    expect(facesFor('legible', subsetsOf('plain English'))).toHaveLength(4); // 400 and 700, upright and italic
   });
 
   it('are declared for the extension pages with their ranges, so those load only what they show', () => {
@@ -56,7 +56,7 @@ describe('the overlay\'s fonts', () => {
       asked.push(files);
       return Object.fromEntries(files.map((f) => [f, bytes(10)]));
     });
-    await fonts.use('serif', 'Новый мост');
+    await fonts.use('serif', subsetsOf('Новый мост'));
     expect(asked).toEqual([['literata-latin-wght-normal.woff2', 'literata-latin-wght-italic.woff2', 'literata-cyrillic-wght-normal.woff2', 'literata-cyrillic-wght-italic.woff2']]);
     expect(faces()).toEqual([
       'Readwell Literata normal U+0000-00FF 10', 'Readwell Literata italic U+0000-00FF 10',
@@ -65,7 +65,7 @@ describe('the overlay\'s fonts', () => {
     fonts.release();
     expect(faces()).toEqual([]);
     // Opened again: the same faces back, nothing read again.
-    await fonts.use('serif', 'Новый мост');
+    await fonts.use('serif', subsetsOf('Новый мост'));
     expect(faces()).toHaveLength(4);
     expect(asked).toHaveLength(1);
   });
@@ -74,19 +74,19 @@ describe('the overlay\'s fonts', () => {
     const { doc, faces } = fakeDocument();
     let answer: (v: Record<string, string>) => void = () => undefined;
     const fonts = readerFonts(doc, (files) => new Promise((resolve) => { answer = resolve; void files; }));
-    await fonts.use('sans', 'anything');
-    await fonts.use('mono', 'anything');
+    await fonts.use('sans', subsetsOf('anything'));
+    await fonts.use('mono', subsetsOf('anything'));
     expect(faces()).toEqual([]);
-    const pending = fonts.use('legible', 'late');
+    const pending = fonts.use('legible', subsetsOf('late'));
     fonts.release();
     answer(Object.fromEntries(SHIPPED_FONTS.legible.files.map((f) => [f.file, bytes(4)])));
     await pending;
     expect(faces()).toEqual([]);
 
     const failing = readerFonts(doc, async () => { throw new Error('Extension context invalidated.'); });
-    await failing.use('serif', 'text');
+    await failing.use('serif', subsetsOf('text'));
     const partial = readerFonts(doc, async (files) => ({ [files[0]!]: bytes(3) }));
-    await partial.use('serif', 'text');
+    await partial.use('serif', subsetsOf('text'));
     expect(faces()).toEqual(['Readwell Literata normal U+0000-00FF 3']);
   });
 });

@@ -4,7 +4,7 @@
 // that names the article itself takes nothing the reader needs.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { extractArticle, findByText, zapRuleFor, type ZapRule } from '../../src/core/index';
+import { extractArticle, findByText, findContaining, zapRuleFor, type ZapRule } from '../../src/core/index';
 
 const para = (topic: string, i: number) => `<p>${topic} paragraph ${i}: the council met on Tuesday to hear residents, and the plan was changed twice before the vote, which passed by a narrow margin after a long debate about the cost of the works.</p>`;
 /** An article of the site's template: `box` sits between its paragraphs. */
@@ -74,5 +74,15 @@ describe('findByText', () => {
     expect(findByText(d.body, 'Short words.')!.id).toBe('a');
     expect(findByText(d.body, 'long '.repeat(100).trim().slice(0, 300))!.id).toBe('c');
     expect(findByText(d.body, 'Nowhere')).toBeNull();
+  });
+});
+
+describe('findContaining', () => {
+  it('finds the innermost element holding the block\'s first and last words at about its length, where the reader\'s copy lost some of it', () => {
+    const words = 'This week on the podcast: the harbour, in forty minutes, with the people who run it.';
+    const d = doc(`<body><section id="s"><div id="box"><span class="icon">▶</span><p id="p">${words} <small>(Photo: A. Credit)</small></p></div><p>${'other words '.repeat(30)}</p></section></body>`);
+    // The reader showed the paragraph without its credit: the page's paragraph is found, not the box or the section.
+    expect(findContaining(d.body, words)!.id).toBe('p');
+    expect(findContaining(d.body, `${words} and much more that the page never had, to make it far longer than any block there`)).toBeNull();
   });
 });
