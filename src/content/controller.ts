@@ -222,6 +222,8 @@ export function createReader(deps: ReaderDeps) {
     // Both reads at once: the remembered place costs the opening no extra wait.
     const [loaded, startAt, restore] = await Promise.all([deps.settings.load(), deps.positions?.load(deps.url()) ?? 0, siteRestore()]);
     settings = loaded;
+    // The font's files travel while the page is read (extraction holds this thread; the reply waits for it).
+    deps.fonts?.prefetch(settings.font);
     const mode = preferSelection ? 'prefer' : allowSelection ? 'fallback' : 'never';
     const source = await readVisibly(() => readPage(doc, deps.url(), extract, mode, restore));
     if (source.ok) {

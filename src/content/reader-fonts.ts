@@ -11,7 +11,12 @@ import type { ReaderSettings } from '../shared/settings';
 /** Reads the named files out of the extension: base64 by file name (what arrives; anything missing is skipped). */
 export type FontFiles = (files: string[]) => Promise<Record<string, string>>;
 
+/** What every text needs (digits, punctuation): the part a prefetch reads before the article is known. */
+const LATIN: ReadonlySet<string> = new Set(['latin']);
+
 export interface ReaderFonts {
+  /** Starts reading `font`'s Latin part out of the extension, so it arrives while the page is being read. */
+  prefetch(font: ReaderSettings['font']): void;
   /** Puts `font`'s faces for a text of these subsets (shared/fonts.ts subsetsOf) in the page's font set, loading the files once; resolves when they can be drawn. */
   use(font: ReaderSettings['font'], subsets: ReadonlySet<string>): Promise<void>;
   /** Takes them all out again (the reader closed). */
@@ -27,7 +32,8 @@ function decode(base64: string): ArrayBuffer {
 }
 
 export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
-  const faces = new Map<string, FontFace>();
+  // Each file's face, asked for once: a prefetch and the use() after it share one request.
+  const faces = new Map<string, Promise<FontFace | null>>();
   const added = new Set<FontFace>();
   // Each use() or release() moves this on, so a use() whose files arrive after the reader closed
   // (or after another font was picked) adds nothing.
@@ -43,23 +49,31 @@ export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
     }
   }
 
+  /** The faces of `need`, reading out in one request the files not asked for yet; a file that could not be had is asked for again next time. */
+  function load(family: string, need: FontFile[]): Promise<(FontFace | null)[]> {
+    const missing = need.filter((f) => !faces.has(f.file));
+    if (missing.length) {
+      const data = files(missing.map((f) => f.file)).catch(() => ({} as Record<string, string>));
+      for (const f of missing) {
+        const face = data.then((d) => (typeof d[f.file] === 'string' ? make(family, f, d[f.file]!) : null));
+        faces.set(f.file, face);
+        void face.then((got) => { if (!got) faces.delete(f.file); });
+      }
+    }
+    return Promise.all(need.map((f) => faces.get(f.file)!));
+  }
+
+  function prefetch(font: ReaderSettings['font']): void {
+    if (isShippedFont(font) && doc.fonts) void load(SHIPPED_FONTS[font].family, facesFor(font, LATIN));
+  }
+
   async function use(font: ReaderSettings['font'], subsets: ReadonlySet<string>): Promise<void> {
     const mine = ++turn;
     if (!isShippedFont(font) || !doc.fonts) return;
-    const { family } = SHIPPED_FONTS[font];
-    const need = facesFor(font, subsets);
-    const missing = need.filter((f) => !faces.has(f.file));
-    if (missing.length) {
-      const data = await files(missing.map((f) => f.file)).catch(() => ({} as Record<string, string>));
-      for (const f of missing) {
-        const face = typeof data[f.file] === 'string' ? make(family, f, data[f.file]!) : null;
-        if (face) faces.set(f.file, face);
-      }
-    }
+    const got = await load(SHIPPED_FONTS[font].family, facesFor(font, subsets));
     if (mine !== turn) return;
     const shown: FontFace[] = [];
-    for (const f of need) {
-      const face = faces.get(f.file);
+    for (const face of got) {
       if (!face) continue;
       shown.push(face);
       if (added.has(face)) continue;
@@ -86,5 +100,5 @@ export function readerFonts(doc: Document, files: FontFiles): ReaderFonts {
     added.clear();
   }
 
-  return { use, release };
+  return { prefetch, use, release };
 }

@@ -70,6 +70,24 @@ describe('the overlay\'s fonts', () => {
     expect(asked).toHaveLength(1);
   });
 
+  it('reads the Latin part ahead while the page is read, and the opening after it asks only for what the article adds', async () => {
+    const { doc, faces } = fakeDocument();
+    const asked: string[][] = [];
+    const fonts = readerFonts(doc, async (files) => {
+      asked.push(files);
+      return Object.fromEntries(files.map((f) => [f, bytes(5)]));
+    });
+    fonts.prefetch('serif');
+    fonts.prefetch('mono'); // a system stack: nothing to read
+    expect(faces()).toEqual([]); // read, not shown yet
+    await fonts.use('serif', subsetsOf('Новый мост'));
+    expect(asked).toEqual([
+      ['literata-latin-wght-normal.woff2', 'literata-latin-wght-italic.woff2'],
+      ['literata-cyrillic-wght-normal.woff2', 'literata-cyrillic-wght-italic.woff2'],
+    ]);
+    expect(faces()).toHaveLength(4);
+  });
+
   it('adds nothing for the system stacks, nothing after the reader closed meanwhile, and keeps the system font when a file cannot be had', async () => {
     const { doc, faces } = fakeDocument();
     let answer: (v: Record<string, string>) => void = () => undefined;
