@@ -48,14 +48,19 @@ describe('the shipped fonts', () => {
 
 describe('the overlay\'s fonts', () => {
   const bytes = (n: number) => Buffer.alloc(n, 7).toString('base64');
-
-  it('asks once for the parts the article needs, puts them in the page\'s font set, and takes them out on close', async () => {
+  /** Fonts whose every file arrives as `size` bytes, each request recorded. */
+  function answering(size: number) {
     const { doc, faces } = fakeDocument();
     const asked: string[][] = [];
     const fonts = readerFonts(doc, async (files) => {
       asked.push(files);
-      return Object.fromEntries(files.map((f) => [f, bytes(10)]));
+      return Object.fromEntries(files.map((f) => [f, bytes(size)]));
     });
+    return { fonts, faces, asked };
+  }
+
+  it('asks once for the parts the article needs, puts them in the page\'s font set, and takes them out on close', async () => {
+    const { fonts, faces, asked } = answering(10);
     await fonts.use('serif', subsetsOf('Новый мост'));
     expect(asked).toEqual([['literata-latin-wght-normal.woff2', 'literata-latin-wght-italic.woff2', 'literata-cyrillic-wght-normal.woff2', 'literata-cyrillic-wght-italic.woff2']]);
     expect(faces()).toEqual([
@@ -71,12 +76,7 @@ describe('the overlay\'s fonts', () => {
   });
 
   it('reads the Latin part ahead while the page is read, and the opening after it asks only for what the article adds', async () => {
-    const { doc, faces } = fakeDocument();
-    const asked: string[][] = [];
-    const fonts = readerFonts(doc, async (files) => {
-      asked.push(files);
-      return Object.fromEntries(files.map((f) => [f, bytes(5)]));
-    });
+    const { fonts, faces, asked } = answering(5);
     fonts.prefetch('serif');
     fonts.prefetch('mono'); // a system stack: nothing to read
     expect(faces()).toEqual([]); // read, not shown yet
