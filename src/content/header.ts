@@ -2,6 +2,7 @@
 // reading time), plus the lead image when the content does not already show it.
 import type { Removal } from '../core/index';
 import { t, tn, uiLang } from '../shared/strings/t';
+import { showsPicture } from '../shared/saved-images';
 import { h } from './dom';
 
 export interface ReaderView {
@@ -82,33 +83,9 @@ export function buildHeader(doc: Document, v: ReaderView): HTMLElement {
   return header;
 }
 
-/**
- * Which picture an address shows, to tell the lead image from the article's own: host (without
- * `www.`) and path, over http or https alike. Image hosts put sizes and crops in the query
- * (`?w=1024&h=512&crop=faces`), so the page's og:image and its first photo differ only there;
- * the query counts only where the path names no picture of its own (`/image.php?id=5`).
- */
-export function pictureKey(url: string | null | undefined, base: string): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url, base);
-    const namesFile = /\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i.test(u.pathname) || /[0-9a-f]{16,}/i.test(u.pathname);
-    return `${u.host.replace(/^www\./, '')}${u.pathname}${namesFile ? '' : u.search}`;
-  } catch {
-    return null;
-  }
-}
-
-/** Every address an image may show: its src and each srcset candidate. */
-const addressesOf = (img: Element) => [img.getAttribute('src'), ...(img.getAttribute('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/)[0])];
-
 /** The lead image as a figure, unless the article content already shows that picture (at any size). */
 export function leadFigure(doc: Document, v: ReaderView, content: ParentNode): HTMLElement | null {
-  if (!v.leadImage || !/^https?:/i.test(v.leadImage)) return null;
-  const base = doc.baseURI;
-  const lead = pictureKey(v.leadImage, base);
-  const already = Array.from(content.querySelectorAll('img, source')).some((img) => addressesOf(img).some((u) => pictureKey(u, base) === lead));
-  if (already) return null;
+  if (!v.leadImage || !/^https?:/i.test(v.leadImage) || showsPicture(content, v.leadImage, doc.baseURI)) return null;
   const img = h(doc, 'img', { alt: '', decoding: 'async' });
   img.src = v.leadImage;
   return h(doc, 'figure', { class: 'lead' }, [img]);

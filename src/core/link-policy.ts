@@ -5,6 +5,8 @@
 // address is resolved against the article's own address and kept only if it comes out absolute
 // http(s) (links may also be mailto:); in-article #fragment links stay; anything else is dropped.
 
+import { parseSrcset, serializeSrcset } from './srcset';
+
 const LINK_ATTRS = ['href', 'xlink:href'];
 const MEDIA_ATTRS = ['src', 'poster', 'cite'];
 
@@ -18,12 +20,11 @@ function resolve(value: string, base: string | null, protocols: readonly string[
 }
 
 function resolveSrcset(value: string, base: string | null): string | null {
-  const kept = value.split(',').map((c) => c.trim()).filter(Boolean).flatMap((candidate) => {
-    const [url = '', ...descriptors] = candidate.split(/\s+/);
-    const resolved = resolve(url, base, ['http:', 'https:']);
-    return resolved ? [[resolved, ...descriptors].join(' ')] : [];
+  const kept = parseSrcset(value).flatMap((c) => {
+    const url = resolve(c.url, base, ['http:', 'https:']);
+    return url ? [{ ...c, url }] : [];
   });
-  return kept.length ? kept.join(', ') : null;
+  return kept.length ? serializeSrcset(kept) : null;
 }
 
 /**

@@ -15,6 +15,7 @@ export function importReportContent(doc: Document, report: ImportReport, pending
     const { added, merged, unchanged } = report.outcome;
     const merges = merged + report.mergedInFile;
     lines.push(t('import_done', added, merges, unchanged));
+    if (report.imagesDamaged > 0) lines.push(` ${tn('import_images_damaged', report.imagesDamaged)}`);
   } else lines.push(pending ? report.reason : t('import_nothing', report.reason));
   const invalid = report.invalid ?? [];
   if (invalid.length) {

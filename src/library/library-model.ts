@@ -7,20 +7,20 @@
 import type { ArticleRecord } from '../shared/article-record';
 import { summaryOf, type ArticleSummary } from '../shared/article-summary';
 import { buildExport, serializeExport } from '../shared/library-export';
-import { parseImport, type InvalidEntry } from '../shared/library-import';
+import { parseImport, readImages, type InvalidEntry } from '../shared/library-import';
 import { LibrarySearch } from '../shared/library-search';
 import { rankHits } from '../shared/search-ranking';
 import { searchForm } from '../shared/search-form';
-import type { ArticleStore, ImportOutcome } from '../platform/article-store';
+import type { ArticleStore, DeletedArticle, ImportOutcome } from '../platform/article-store';
 import { t } from '../shared/strings/t';
 
 /** What the list shows of an article: everything but the heavy html and text. */
 export type Summary = ArticleSummary;
 
-export type StorePort = Pick<ArticleStore, 'loadSummaries' | 'loadSearchForms' | 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords'>;
+export type StorePort = Pick<ArticleStore, 'loadSummaries' | 'loadSearchForms' | 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords' | 'allImages'>;
 
 export type ImportReport =
-  | { ok: true; outcome: ImportOutcome; invalid: InvalidEntry[]; mergedInFile: number }
+  | { ok: true; outcome: ImportOutcome; invalid: InvalidEntry[]; mergedInFile: number; imagesDamaged: number }
   | { ok: false; reason: string; invalid?: InvalidEntry[] };
 
 /**
@@ -45,7 +45,7 @@ export class LibraryModel {
   query = '';
   tag: string | null = null;
   /** The last deletion, until it is undone or another one replaces it. */
-  lastDeleted: ArticleRecord | null = null;
+  lastDeleted: DeletedArticle | null = null;
   /** Stored entries that failed validation when the library was loaded. */
   unreadable = 0;
 
@@ -177,13 +177,13 @@ export class LibraryModel {
     const deleted = await this.store.delete(id);
     this.drop(id);
     if (deleted) this.lastDeleted = deleted;
-    return deleted;
+    return deleted?.record ?? null;
   }
 
   async undo(): Promise<ArticleRecord | null> {
-    const record = this.lastDeleted;
-    if (!record) return null;
-    const restored = await this.store.restore(record);
+    const deleted = this.lastDeleted;
+    if (!deleted) return null;
+    const restored = await this.store.restore(deleted.record, deleted.images);
     this.lastDeleted = null;
     // A restore may have merged into a newer save of the same page under another id.
     for (const [id, s] of this.summaries) if (s.url === restored.url && id !== restored.id) this.drop(id);
@@ -215,8 +215,8 @@ export class LibraryModel {
 
   /** The whole library as an export file, read fresh from the store (summaries lack the html). */
   async exportJson(now = new Date()): Promise<string> {
-    const { records } = await this.store.loadAll();
-    return serializeExport(buildExport(records, now));
+    const [{ records }, images] = await Promise.all([this.store.loadAll(), this.store.allImages()]);
+    return serializeExport(buildExport(records, now, images));
   }
 
   async importJson(text: string): Promise<ImportReport> {
@@ -224,9 +224,10 @@ export class LibraryModel {
     if (!parsed.ok) return parsed;
     if (parsed.records.length === 0) return { ok: false, reason: t('import_empty'), invalid: parsed.invalid };
     try {
-      const outcome = await this.store.importRecords(parsed.records);
+      const { images, damaged } = await readImages(parsed.images);
+      const outcome = await this.store.importRecords(parsed.records, images);
       await (await this.load()).indexed;
-      return { ok: true, outcome, invalid: parsed.invalid, mergedInFile: parsed.mergedInFile };
+      return { ok: true, outcome, invalid: parsed.invalid, mergedInFile: parsed.mergedInFile, imagesDamaged: damaged };
     } catch (e) {
       return { ok: false, reason: e instanceof Error ? e.message : String(e), invalid: parsed.invalid };
     }

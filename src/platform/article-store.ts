@@ -22,13 +22,14 @@ import {
   type ArticleRecord,
   type RecordDraft,
 } from '../shared/article-record';
+import type { ImageRef, StoredImage } from '../shared/saved-images';
 import type { SearchFields } from '../shared/search-form';
 import { t, tn } from '../shared/strings/t';
 import { LibraryChanges, type LibraryChange } from './library-db/changes';
 import { countPlan, planImport, type ImportOutcome } from './library-db/import-plan';
 import { loadLibrary, loadSearchForms, loadSummaries, type LoadOutcome, type SummariesOutcome } from './library-db/load';
-import { ARTICLES, DB_NAME, openLibraryDb, type LibraryDb } from './library-db/schema';
-import { StoreError, toStoreError, writeTransaction, type DerivedWriter, type WriteStore } from './library-db/transaction';
+import { ARTICLES, DB_NAME, IMAGES, openLibraryDb, type LibraryDb } from './library-db/schema';
+import { StoreError, toStoreError, writeTransaction, type DerivedWriter, type ImageWriter, type WriteStore } from './library-db/transaction';
 
 export { DB_NAME, DB_VERSION } from './library-db/schema';
 export { StoreError, type StoreErrorCode } from './library-db/transaction';
@@ -41,6 +42,26 @@ export interface SaveOutcome {
   /** True when the URL was already saved and that record was updated instead of duplicated. */
   updated: boolean;
 }
+
+/** A deleted article and the image bytes only it referred to: all an undo needs to put it back whole. */
+export interface DeletedArticle {
+  record: ArticleRecord;
+  images: StoredImage[];
+}
+
+/** The images an article keeps: the references its record carries, and their bytes to store. */
+export interface KeptImages {
+  refs: ImageRef[];
+  images: StoredImage[];
+}
+
+const NO_IMAGES: KeptImages = { refs: [], images: [] };
+const hashesOf = (r: { images: readonly ImageRef[] } | null | undefined) => (r ? r.images.map((i) => i.hash) : []);
+/** Hashes `before` referred to that `after` does not: candidates for release once `after` is written. */
+const dropped = (before: readonly string[], after: { images: readonly ImageRef[] }) => {
+  const kept = new Set(hashesOf(after));
+  return before.filter((h) => !kept.has(h));
+};
 
 function searchedFieldsDiffer(a: SearchFields, b: SearchFields): boolean {
   return a.title !== b.title || a.byline !== b.byline || a.siteName !== b.siteName || a.text !== b.text;
@@ -57,23 +78,44 @@ export class ArticleStore {
   }
 
   /** One write transaction, announced to the other contexts once it has committed. */
-  private async write<T>(work: (store: WriteStore, derived: DerivedWriter) => Promise<T>, changed: (result: T) => LibraryChange): Promise<T> {
+  private async write<T>(work: (store: WriteStore, derived: DerivedWriter, images: ImageWriter) => Promise<T>, changed: (result: T) => LibraryChange): Promise<T> {
     const result = await writeTransaction(this.db, work);
     this.changes.announce(changed(result));
     return result;
   }
 
-  /** Saves a draft as found at `url` (the tab's real URL); the same URL again updates in place. */
-  async saveDraft(draft: RecordDraft, url: string, now = Date.now()): Promise<SaveOutcome> {
-    const fresh = recordFromDraft(draft, url, now, crypto.randomUUID());
+  /**
+   * Saves a draft as found at `url` (the tab's real URL) with the images kept from it; the same
+   * URL again updates in place, and pictures the new copy no longer shows are let go.
+   */
+  async saveDraft(draft: RecordDraft, url: string, now = Date.now(), kept: KeptImages = NO_IMAGES): Promise<SaveOutcome> {
+    const fresh = recordFromDraft(draft, url, now, crypto.randomUUID(), kept.refs);
     if (!fresh.ok) throw new StoreError('invalid', t('save_invalid', fresh.reason));
-    return this.write(async (store, derived) => {
+    return this.write(async (store, derived, images) => {
       const existing = await store.index('url').get(url);
       const old = existing ? validateRecord(existing) : null;
       const record = old?.ok ? resave(old.value, fresh.value) : existing ? { ...fresh.value, id: existing.id } : fresh.value;
-      await Promise.all([store.put(record), derived.put(record)]);
+      await Promise.all([images.put(kept.images), store.put(record), derived.put(record)]);
+      await images.release(dropped(hashesOf(old?.ok ? old.value : null), record));
       return { record, updated: !!existing };
     }, (outcome) => ({ ids: [outcome.record.id] }));
+  }
+
+  /** Every stored image (exports). */
+  async allImages(): Promise<StoredImage[]> {
+    return this.db.getAll(IMAGES).catch((e) => Promise.reject(toStoreError(e)));
+  }
+
+  /** The stored bytes of an article's images, by hash (those that exist: an import may lack some). */
+  async images(refs: readonly ImageRef[]): Promise<Map<string, StoredImage>> {
+    if (refs.length === 0) return new Map();
+    try {
+      const tx = this.db.transaction(IMAGES);
+      const found = await Promise.all([...new Set(refs.map((r) => r.hash))].map((h) => tx.store.get(h)));
+      return new Map(found.filter((x): x is StoredImage => x !== undefined).map((x) => [x.hash, x]));
+    } catch (e) {
+      throw toStoreError(e);
+    }
   }
 
   async get(id: string): Promise<ArticleRecord | null> {
@@ -103,28 +145,32 @@ export class ArticleStore {
     return this.db.count(ARTICLES);
   }
 
-  /** Deletes and hands back what was deleted, so the caller can offer undo. */
-  async delete(id: string): Promise<ArticleRecord | null> {
-    return this.write(async (store, derived) => {
+  /** Deletes and hands back what was deleted (the record, and the image bytes no other article shows), so the caller can offer undo. */
+  async delete(id: string): Promise<DeletedArticle | null> {
+    return this.write(async (store, derived, images) => {
       const raw = await store.get(id);
       if (raw === undefined) return null;
       await Promise.all([store.delete(id), derived.delete(id)]);
       const checked = validateRecord(raw);
-      return checked.ok ? checked.value : null;
+      if (!checked.ok) return null;
+      return { record: checked.value, images: await images.release(hashesOf(checked.value)) };
     }, () => ({ ids: [id] }));
   }
 
   /**
-   * Puts a deleted record back exactly (undo). If the page was saved again in the meantime, the
-   * two are merged rather than one replacing the other.
+   * Puts a deleted record back exactly (undo), with the image bytes its delete handed back. If
+   * the page was saved again in the meantime, the two are merged rather than one replacing the other.
    */
-  async restore(record: ArticleRecord): Promise<ArticleRecord> {
+  async restore(record: ArticleRecord, kept: readonly StoredImage[] = []): Promise<ArticleRecord> {
     const checked = validateRecord(record);
     if (!checked.ok) throw new StoreError('invalid', t('store_unrestorable', checked.reason));
-    return this.write(async (store, derived) => {
+    return this.write(async (store, derived, images) => {
       const sameUrl = await store.index('url').get(record.url);
+      const stored = sameUrl ? validateRecord(sameUrl) : null;
       const result = sameUrl && sameUrl.id !== record.id ? mergeRecords(sameUrl, checked.value) : checked.value;
-      await Promise.all([store.put(result), derived.put(result)]);
+      await Promise.all([images.put(kept), store.put(result), derived.put(result)]);
+      // A merge may have kept the newer save's pictures over the restored ones: those go again.
+      await images.release([...dropped(hashesOf(checked.value), result), ...dropped(hashesOf(stored?.ok ? stored.value : null), result)]);
       return result;
     }, (restored) => ({ ids: restored.id === record.id ? [record.id] : [record.id, restored.id] }));
   }
@@ -155,11 +201,12 @@ export class ArticleStore {
   }
 
   /**
-   * Imports validated records in one transaction, as planImport decides (import-plan.ts). All or
-   * nothing. `records` must not repeat a URL or an id (parseImport guarantees it).
+   * Imports validated records in one transaction, as planImport decides (import-plan.ts), with
+   * the file's image bytes by hash (checked by library-import). All or nothing. `records` must
+   * not repeat a URL or an id (parseImport guarantees it).
    */
-  async importRecords(records: readonly ArticleRecord[]): Promise<ImportOutcome> {
-    return this.write(async (store, derived) => {
+  async importRecords(records: readonly ArticleRecord[], fileImages: ReadonlyMap<string, StoredImage> = new Map()): Promise<ImportOutcome> {
+    return this.write(async (store, derived, images) => {
       // Issue every read at once: they run in order inside the transaction, without a round trip each.
       const byUrl = await Promise.all(records.map((r) => store.index('url').get(r.url)));
       const byId = await Promise.all(records.map((r) => store.get(r.id)));
@@ -167,8 +214,16 @@ export class ArticleStore {
       const takenIds = new Set(records.filter((_r, i) => byId[i] !== undefined).map((r) => r.id));
       const plan = planImport(records, { atUrl: (url) => atUrl.get(url), hasId: (id) => takenIds.has(id) }, () => crypto.randomUUID());
       const puts: Promise<unknown>[] = [];
+      const released: string[] = [];
       for (const step of plan) {
         if (step.kind === 'skip') continue;
+        const before = atUrl.get(step.record.url);
+        const replaced = before === undefined ? null : validateRecord(before);
+        if (replaced?.ok) released.push(...dropped(hashesOf(replaced.value), step.record));
+        const bytes = step.record.images.flatMap((ref) => fileImages.get(ref.hash) ?? []);
+        const imagePut = images.put(bytes);
+        imagePut.catch(() => undefined);
+        puts.push(imagePut);
         // Forms are recomputed from what lands, never taken from the file (exports have none).
         // Handled by Promise.all below; the catches keep an aborted batch from reporting each put again.
         const put = store.put(step.record);
@@ -178,6 +233,7 @@ export class ArticleStore {
         puts.push(put, derivedPut);
       }
       await Promise.all(puts);
+      await images.release(released);
       return countPlan(plan);
     }, () => ({ all: true }));
   }

@@ -74,6 +74,8 @@ export interface SaveResult {
   /** True when a record for the same URL already existed and was updated. */
   updated: boolean;
   title: string;
+  /** Images of the article that could not be kept for offline reading (too large, refused, not a picture). */
+  imagesSkipped?: number;
 }
 
 /** Who sent a request, as platform/validate.ts classifies the sender. */

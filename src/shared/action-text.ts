@@ -11,7 +11,8 @@ export function copiedText(words: number, format: CopyFormat, fromSelection: boo
   return tn(fromSelection ? 'copied_selection' : 'copied', words, t(FORMAT_NAMES[format]));
 }
 
-/** "Saved “Title” to your library.", or "Updated …" when that page was saved before. */
-export function savedText(result: { title: string; updated: boolean }): string {
-  return t(result.updated ? 'saved_again' : 'saved', result.title);
+/** "Saved “Title” to your library.", or "Updated …" when that page was saved before; then how many images it could not keep. */
+export function savedText(result: { title: string; updated: boolean; imagesSkipped?: number }): string {
+  const saved = t(result.updated ? 'saved_again' : 'saved', result.title);
+  return result.imagesSkipped ? `${saved} ${tn('saved_images_skipped', result.imagesSkipped)}` : saved;
 }

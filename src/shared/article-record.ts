@@ -9,6 +9,7 @@
 // Longer than 200 lines: the record's type and the only code allowed to produce one (validate,
 // create, re-save) stay together, so no caller can build a record the validator never saw.
 import { cleanText } from '../core/metadata';
+import { IMAGE_LIMITS, isImageHash, isImageType, type ImageRef } from './saved-images';
 import { t } from './strings/t';
 
 export interface ArticleRecord {
@@ -36,13 +37,15 @@ export interface ArticleRecord {
   tags: string[];
   /** How far the user has read, 0..1. */
   progress: number;
+  /** The article's images kept with it (saved-images.ts), by the address its HTML names; none in records saved before version 4. */
+  images: ImageRef[];
 }
 
 /**
  * What an extraction hands over for saving (the protocol's ArticleDraft has this shape; shared
  * may not import platform, so the shape is restated here and TypeScript checks they agree).
  */
-export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress'>;
+export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress' | 'images'>;
 
 /** The one set of limits for article fields: records, and drafts as the protocol checks them. */
 export const LIMITS = {
@@ -153,6 +156,22 @@ function tags(r: Record<string, unknown>): string[] {
   return [...v] as string[];
 }
 
+function images(r: Record<string, unknown>): ImageRef[] {
+  const v = r.images ?? [];
+  if (!Array.isArray(v)) throw new Invalid(t('record_images_not_list'));
+  if (v.length > IMAGE_LIMITS.perArticle) throw new Invalid(t('record_images_too_many', IMAGE_LIMITS.perArticle));
+  const seen = new Set<string>();
+  return v.map((entry: unknown): ImageRef => {
+    const e = (entry && typeof entry === 'object' ? entry : {}) as Record<string, unknown>;
+    const { url: address, hash, type, bytes } = e;
+    const ok = typeof address === 'string' && isHttpUrl(address) && !seen.has(address) && isImageHash(hash) && isImageType(type) &&
+      typeof bytes === 'number' && Number.isInteger(bytes) && bytes > 0 && bytes <= IMAGE_LIMITS.perImageBytes;
+    if (!ok) throw new Invalid(t('record_image_invalid', JSON.stringify(typeof address === 'string' ? address.slice(0, 200) : address ?? null)));
+    seen.add(address);
+    return { url: address, hash, type, bytes };
+  });
+}
+
 /** Whatever was read (storage, an import file) → a complete record, or why it is not one. */
 export function validateRecord(input: unknown): Validation<ArticleRecord> {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: t('record_not_object') };
@@ -188,6 +207,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
       leadImage,
       tags: tags(r),
       progress,
+      images: images(r),
     };
     if (record.updatedAt < record.savedAt) throw new Invalid(t('record_updated_early'));
     return { ok: true, value: record };
@@ -202,7 +222,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
  * background saw it; the draft's own url is ignored because a page can lie about where it is.
  * Returns a reason when the draft cannot make a valid record.
  */
-export function recordFromDraft(draft: RecordDraft, url: string, now: number, id: string): Validation<ArticleRecord> {
+export function recordFromDraft(draft: RecordDraft, url: string, now: number, id: string, images: readonly ImageRef[] = []): Validation<ArticleRecord> {
   if (!draft || typeof draft !== 'object') return { ok: false, reason: t('record_no_article') };
   return validateRecord({
     id,
@@ -224,6 +244,7 @@ export function recordFromDraft(draft: RecordDraft, url: string, now: number, id
     leadImage: draft.leadImage && isHttpUrl(draft.leadImage) ? draft.leadImage : null,
     tags: [],
     progress: 0,
+    images,
   });
 }
 
@@ -256,8 +277,12 @@ export function mergeRecords(stored: ArticleRecord, incoming: ArticleRecord): Ar
   };
 }
 
-/** Field-by-field equality of two valid records (all fields are plain values or string lists). */
+/** Field-by-field equality of two valid records (plain values, the tag list, the image list). */
 export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   const keys = Object.keys(a) as (keyof ArticleRecord)[];
-  return keys.every((k) => (k === 'tags' ? a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]) : a[k] === b[k]));
+  return keys.every((k) => {
+    if (k === 'tags') return a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
+    if (k === 'images') return a.images.length === b.images.length && a.images.every((x, i) => x.url === b.images[i]!.url && x.hash === b.images[i]!.hash);
+    return a[k] === b[k];
+  });
 }

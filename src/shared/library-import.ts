@@ -3,6 +3,7 @@
 // file (same URL) are merged here; duplicates of what is already stored are merged by the store.
 import { mergeRecords, validateRecord, type ArticleRecord } from './article-record';
 import { EXPORT_FORMAT, EXPORT_VERSION } from './library-export';
+import { IMAGE_LIMITS, fromBase64, isImageHash, sha256Hex, sniffImageType, type StoredImage } from './saved-images';
 import { t } from './strings/t';
 
 export interface InvalidEntry {
@@ -13,8 +14,14 @@ export interface InvalidEntry {
   reason: string;
 }
 
+/** An image entry of the file, not yet checked against its hash (readImages does that). */
+export interface FileImage {
+  hash: string;
+  data: string;
+}
+
 export type ParsedImport =
-  | { ok: true; records: ArticleRecord[]; invalid: InvalidEntry[]; mergedInFile: number }
+  | { ok: true; records: ArticleRecord[]; invalid: InvalidEntry[]; mergedInFile: number; images: FileImage[] }
   | { ok: false; reason: string };
 
 /** Larger files are refused before parsing: an honest message beats a frozen tab. */
@@ -64,7 +71,37 @@ export function parseImportData(data: unknown): ParsedImport {
       ids.add(record.id);
     }
   });
-  return { ok: true, records: [...byUrl.values()], invalid, mergedInFile };
+  return { ok: true, records: [...byUrl.values()], invalid, mergedInFile, images: fileImages(d.images) };
+}
+
+/** The file's image entries that have the shape of one; anything else is left out (its articles then show "Image not saved"). */
+function fileImages(value: unknown): FileImage[] {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return [];
+  const maxData = Math.ceil(IMAGE_LIMITS.perImageBytes / 3) * 4;
+  return Object.entries(value as Record<string, unknown>).flatMap(([hash, entry]) => {
+    const data = entry && typeof entry === 'object' ? (entry as { data?: unknown }).data : undefined;
+    return isImageHash(hash) && typeof data === 'string' && data.length <= maxData ? [{ hash, data }] : [];
+  });
+}
+
+/**
+ * The file's images as they will be stored: only those whose bytes are a picture and hash to the
+ * name they are filed under, since a hand-edited or damaged file must not give one article
+ * another's picture. `damaged` counts the rest, for the report.
+ */
+export async function readImages(images: readonly FileImage[]): Promise<{ images: Map<string, StoredImage>; damaged: number }> {
+  const kept = new Map<string, StoredImage>();
+  let damaged = 0;
+  for (const { hash, data } of images) {
+    const bytes = fromBase64(data);
+    const type = bytes ? sniffImageType(bytes) : null;
+    if (!bytes || !type || (await sha256Hex(bytes)) !== hash) {
+      damaged++;
+      continue;
+    }
+    kept.set(hash, { hash, type, data: bytes.buffer as ArrayBuffer });
+  }
+  return { images: kept, damaged };
 }
 
 /** "Article 4 “Title”: url is not an http(s) or file address". */

@@ -5,7 +5,8 @@
 // same photo twice.
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { leadFigure, pictureKey } from '../../src/content/header';
+import { leadFigure } from '../../src/content/header';
+import { pictureKey } from '../../src/shared/saved-images';
 
 const PAGE = 'https://magazine.example/article/1';
 function lead(leadImage: string, contentHtml: string) {

@@ -30,6 +30,7 @@ export function record(i: number, overrides: Partial<ArticleRecord> = {}): Artic
     updatedAt: 1_700_000_000_000 + i * 1000,
     tags: [],
     progress: 0,
+    images: [],
     ...overrides,
   };
 }

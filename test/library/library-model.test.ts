@@ -18,7 +18,7 @@ function stub(records: ArticleRecord[]): StorePort {
     delete: async (id) => {
       const r = byId.get(id) ?? null;
       byId.delete(id);
-      return r;
+      return r && { record: r, images: [] };
     },
     restore: async (r) => (byId.set(r.id, r), r),
     setTags: async (id, tags) => {
@@ -27,6 +27,7 @@ function stub(records: ArticleRecord[]): StorePort {
       return r;
     },
     importRecords: async () => ({ added: 0, merged: 0, unchanged: 0 }),
+    allImages: async () => [],
   };
 }
 

@@ -21,7 +21,7 @@ describe('library page exports', () => {
     await page.exportAll();
     expect(clicks).toEqual([expect.stringMatching(/^readwell-library-\d{4}-\d\d-\d\d\.json$/)]);
     const data = JSON.parse(await blobs[0]!.text());
-    expect(data).toMatchObject({ format: 'readwell-library', version: 1, articles: [record(1)] });
+    expect(data).toMatchObject({ format: 'readwell-library', version: 2, articles: [record(1)] });
   });
 
   it("downloads one article as Markdown or HTML from its item's buttons", async () => {

@@ -100,3 +100,40 @@ describe('save-draft', () => {
     expect(await handlers['save-draft']({ type: 'save-draft', draft: pageDraft('x') }, ctx, { kind: 'content-script', tabId: 9 })).toMatchObject({ ok: false, error: { code: 'restricted' } });
   });
 });
+
+describe('save with pictures', () => {
+  const png = (seed: number) => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, seed, seed, seed]).toString('base64');
+
+  it('keeps the pictures the content script sent, reads their type from their bytes, and counts what it had to drop', async () => {
+    const withImages: ArticleDraft = {
+      ...pageDraft('https://news.example/a'),
+      images: [
+        { url: 'https://news.example/ferry.png', data: png(1) },
+        // Says nothing about being SVG, but its bytes are: refused (an SVG can carry script).
+        { url: 'https://news.example/logo.png', data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>').toString('base64') },
+        { url: 'https://news.example/broken.png', data: '***not base64***' },
+      ],
+      imagesSkipped: 2,
+    };
+    const { db, ctx, handlers } = await setup({ 7: { url: 'https://news.example/a', draft: withImages } });
+    const reply = await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup);
+    expect(reply).toEqual({ ok: true, value: { id: expect.any(String), updated: false, title: 'Story number 1', imagesSkipped: 4 } });
+    const [saved] = (await db.loadAll()).records;
+    expect(saved!.images).toEqual([{ url: 'https://news.example/ferry.png', hash: expect.stringMatching(/^[0-9a-f]{64}$/), type: 'image/png', bytes: 11 }]);
+    const bytes = (await db.images(saved!.images)).get(saved!.images[0]!.hash)!;
+    expect(Buffer.from(bytes.data).toString('base64')).toBe(png(1));
+  });
+
+  it('the draft check refuses a picture that is not an http(s) address, or more data than an article may carry', async () => {
+    const { handlers, ctx } = await setup({});
+    const fromPage = { kind: 'content-script', tabId: 3, tabUrl: 'https://news.example/a' } as const;
+    const bad = { ...pageDraft('https://news.example/a'), images: [{ url: 'chrome-extension://x/popup.html', data: png(1) }] };
+    const { isArticleDraft } = await import('../../src/platform/draft');
+    expect(isArticleDraft(bad)).toBe(false);
+    expect(isArticleDraft({ ...bad, images: [{ url: 'https://news.example/a.png', data: png(1), extra: 1 }] })).toBe(false);
+    expect(isArticleDraft({ ...bad, images: [{ url: 'https://news.example/a.png', data: 'A'.repeat(8 * 1024 * 1024) }] })).toBe(false);
+    expect(isArticleDraft({ ...bad, images: [{ url: 'https://news.example/a.png', data: png(1) }] })).toBe(true);
+    const ok1 = await handlers['save-draft']({ type: 'save-draft', draft: { ...bad, images: [{ url: 'https://news.example/a.png', data: png(1) }] } }, ctx, fromPage);
+    expect(ok1.ok).toBe(true);
+  });
+});

@@ -58,7 +58,7 @@ describe('article store: upgrade from version 1', () => {
     await versionOne(name, [...records, { id: 'broken', url: 'https://example.com/broken', savedAt: 5, title: 42 }]);
 
     const store = await fresh(name);
-    expect(DB_VERSION).toBe(3);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(3);
     const { records: loaded, unreadable } = await store.loadAll();
     const searchForms = await store.loadSearchForms();
     expect(loaded).toEqual([...records].reverse());
@@ -117,7 +117,7 @@ describe('article store: search forms follow the records', () => {
 
     const deleted = await store.delete(first.id);
     expect((await rawForms(name)).has(first.id)).toBe(false);
-    await store.restore(deleted!);
+    await store.restore(deleted!.record, deleted!.images);
     expect((await rawForms(name)).get(first.id)!.tokens).toBe(searchForm(again));
   });
 

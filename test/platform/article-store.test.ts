@@ -142,9 +142,9 @@ describe('article store: tags, progress, delete and restore', () => {
     const { record: r } = await store.saveDraft(draft(1), 'https://example.com/a', 1000);
     const tagged = await store.setTags(r.id, ['keep']);
     const deleted = await store.delete(r.id);
-    expect(deleted).toEqual(tagged);
+    expect(deleted).toEqual({ record: tagged, images: [] });
     expect(await store.get(r.id)).toBeNull();
-    await store.restore(deleted!);
+    await store.restore(deleted!.record, deleted!.images);
     expect(await store.get(r.id)).toEqual(tagged);
   });
 
@@ -154,7 +154,7 @@ describe('article store: tags, progress, delete and restore', () => {
     await store.setTags(r.id, ['old']);
     const deleted = (await store.delete(r.id))!;
     const again = await store.saveDraft(draft(1, { title: 'New' }), 'https://example.com/a', 2000);
-    await store.restore(deleted);
+    await store.restore(deleted.record, deleted.images);
     const { records } = await store.loadAll();
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ id: again.record.id, title: 'New', tags: ['old'], savedAt: 1000 });

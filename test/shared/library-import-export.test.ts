@@ -6,7 +6,7 @@ import { record } from '../library/fixtures';
 describe('library export', () => {
   it('writes the versioned envelope with every record, newest first', () => {
     const data = buildExport([record(1), record(3), record(2)], new Date('2025-02-03T04:05:06Z'));
-    expect(data).toMatchObject({ format: 'readwell-library', version: 1, exportedAt: '2025-02-03T04:05:06.000Z' });
+    expect(data).toMatchObject({ format: 'readwell-library', version: 2, exportedAt: '2025-02-03T04:05:06.000Z' });
     expect(data.articles.map((a) => a.id)).toEqual(['id-00003', 'id-00002', 'id-00001']);
     expect(exportFileName(new Date('2025-02-03T04:05:06Z'))).toBe('readwell-library-2025-02-03.json');
   });
@@ -14,7 +14,7 @@ describe('library export', () => {
   it('parses back to exactly what it wrote', () => {
     const records = [record(2, { tags: ['x'], progress: 0.25, lang: null, dir: 'rtl' }), record(1)];
     const parsed = parseImport(serializeExport(buildExport(records, new Date())));
-    expect(parsed).toEqual({ ok: true, records, invalid: [], mergedInFile: 0 });
+    expect(parsed).toEqual({ ok: true, records, invalid: [], mergedInFile: 0, images: [] });
   });
 
   it('makes file names every file system accepts', () => {

@@ -19,7 +19,7 @@ import { renderArticle } from '../../src/library/reader-view';
 import { articleHtml, articleMarkdown } from '../../src/library/article-export';
 import { record } from '../library/fixtures';
 
-type Kind = 'id' | 'page-url' | 'http-url' | 'title' | 'meta' | 'iso-date' | 'time' | 'count' | 'lang' | 'dir' | 'html' | 'text' | 'tags' | 'fraction';
+type Kind = 'id' | 'page-url' | 'http-url' | 'title' | 'meta' | 'iso-date' | 'time' | 'count' | 'lang' | 'dir' | 'html' | 'text' | 'tags' | 'fraction' | 'images';
 
 /** What each field is. Typed by the record's keys, so a new field without a kind does not compile either. */
 const FIELDS: Record<keyof ArticleRecord, Kind> = {
@@ -42,6 +42,7 @@ const FIELDS: Record<keyof ArticleRecord, Kind> = {
   leadImage: 'http-url',
   tags: 'tags',
   progress: 'fraction',
+  images: 'images',
 };
 
 /** The end of year 9999, and the most words 4,000,000 characters of text hold: stated here, not read from the code under test. */
@@ -81,6 +82,9 @@ const HOLDS: Record<Kind, (v: unknown) => boolean> = {
   text: (v) => typeof v === 'string' && v.length <= LIMITS.textBytes,
   tags: (v) => Array.isArray(v) && v.length <= LIMITS.tags && new Set(v).size === v.length && v.every((t) => cleanLine(t, LIMITS.tagLength) && t !== ''),
   fraction: (v) => typeof v === 'number' && v >= 0 && v <= 1,
+  images: (v) => Array.isArray(v) && v.length <= 150 && new Set(v.map((i: { url: string }) => i.url)).size === v.length &&
+    v.every((i: Record<string, unknown>) => parses(String(i.url), ['http:', 'https:']) && /^[0-9a-f]{64}$/.test(String(i.hash)) &&
+      /^image\/(jpeg|png|gif|webp|avif|bmp)$/.test(String(i.type)) && Number.isInteger(i.bytes) && (i.bytes as number) > 0),
 };
 
 const huge = 'x'.repeat(LIMITS.htmlBytes + 1);
@@ -92,6 +96,10 @@ const HOSTILE: unknown[] = [
   'javascript:alert(1)', 'popup.html?tabId=1', '//evil.example/x', 'data:text/html,<b>x</b>', 'chrome-extension://abc/popup.html', 'file:///etc/passwd', 'https:evil', 'https://ok.example/a',
   'x'.repeat(LIMITS.shortText + 1), 'x'.repeat(LIMITS.urlLength + 1), 'x'.repeat(LIMITS.textBytes + 1), huge,
   {}, [], ['news', 'news'], ['\u202enews'], [5], null, undefined, true,
+  [{ url: 'https://ok.example/a.svg', hash: 'ab'.repeat(32), type: 'image/svg+xml', bytes: 5 }],
+  [{ url: 'javascript:alert(1)', hash: 'ab'.repeat(32), type: 'image/png', bytes: 5 }],
+  [{ url: 'https://ok.example/a.png', hash: 'AB'.repeat(32), type: 'image/png', bytes: 5 }],
+  [{ url: 'https://ok.example/a.png', hash: 'ab'.repeat(32), type: 'image/png', bytes: 0 }],
 ];
 
 /** Every place a saved article is shown or written; any of them throwing is what hid the library. */
@@ -124,7 +132,8 @@ function renderEverywhere(r: ArticleRecord): string[] {
 }
 
 describe('every stored field is validated to what rendering needs', () => {
-  const good = record(7, { tags: ['harbour'], canonicalUrl: 'https://example.com/story-7', leadImage: 'https://example.com/a.jpg' });
+  const good = record(7, { tags: ['harbour'], canonicalUrl: 'https://example.com/story-7', leadImage: 'https://example.com/a.jpg',
+    images: [{ url: 'https://example.com/a.jpg', hash: 'ab'.repeat(32), type: 'image/jpeg', bytes: 1200 }] });
 
   it('the validator returns exactly the fields that have a kind here', () => {
     const checked = validateRecord(good);

@@ -8,8 +8,9 @@ import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import type { ArticleRecord } from '../../shared/article-record';
 import { t } from '../../shared/strings/t';
 import { summaryOf } from '../../shared/article-summary';
+import type { StoredImage } from '../../shared/saved-images';
 import { storedSearchForm } from '../../shared/search-form';
-import { ARTICLES, SEARCH, SUMMARIES, type LibraryDb, type LibrarySchema } from './schema';
+import { ARTICLES, IMAGES, IMAGE_USE, SEARCH, SUMMARIES, type LibraryDb, type LibrarySchema } from './schema';
 
 export type StoreErrorCode = 'quota' | 'not-found' | 'invalid' | 'error';
 
@@ -36,10 +37,11 @@ export function toStoreError(e: unknown): StoreError {
   return new StoreError('error', t('store_failed', `${err?.name ?? 'error'}: ${err?.message ?? String(e)}`));
 }
 
-type WriteTx = IDBPTransaction<LibrarySchema, ['articles', 'search', 'summaries'], 'readwrite'>;
-export type WriteStore = IDBPObjectStore<LibrarySchema, ['articles', 'search', 'summaries'], 'articles', 'readwrite'>;
+type Stores = ['articles', 'search', 'summaries', 'images', 'imageUse'];
+type WriteTx = IDBPTransaction<LibrarySchema, Stores, 'readwrite'>;
+export type WriteStore = IDBPObjectStore<LibrarySchema, Stores, 'articles', 'readwrite'>;
 
-/** Keeps the derived stores (search forms, summaries) in step with the articles, inside the same transaction. */
+/** Keeps the derived stores (search forms, summaries, image use) in step with the articles, inside the same transaction. */
 export interface DerivedWriter {
   /**
    * Puts what is derived from `record`: call beside every put of a record. Its summary is always
@@ -49,6 +51,20 @@ export interface DerivedWriter {
   put(record: ArticleRecord, options?: { searched?: boolean }): Promise<unknown>;
   delete(id: string): Promise<unknown>;
   clear(): Promise<unknown>;
+}
+
+/** The stored image bytes, in the same transaction. */
+export interface ImageWriter {
+  /** Stores bytes under their hash (the same picture again rewrites the same entry). */
+  put(images: readonly StoredImage[]): Promise<unknown>;
+  /**
+   * Deletes the bytes of each hash no article refers to any more, and hands them back (an undo
+   * puts them back). Call after the derived writes of the change: requests run in order, so the
+   * use counts it reads already include them.
+   */
+  release(hashes: Iterable<string>): Promise<StoredImage[]>;
+  /** The stored bytes of these hashes (those that exist). */
+  get(hashes: Iterable<string>): Promise<StoredImage[]>;
 }
 
 /**
@@ -72,21 +88,39 @@ async function issueAll(...requests: (() => Promise<unknown> | null)[]): Promise
  * else lets the transaction commit early). On any failure the transaction is aborted, so
  * nothing it did lands.
  */
-export async function writeTransaction<T>(db: LibraryDb, work: (store: WriteStore, derived: DerivedWriter) => Promise<T>): Promise<T> {
-  const tx: WriteTx = db.transaction([ARTICLES, SEARCH, SUMMARIES], 'readwrite');
+export async function writeTransaction<T>(db: LibraryDb, work: (store: WriteStore, derived: DerivedWriter, images: ImageWriter) => Promise<T>): Promise<T> {
+  const tx: WriteTx = db.transaction([ARTICLES, SEARCH, SUMMARIES, IMAGES, IMAGE_USE], 'readwrite');
   const done = tx.done;
   // Observed below; without this a failure in `work` would also surface as an unhandled rejection.
   done.catch(() => undefined);
   const search = tx.objectStore(SEARCH);
   const summaries = tx.objectStore(SUMMARIES);
+  const use = tx.objectStore(IMAGE_USE);
+  const bytes = tx.objectStore(IMAGES);
   const derived: DerivedWriter = {
     put: (record, { searched = true } = {}) =>
-      issueAll(() => summaries.put(summaryOf(record)), () => (searched ? search.put(storedSearchForm(record.id, record)) : null)),
-    delete: (id) => issueAll(() => search.delete(id), () => summaries.delete(id)),
-    clear: () => issueAll(() => search.clear(), () => summaries.clear()),
+      issueAll(
+        () => summaries.put(summaryOf(record)),
+        () => (searched ? search.put(storedSearchForm(record.id, record)) : null),
+        () => use.put({ id: record.id, hashes: [...new Set(record.images.map((i) => i.hash))] }),
+      ),
+    delete: (id) => issueAll(() => search.delete(id), () => summaries.delete(id), () => use.delete(id)),
+    clear: () => issueAll(() => search.clear(), () => summaries.clear(), () => use.clear(), () => bytes.clear()),
+  };
+  const images: ImageWriter = {
+    put: (list) => issueAll(...list.map((image) => () => bytes.put(image))),
+    get: async (hashes) => (await Promise.all([...new Set(hashes)].map((h) => bytes.get(h)))).filter((x): x is StoredImage => x !== undefined),
+    release: async (hashes) => {
+      const unique = [...new Set(hashes)];
+      const counts = await Promise.all(unique.map((h) => use.index('hash').count(h)));
+      const unused = unique.filter((_h, i) => counts[i] === 0);
+      const held = await images.get(unused);
+      await issueAll(...unused.map((h) => () => bytes.delete(h)));
+      return held;
+    },
   };
   try {
-    const result = await work(tx.objectStore(ARTICLES), derived);
+    const result = await work(tx.objectStore(ARTICLES), derived, images);
     await done;
     return result;
   } catch (e) {

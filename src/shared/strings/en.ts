@@ -51,6 +51,8 @@ export const EN = {
   save_to_library: 'Save article to library',
   saved: { message: 'Saved “$1” to your library.', description: '$1: the article’s title.' },
   saved_again: { message: 'Updated “$1” in your library.', description: 'The page was saved before and its copy was replaced. $1: the article’s title.' },
+  saved_images_skipped_one: { message: '$1 image could not be kept for reading offline.', description: 'Said after saved or saved_again. $1: how many images (too large, refused by their site, or not a picture).' },
+  saved_images_skipped_other: { message: '$1 images could not be kept for reading offline.', description: 'Said after saved or saved_again. $1: how many images (too large, refused by their site, or not a picture).' },
   save_quota: 'Storage is full: nothing was changed. Delete some saved articles or export and clear the library.',
   save_restricted: 'Readwell cannot save this page: the browser does not let extensions read it.',
   save_no_tab: 'Only a page open in a tab can be saved.',
@@ -78,6 +80,9 @@ export const EN = {
   record_tags_too_many: { message: 'more than $1 tags', description: '$1: the largest number of tags.' },
   record_tag_invalid: { message: 'tag $1 is not a valid tag', description: '$1: the tag, in quotes.' },
   record_tags_repeat: 'tags repeat',
+  record_images_not_list: 'images is not a list',
+  record_images_too_many: { message: 'more than $1 images', description: '$1: the largest number of images an article keeps.' },
+  record_image_invalid: { message: 'image $1 is not a valid saved image', description: '$1: the image’s address, in quotes.' },
   record_dir: 'dir is neither ltr nor rtl',
   record_lang: 'lang is not a language tag',
   record_progress: 'progress is not between 0 and 1',
@@ -291,6 +296,8 @@ export const EN = {
   // Importing a library file.
   import_done: { message: 'Imported: $1 new, $2 merged with a copy already saved, $3 already up to date.', description: '$1, $2, $3: numbers of articles.' },
   import_nothing: { message: 'Nothing was imported: $1', description: '$1: why, one of the import_ messages.' },
+  import_images_damaged_one: { message: '$1 image in the file was damaged and left out.', description: '$1: how many images (their bytes do not match their name in the file).' },
+  import_images_damaged_other: { message: '$1 images in the file were damaged and left out.', description: '$1: how many images (their bytes do not match their name in the file).' },
   import_skipped_one: { message: '$1 entry was skipped:', description: 'Followed by the list of skipped entries. $1: how many.' },
   import_skipped_other: { message: '$1 entries were skipped:', description: 'Followed by the list of skipped entries. $1: how many.' },
   import_more_one: { message: '…and $1 more.', description: 'Ends the list of skipped entries. $1: how many are not listed.' },
@@ -313,6 +320,9 @@ export const EN = {
   offline_saved: { message: 'Saved $1', description: '$1: a date.' },
   offline_no_id: 'No article was asked for. Open one from the library.',
   offline_gone: 'This article is no longer in your library.',
+  offline_image_missing: { message: 'Image not saved: $1', description: 'In place of a picture the saved copy does not hold. $1: the picture’s description, or offline_image_untitled.' },
+  offline_image_untitled: 'no description',
+  offline_media_elsewhere: 'Video or audio: play it on the original page',
   offline_broken: { message: 'This saved copy could not be shown: $1', description: '$1: the cause, in English.' },
 
   // EPUB export: the library's messages, and words inside the book.
