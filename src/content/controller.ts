@@ -21,6 +21,7 @@ import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
 import type { ReaderFonts } from './reader-fonts';
 import { subsetsOf } from '../shared/fonts';
+import { captureImages } from './image-capture';
 
 export interface ReaderDeps {
   doc: Document;
@@ -39,6 +40,8 @@ export interface ReaderDeps {
   extract?: Extract;
   /** Builds the overlay (tests wrap it to look inside the closed shadow root). */
   openOverlay?: typeof openOverlay;
+  /** Fetches the article's pictures for a save (image-capture.ts); without it a save keeps none. */
+  fetchImage?: typeof fetch;
   /** The shipped reading fonts (reader-fonts.ts); without it the system's fonts show. */
   fonts?: ReaderFonts;
 }
@@ -294,10 +297,22 @@ export function createReader(deps: ReaderDeps) {
     return ok(copied ? result : { ...result, text: payload.plain, ...(payload.html ? { html: payload.html } : {}) });
   }
 
+  /** The article to save, with its pictures fetched for reading offline. */
   async function draft(): Promise<Reply<ArticleDraft>> {
-    if (open?.content) return ok(toDraft(deps.url(), open.article, open.overlay.view, open.content));
-    const source = readPage(doc, deps.url(), extract, 'fallback', await siteRestore());
-    return source.ok ? ok(toDraft(deps.url(), source.article, source.view, source.content)) : fail(source.code, source.message);
+    let made: ArticleDraft;
+    let content: DocumentFragment;
+    if (open?.content) {
+      made = toDraft(deps.url(), open.article, open.overlay.view, open.content);
+      content = open.content;
+    } else {
+      const source = readPage(doc, deps.url(), extract, 'fallback', await siteRestore());
+      if (!source.ok) return fail(source.code, source.message);
+      made = toDraft(deps.url(), source.article, source.view, source.content);
+      content = source.content;
+    }
+    if (!deps.fetchImage) return ok(made);
+    const { images, skipped } = await captureImages(content, doc.baseURI, made.leadImage, deps.fetchImage);
+    return ok({ ...made, images, ...(skipped.length ? { imagesSkipped: skipped.length } : {}) });
   }
 
   async function save(): Promise<void> {

@@ -37,6 +37,9 @@ if (!existing || !existing.alive()) {
     positions: positionStore(),
     zaps: zapStore(),
     saveDraft: (draft) => sendToBackground({ type: 'save-draft', draft }),
+    // The content script's own fetch (its world's, not the page's): the page's cookies and
+    // origin apply, which is what lets it read the pictures the page itself shows.
+    fetchImage: (input, init) => fetch(input, init),
     writeClipboard: (payload) => writeClipboard(document, payload),
     pageToast: (text) => showPageToast(document, text),
     pageWorking: (text) => showPageWorking(document, text),

@@ -180,4 +180,24 @@ describe('reader controller', () => {
     expect(d).toMatchObject({ ok: true, value: { title: 'WMD may be key to US-Russia ‘reset’', url: 'https://news.example/story', dir: 'ltr' } });
     expect(d.ok && 'removals' in d.value).toBe(false);
   });
+
+  it('a save fetches the article\'s pictures with the content script\'s fetch, and says how many it could not keep', async () => {
+    const para = (i: number) => `<p>Paragraph ${i} of the ferry story, about the crossing, the crew and the notebook that the town keeps in its library for everyone to read.</p>`;
+    const page = `<!doctype html><html lang="en"><head><title>The ferry</title></head><body><article><h1>The ferry</h1>${para(1)}${para(2)}
+      <figure><img src="/pictures/ferry.png" alt="Ferry"></figure>${para(3)}${para(4)}<figure><img src="https://other.example/refused.jpg" alt="Gone"></figure>${para(5)}${para(6)}</article></body></html>`;
+    const fetched: string[] = [];
+    const fetchImage = vi.fn(async (input: RequestInfo | URL) => {
+      fetched.push(String(input));
+      return String(input).endsWith('ferry.png') ? new Response(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 7])) : new Response('nope', { status: 403 });
+    }) as unknown as typeof fetch;
+    const saveDraft = vi.fn(async () => ok({ id: 'x', updated: false, title: 'The ferry', imagesSkipped: 1 }));
+    const { reader, q } = setup(page, { fetchImage, saveDraft });
+    await reader.toggle(true);
+    reader.onKey('save');
+    await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe('Saved “The ferry” to your library. 1 image could not be kept for reading offline.'));
+    expect(fetched).toEqual(['https://news.example/pictures/ferry.png', 'https://other.example/refused.jpg']);
+    const sent = (saveDraft.mock.calls[0] as unknown as [{ images: unknown; imagesSkipped: number }])[0];
+    expect(sent.images).toEqual([{ url: 'https://news.example/pictures/ferry.png', data: 'iVBORw0KGgoH' }]);
+    expect(sent.imagesSkipped).toBe(1);
+  });
 });
