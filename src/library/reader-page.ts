@@ -3,6 +3,7 @@
 // on open and saved while scrolling.
 import { openArticleStore, type ArticleStore } from '../platform/article-store';
 import { browser, settingsStore } from '../platform/extension-page';
+import type { StoredImage } from '../shared/saved-images';
 import { useBrowserStrings } from '../platform/i18n';
 import { localizePage } from '../shared/strings/localize-page';
 import { t } from '../shared/strings/t';
@@ -52,9 +53,15 @@ async function main(): Promise<void> {
   if (record === undefined) return;
   if (record === null) return renderMessage(document, t('offline_gone'));
 
+  // The kept images as blob: addresses, for the page's life (it shows one article).
+  const stored = await store.images(record.images).catch(() => new Map<string, StoredImage>());
+  const kept = new Map(record.images.flatMap((ref) => {
+    const image = stored.get(ref.hash);
+    return image ? [[ref.url, URL.createObjectURL(new Blob([image.data], { type: image.type }))] as const] : [];
+  }));
   let progress: HTMLElement;
   try {
-    ({ progress } = renderArticle(document, record));
+    ({ progress } = renderArticle(document, record, kept));
   } catch (e) {
     // A record validation let through must still leave the page saying something.
     return renderMessage(document, t('offline_broken', e instanceof Error ? e.message : String(e)));

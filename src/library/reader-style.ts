@@ -17,5 +17,7 @@ body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.4 ${FONT
 .bar .spacer { flex: 1; }
 .bar .progress { color: var(--muted); font-variant-numeric: tabular-nums; }
 ${ARTICLE_CSS}
+.missing-image { display: block; margin: 1em 0; padding: 0.6em 0.8em; border: 1px dashed var(--rule); color: var(--muted); font-size: 0.85em; }
+.media-note img { display: block; max-width: 100%; height: auto; margin-bottom: 0.4em; }
 @media (forced-colors: active) { .bar { border-bottom: 1px solid CanvasText; } }
 `;

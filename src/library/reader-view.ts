@@ -6,13 +6,15 @@ import type { ArticleRecord } from '../shared/article-record';
 import { markLongArticle, markThread } from '../shared/reader-theme';
 import { t, tn } from '../shared/strings/t';
 import { formatDate, h } from './dom';
+import { savedLeadFigure, showSavedMedia } from './offline-media';
 
 export interface ReaderElements {
   progress: HTMLElement;
   content: HTMLElement;
 }
 
-export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
+/** `kept`: each kept image's page address → the blob: address of its stored bytes (offline-media.ts). */
+export function renderArticle(doc: Document, r: ArticleRecord, kept: ReadonlyMap<string, string> = new Map()): ReaderElements {
   const title = r.title.trim() || t('untitled');
   doc.title = title;
   const progress = h(doc, 'span', { class: 'progress', 'aria-label': t('offline_progress') });
@@ -24,13 +26,18 @@ export function renderArticle(doc: Document, r: ArticleRecord): ReaderElements {
   const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
   const dates = [r.publishedTime ? t('offline_published', r.publishedTime.slice(0, 10)) : null, t('offline_saved', formatDate(r.savedAt)), tn('min_read', r.readingMinutes)];
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
-  content.append(sanitizeHtml(r.html, doc, r.url));
+  const body = sanitizeHtml(r.html, doc, r.url);
+  // Before the rewrite: the lead image is compared with the content's own page addresses.
+  const lead = savedLeadFigure(doc, body, r.leadImage, kept);
+  showSavedMedia(doc, body, kept, r.url);
+  content.append(body);
   markLongArticle(content);
   markThread(content);
   const article = h(doc, 'article', { class: 'page', lang: r.lang, dir: r.dir }, [
     h(doc, 'h1', { class: 'title', 'data-testid': 'reader-page-title' }, [title]),
     byline ? h(doc, 'p', { class: 'byline' }, [byline]) : null,
     h(doc, 'p', { class: 'meta' }, [dates.filter(Boolean).join(' · '), ' · ', h(doc, 'a', { href: r.url, rel: 'noopener noreferrer' }, [t('original')])]),
+    lead,
     content,
   ]);
   doc.body.replaceChildren(bar, h(doc, 'main', {}, [article]));

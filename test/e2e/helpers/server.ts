@@ -38,6 +38,13 @@ export interface StaticServer {
   e2e(file: string): string;
   /** Serve `body` at `path` (must start with /) from memory. */
   addPage(path: string, body: string | Buffer, type?: string): string;
+  /**
+   * False: the site is gone. Every request is recorded and its connection dropped unanswered, as
+   * a browser meets a site that is down; `requests` tells whether anything still asked.
+   */
+  setReachable(reachable: boolean): void;
+  /** The path of every request that arrived, in order (answered or not). */
+  readonly requests: readonly string[];
   close(): Promise<void>;
 }
 
@@ -61,7 +68,14 @@ async function withIncludes(page: Buffer): Promise<Buffer> {
 
 export async function startServer(): Promise<StaticServer> {
   const memory = new Map<string, { body: string | Buffer; type: string }>();
+  const requests: string[] = [];
+  let reachable = true;
   const server: Server = createServer(async (req, res) => {
+    requests.push(req.url ?? '/');
+    if (!reachable) {
+      req.socket.destroy();
+      return;
+    }
     try {
       const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       const mem = memory.get(path);
@@ -99,6 +113,12 @@ export async function startServer(): Promise<StaticServer> {
       memory.set(path, { body, type });
       return base + path;
     },
+    setReachable(on) {
+      reachable = on;
+      // Kept-alive connections would otherwise still carry requests to a "gone" site.
+      if (!on) server.closeAllConnections();
+    },
+    requests,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections();

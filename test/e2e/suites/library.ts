@@ -16,7 +16,7 @@ const OTHER = 'icon-fonts--font-awesome-blog';
 const OTHER_TITLE = 'What three winters of composting taught me about soil';
 
 const titles = (library: AnyPage) => textsOf(library, byTestId('library-item-title'));
-const showsTitles = (library: AnyPage, want: string[]) =>
+export const showsTitles = (library: AnyPage, want: string[]) =>
   until(`the library to list ${JSON.stringify(want)}`, async () => JSON.stringify(await titles(library)) === JSON.stringify(want), 10_000);
 
 /**
@@ -25,7 +25,7 @@ const showsTitles = (library: AnyPage, want: string[]) =>
  * element across a re-render (indexing finished, another tab saved) would click a detached node.
  * The page also keeps unchanged items across renders (src/library/keyed-list.ts).
  */
-async function inItem(library: AnyPage, title: string, testid: string): Promise<void> {
+export async function inItem(library: AnyPage, title: string, testid: string): Promise<void> {
   const id = await inPage(library, (want) => [...document.querySelectorAll('[data-testid="library-item"]')]
     .find((item) => item.querySelector<HTMLElement>('[data-testid="library-item-title"]')?.innerText === want)?.getAttribute('data-id') ?? null, title);
   if (!id || !/^[\w-]+$/.test(id)) throw new Error(`no library item titled ${title} (or an id a selector cannot hold: ${id})`);
