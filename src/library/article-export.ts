@@ -4,6 +4,7 @@
 // the core's, escaped exactly as the clipboard and the CLI escape it.
 import { articlePage, headedMarkdown, sanitizeHtml, toMarkdown, type ArticleHeading } from '../core/index';
 import type { ArticleRecord } from '../shared/article-record';
+import { addressesOf, toBase64, type StoredImage } from '../shared/saved-images';
 import { t } from '../shared/strings/t';
 
 function heading(r: ArticleRecord): ArticleHeading {
@@ -16,9 +17,26 @@ export function articleMarkdown(r: ArticleRecord, doc: Document): string {
 
 const EXPORT_CSS = 'body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.6 Georgia,serif;color:#1d1d1f}img{max-width:100%;height:auto}pre{overflow:auto}';
 
-/** A standalone page: title, byline, source link, the article. No scripts, nothing remote but images. */
-export function articleHtml(r: ArticleRecord, doc: Document): string {
+/**
+ * A standalone page: title, byline, source link, the article. No scripts. The pictures the
+ * library kept (`images`, by hash) are written into the file as data: addresses, so it reads
+ * offline and opening it tells no site anything; only pictures not kept still point at their site.
+ */
+export function articleHtml(r: ArticleRecord, doc: Document, images: ReadonlyMap<string, StoredImage> = new Map()): string {
   const box = doc.createElement('div');
   box.append(sanitizeHtml(r.html, doc, r.url));
+  const inline = new Map(r.images.flatMap((ref) => {
+    const image = images.get(ref.hash);
+    return image ? [[ref.url, `data:${image.type};base64,${toBase64(image.data)}`] as const] : [];
+  }));
+  for (const img of Array.from(box.querySelectorAll('img'))) {
+    const data = addressesOf(img).map((u) => inline.get(u)).find((d) => d !== undefined);
+    if (!data) continue;
+    img.setAttribute('src', data);
+    img.removeAttribute('srcset');
+    img.removeAttribute('sizes');
+    // A <picture>'s sources would win over the <img> in a browser: the kept picture is the one shown.
+    if (img.parentElement?.localName === 'picture') for (const source of Array.from(img.parentElement.querySelectorAll('source'))) source.remove();
+  }
   return articlePage({ heading: heading(r), html: box.innerHTML, lang: r.lang, dir: r.dir, css: EXPORT_CSS });
 }

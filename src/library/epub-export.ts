@@ -4,6 +4,7 @@
 // each render.
 import { articleFileName } from '../shared/library-export';
 import type { ArticleRecord } from '../shared/article-record';
+import type { ImageRef, StoredImage } from '../shared/saved-images';
 import { t, tn } from '../shared/strings/t';
 import { downloadFile } from './downloads';
 import { buildEpub } from './epub';
@@ -19,6 +20,7 @@ export class EpubExport {
     list: HTMLElement,
     private readonly button: HTMLButtonElement,
     private readonly load: (id: string) => Promise<ArticleRecord | null>,
+    private readonly loadImages: (refs: readonly ImageRef[]) => Promise<Map<string, StoredImage>>,
     private readonly say: (message: string) => void,
   ) {
     list.addEventListener('change', (e) => {
@@ -57,10 +59,12 @@ export class EpubExport {
       found.sort((a, b) => b.savedAt - a.savedAt || (a.id < b.id ? 1 : -1));
       const now = new Date();
       const name = found.length === 1 ? articleFileName(found[0]!.title, 'epub') : `readwell-articles-${now.toISOString().slice(0, 10)}.epub`;
-      downloadFile(this.doc, name, buildEpub(found, this.doc, { now }), 'application/epub+zip');
+      const images = await this.loadImages(found.flatMap((r) => r.images));
+      const book = buildEpub(found, this.doc, { now, images });
+      downloadFile(this.doc, name, book.bytes, 'application/epub+zip');
       const gone = ids.length - found.length;
       const exported = gone ? tn('epub_exported_some', found.length, gone) : tn('epub_exported', found.length);
-      this.say(`${exported} ${t('epub_no_images')}`);
+      this.say(book.mediaLeftOut ? `${exported} ${tn('epub_media_linked', book.mediaLeftOut)}` : exported);
     } catch (e) {
       this.say(e instanceof Error ? e.message : String(e));
     }

@@ -17,7 +17,7 @@ import { t } from '../shared/strings/t';
 /** What the list shows of an article: everything but the heavy html and text. */
 export type Summary = ArticleSummary;
 
-export type StorePort = Pick<ArticleStore, 'loadSummaries' | 'loadSearchForms' | 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords' | 'allImages'>;
+export type StorePort = Pick<ArticleStore, 'loadSummaries' | 'loadSearchForms' | 'loadAll' | 'get' | 'delete' | 'restore' | 'setTags' | 'importRecords' | 'allImages' | 'images'>;
 
 export type ImportReport =
   | { ok: true; outcome: ImportOutcome; invalid: InvalidEntry[]; mergedInFile: number; imagesDamaged: number }

@@ -36,7 +36,7 @@ export class LibraryPage implements ListActionHost {
     this.toast = new Toast(this.ui, doc.defaultView!);
     this.items = new KeyedList(this.ui.list, (s) => safeItemElement(doc, s));
     this.snippets = new SearchSnippets(doc, (id) => store.get(id));
-    this.epub = new EpubExport(doc, this.ui.list, this.ui.exportEpub, (id) => store.get(id), (message) => this.toast.show(message, false));
+    this.epub = new EpubExport(doc, this.ui.list, this.ui.exportEpub, (id) => store.get(id), (refs) => store.images(refs), (message) => this.toast.show(message, false));
     this.bind();
   }
 
@@ -159,7 +159,7 @@ export class LibraryPage implements ListActionHost {
     if (!record) throw new Error(t('store_gone'));
     const name = articleFileName(record.title, kind);
     if (kind === 'md') downloadFile(this.doc, name, articleMarkdown(record, this.doc), 'text/markdown;charset=utf-8');
-    else downloadFile(this.doc, name, articleHtml(record, this.doc), 'text/html;charset=utf-8');
+    else downloadFile(this.doc, name, articleHtml(record, this.doc, await this.store.images(record.images)), 'text/html;charset=utf-8');
   }
 
   /** One EPUB of `ids` (an item's EPUB button; the header's button exports the ticked ones). */

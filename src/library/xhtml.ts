@@ -6,9 +6,10 @@
 // What comes out: an allowlist of HTML elements (others are left out but their content kept;
 // SVG and MathML too, which would need manifest properties and their own validity), a few
 // attributes per element with checked values, every id once, in-document links only to ids that
-// exist, text escaped with the characters XML forbids removed. Images and other media are not
-// embedded: an EPUB may not load them from the web, and no saved article holds image data yet, so
-// each becomes a link to its address (or its description, inside another link) and is counted.
+// exist, text escaped with the characters XML forbids removed. An image the library kept is put
+// in the book (`embed` names its file there); other images, video and audio are not embedded: an
+// EPUB may not load them from the web, so each becomes a link to its address (or its description,
+// inside another link) and is counted.
 
 import { t, type PlainKey } from '../shared/strings/t';
 
@@ -77,8 +78,8 @@ export interface XhtmlBody {
   mediaLeftOut: number;
 }
 
-/** `root`'s children as XHTML body content. */
-export function toXhtml(root: Node): XhtmlBody {
+/** `root`'s children as XHTML body content; `embed` gives the book's file for an <img> it holds, else null. */
+export function toXhtml(root: Node, embed: (img: Element) => string | null = () => null): XhtmlBody {
   // Ids first, so links to an id later in the text survive and links to none are unlinked.
   const ids = new Set<string>();
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 1 /* elements */);
@@ -107,6 +108,12 @@ export function toXhtml(root: Node): XhtmlBody {
     const el = item as Element;
     const name = el.localName.toLowerCase();
     if (el.namespaceURI !== XHTML_NS || DROPPED.has(name)) continue;
+    const file = name === 'img' ? embed(el) : null;
+    if (file) {
+      const alt = (el.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+      parts.push(`<img src="${escapeXml(file)}" alt="${escapeXml(alt)}"/>`);
+      continue;
+    }
     if (Object.hasOwn(MEDIA, name)) {
       mediaLeftOut++;
       parts.push(mediaStandIn(el, name as keyof typeof MEDIA, openLinks[0]! > 0));

@@ -21,7 +21,7 @@ const NOW = new Date('2025-03-04T05:06:07.890Z');
 const UUID = '0f8fad5b-d9cb-469f-a165-70867728950e';
 
 function write(name: string, records: ArticleRecord[]): { file: string; bytes: Uint8Array; files: Map<string, string> } {
-  const bytes = buildEpub(records, document, { now: NOW, uuid: UUID });
+  const bytes = buildEpub(records, document, { now: NOW, uuid: UUID, images: IMAGES }).bytes;
   const file = join(dir, name);
   writeFileSync(file, bytes);
   return { file, bytes, files: new Map([...readZip(file)].map(([k, v]) => [k, v.toString('utf8')])) };
@@ -34,6 +34,23 @@ function parseXml(text: string): Document {
   if (error) throw new Error(`not well-formed: ${error.textContent}`);
   return parsed;
 }
+
+/** A real PNG header's worth of bytes, and its record entry: enough for a reader to know the file, and for epubcheck. */
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0, 0x90, 0x77, 0x53, 0xde]);
+const HASH = 'a'.repeat(64);
+const AVIF_HASH = 'b'.repeat(64);
+const IMAGES = new Map([
+  [HASH, { hash: HASH, type: 'image/png' as const, data: PNG.buffer }],
+  [AVIF_HASH, { hash: AVIF_HASH, type: 'image/avif' as const, data: new Uint8Array([0, 0, 0, 28, 0x66, 0x74, 0x79, 0x70, 0x61, 0x76, 0x69, 0x66]).buffer }],
+]);
+const pictured = record(8, {
+  html: '<p>The crane at work.</p><figure><img src="https://images.example/crane-800.png" srcset="https://images.example/crane-400.png 400w, https://images.example/crane-1600.png 1600w" alt="The crane"><figcaption>The crane</figcaption></figure>'
+    + '<p><img src="https://images.example/new.avif" alt="New format"></p><p><img src="https://images.example/not-kept.png" alt="Not kept"></p>',
+  images: [
+    { url: 'https://images.example/crane-1600.png', hash: HASH, type: 'image/png', bytes: PNG.length },
+    { url: 'https://images.example/new.avif', hash: AVIF_HASH, type: 'image/avif', bytes: 12 },
+  ],
+});
 
 const hostile = record(7, {
   title: '<b>Bold</b> & “title”\u0007',
@@ -92,8 +109,17 @@ describe('EPUB export', () => {
     expect(chapter.body.textContent).toContain('Safe text & more');
   });
 
+  it('puts the pictures the library kept in the book, once each; formats readers need not show, and pictures not kept, are linked', () => {
+    const { files } = write('pictured.epub', [pictured, { ...pictured, id: 'again', url: 'https://example.com/again' }]);
+    const chapter = parseXml(files.get('OEBPS/article-1.xhtml')!);
+    expect([...chapter.querySelectorAll('img')].map((i) => [i.getAttribute('src'), i.getAttribute('alt')])).toEqual([[`images/${HASH}.png`, 'The crane']]);
+    expect([...chapter.querySelectorAll('.media-left-out')].map((e) => e.textContent)).toEqual(['[Image: New format]', '[Image: Not kept]']);
+    expect([...files.keys()].filter((k) => k.includes('images/'))).toEqual([`OEBPS/images/${HASH}.png`]);
+    expect(files.get('OEBPS/content.opf')).toContain(`<item id="image-1" href="images/${HASH}.png" media-type="image/png"/>`);
+  });
+
   it('passes epubcheck: every fixture page and every hostile page, saved, in one book', { timeout: 120_000 }, () => {
-    const records: ArticleRecord[] = [hostile];
+    const records: ArticleRecord[] = [hostile, pictured];
     const add = (doc: Document, url: string) => {
       const result = extractArticle(doc, url);
       if (!result.ok) return;

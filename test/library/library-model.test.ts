@@ -28,6 +28,7 @@ function stub(records: ArticleRecord[]): StorePort {
     },
     importRecords: async () => ({ added: 0, merged: 0, unchanged: 0 }),
     allImages: async () => [],
+    images: async () => new Map(),
   };
 }
 

@@ -85,4 +85,16 @@ describe('exporting one article', () => {
     expect(html).not.toMatch(/<script|onerror|<iframe|javascript:/i);
     expect(html).toContain('Safe text');
   });
+
+  it('as HTML with the kept pictures written into the file, so it reads with the site gone; a picture not kept keeps its address', () => {
+    const hash = 'c'.repeat(64);
+    const bytes = new Uint8Array([0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 1, 0, 1, 0]);
+    const r = record(5, {
+      html: '<p>Words.</p><picture><source srcset="https://img.example/a.avif"><img src="https://img.example/a.gif" srcset="https://img.example/a.gif 1x" alt="A"></picture><img src="https://img.example/b.gif" alt="B">',
+      images: [{ url: 'https://img.example/a.gif', hash, type: 'image/gif', bytes: bytes.length }],
+    });
+    const page = new DOMParser().parseFromString(articleHtml(r, document, new Map([[hash, { hash, type: 'image/gif' as const, data: bytes.buffer }]])), 'text/html');
+    expect([...page.querySelectorAll('img')].map((i) => i.getAttribute('src'))).toEqual(['data:image/gif;base64,R0lGODlhAQABAA==', 'https://img.example/b.gif']);
+    expect(page.querySelector('source, img[srcset]')).toBeNull();
+  });
 });

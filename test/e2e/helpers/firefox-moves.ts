@@ -80,10 +80,10 @@ export function firefoxMoves(launched: () => LaunchedFirefox): FirefoxMoves & { 
       const dir = ff().downloadsDir;
       const before = new Set(readdirSync(dir));
       await action();
-      const name = await until('the download', () => readdirSync(dir).find((f) => !before.has(f) && !f.endsWith('.part') && !existsSync(join(dir, `${f}.part`))), 10_000);
-      const path = join(dir, name);
-      await until('the download written', () => readFileSync(path).length > 0);
-      return { name, path };
+      // Looked for afresh on each poll: Firefox may show a file under a passing name before its own.
+      const name = await until('the download written', () => readdirSync(dir).find((f) => !before.has(f) && !f.endsWith('.part') &&
+        !existsSync(join(dir, `${f}.part`)) && existsSync(join(dir, f)) && readFileSync(join(dir, f)).length > 0), 10_000);
+      return { name, path: join(dir, name) };
     },
     async setInputFile(page, selector, file) {
       const input = (await page.$(selector)) as ElementHandle<HTMLInputElement> | null;

@@ -2,13 +2,15 @@
 // (offline-images.chromium.e2e.ts, offline-images.firefox.e2e.ts): save a page with a srcset
 // picture, a lazy one and a lead image, take its site down, and read it in the offline reader:
 // every picture shows from the library's copy and not one request reaches the site. Then export
-// everything, delete it, import the file back: the pictures come back with the articles.
+// everything and as an EPUB (the pictures inside both), delete it, import the file back: the
+// pictures come back with the article.
 import { expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { readZip } from '../../../scripts/zip.mjs';
 import type { BrowserHarness } from '../helpers/browser-harness.js';
 import { solidPng } from '../helpers/png.js';
 import { byTestId, clickPopup } from '../helpers/popup.js';
-import { inPage, isShown, navigate, waitForLocation, type AnyPage } from '../helpers/tab.js';
+import { clickLocated, inPage, isShown, navigate, waitForLocation, type AnyPage } from '../helpers/tab.js';
 import { until } from '../helpers/wait.js';
 import { inItem, showsTitles } from './library.js';
 
@@ -68,6 +70,11 @@ export function offlineImageTests<P extends AnyPage>(h: BrowserHarness<P>): void
     const exported = JSON.parse(readFileSync(json.path, 'utf8'));
     expect(Object.keys(exported.images)).toHaveLength(3);
     const text = exported.articles[0].text;
+    // The EPUB of it holds the same three pictures, byte for byte, and links none.
+    const epub = readZip((await h.download(library, () => clickLocated(library, byTestId('library-export-epub-one')))).path);
+    const inBook = [...epub.keys()].filter((k) => k.startsWith('OEBPS/images/')).map((k) => epub.get(k)!.toString('base64')).sort();
+    expect(inBook).toEqual(Object.values(exported.images as Record<string, { data: string }>).map((i) => i.data).sort());
+    expect([...epub.values()].map((b) => b.toString('utf8')).join('\n')).not.toContain('media-left-out');
     await inItem(library, TITLE, 'library-delete');
     await showsTitles(library, []);
     await navigate(library);
