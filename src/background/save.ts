@@ -14,8 +14,14 @@ export async function storeDraft(ctx: BackgroundCtx, url: string, draft: Article
   try {
     const { images, imagesSkipped = 0, ...article } = draft;
     const kept = await prepareImages(images ?? []);
-    const { record, updated } = await (await ctx.articles()).saveDraft(article, url, Date.now(), kept);
-    const skipped = imagesSkipped + kept.rejected;
+    const store = await ctx.articles();
+    let skipped = imagesSkipped + kept.rejected;
+    const { record, updated } = await store.saveDraft(article, url, Date.now(), kept).catch(async (e: unknown) => {
+      // A disk too full for the pictures may still hold the words: keep the article, say what is missing.
+      if (!(e instanceof StoreError) || e.code !== 'quota' || kept.refs.length === 0) throw e;
+      skipped += kept.refs.length;
+      return store.saveDraft(article, url, Date.now());
+    });
     return ok({ id: record.id, updated, title: record.title, ...(skipped > 0 ? { imagesSkipped: skipped } : {}) });
   } catch (e) {
     if (e instanceof StoreError) return fail(e.code === 'not-found' ? 'error' : e.code, e.message);
