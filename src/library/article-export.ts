@@ -11,8 +11,27 @@ function heading(r: ArticleRecord): ArticleHeading {
   return { title: r.title.trim() || t('untitled'), byline: r.byline, details: [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · '), source: r.url };
 }
 
+/** The highlights as a Markdown section: each passage quoted, its note below it. Text is escaped the way the article's is (through Turndown). */
+function highlightsMarkdown(r: ArticleRecord, doc: Document): string {
+  if (!r.highlights.length) return '';
+  const asText = (text: string) => {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    const box = doc.createDocumentFragment();
+    box.append(p);
+    return toMarkdown(box);
+  };
+  const items = r.highlights.map((hl) => {
+    const quote = asText(hl.quote).split('\n').map((line) => `> ${line}`.trimEnd()).join('\n');
+    // A note's own line breaks stay breaks (two spaces at a line's end, in Markdown).
+    const note = hl.note ? `\n\n${t('export_note', hl.note.split('\n').map(asText).filter(Boolean).join('  \n'))}` : '';
+    return `${quote}${note}`;
+  });
+  return `\n\n## ${t('export_highlights')}\n\n${items.join('\n\n')}`;
+}
+
 export function articleMarkdown(r: ArticleRecord, doc: Document): string {
-  return `${headedMarkdown(heading(r), toMarkdown(sanitizeHtml(r.html, doc, r.url)))}\n`;
+  return `${headedMarkdown(heading(r), toMarkdown(sanitizeHtml(r.html, doc, r.url)))}${highlightsMarkdown(r, doc)}\n`;
 }
 
 const EXPORT_CSS = 'body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.6 Georgia,serif;color:#1d1d1f}img{max-width:100%;height:auto}pre{overflow:auto}';

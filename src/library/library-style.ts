@@ -28,6 +28,15 @@ main { max-width: 60rem; margin: 0 auto; padding: 8px 24px 96px; }
 .meta { color: var(--muted); font-size: 13px; margin: 2px 0; }
 .excerpt { margin: 4px 0 8px; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; }
 .snippet { margin: 4px 0 8px; }
+.highlights { margin: 4px 0 8px; font-size: 14px; }
+.highlights summary { cursor: pointer; color: var(--muted); }
+.highlights ul { list-style: none; margin: 6px 0 0; padding: 0; }
+.highlights li { border-inline-start: 4px solid rgb(255, 204, 0); padding: 2px 0 2px 10px; margin: 6px 0; }
+.highlights li[data-color=green] { border-color: rgb(52, 199, 89); }
+.highlights li[data-color=blue] { border-color: rgb(64, 156, 255); }
+.highlights li[data-color=pink] { border-color: rgb(255, 95, 170); }
+.highlights blockquote { margin: 0; }
+.highlights .note { margin: 2px 0 0; color: var(--muted); white-space: pre-wrap; }
 .snippet mark { background: #ffe58a; color: #1d1d1f; border-radius: 2px; padding: 0 1px; }
 .row { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; font-size: 13px; }
 .row button, .row a.source { font-size: 13px; padding: 2px 8px; }

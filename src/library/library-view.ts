@@ -107,6 +107,7 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
     ]),
     h(doc, 'p', { class: 'meta' }, [metaLine(s, locale)]),
     s.excerpt ? h(doc, 'p', { class: 'excerpt', lang: s.lang, dir: s.dir }, [s.excerpt]) : null,
+    highlightList(doc, s),
     h(doc, 'div', { class: 'row' }, [
       h(doc, 'label', { class: 'select' }, [
         h(doc, 'input', { type: 'checkbox', 'data-testid': 'library-select', 'aria-label': t('library_select_named', title) }),
@@ -121,6 +122,18 @@ export function itemElement(doc: Document, s: Summary, locale?: string): HTMLLIE
       h(doc, 'button', { type: 'button', 'data-action': 'export-epub', 'data-testid': 'library-export-epub-one', 'aria-label': t('library_download_epub', title) }, [t('format_epub')]),
       h(doc, 'button', { type: 'button', 'data-action': 'delete', 'data-testid': 'library-delete', 'aria-label': t('library_delete_named', title) }, [t('library_delete')]),
     ]),
+  ]);
+}
+
+/** The article's highlights, folded under their count: each passage quoted, its note below it. */
+function highlightList(doc: Document, s: Summary): HTMLElement | null {
+  if (!s.highlights.length) return null;
+  return h(doc, 'details', { class: 'highlights', 'data-testid': 'library-highlights' }, [
+    h(doc, 'summary', {}, [tn('library_highlights', s.highlights.length)]),
+    h(doc, 'ul', {}, s.highlights.map((hl) => h(doc, 'li', { 'data-color': hl.color }, [
+      h(doc, 'blockquote', { lang: s.lang, dir: s.dir }, [hl.quote]),
+      hl.note ? h(doc, 'p', { class: 'note' }, [hl.note]) : null,
+    ]))),
   ]);
 }
 

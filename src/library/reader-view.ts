@@ -11,6 +11,8 @@ import { savedLeadFigure, showSavedMedia } from './offline-media';
 export interface ReaderElements {
   progress: HTMLElement;
   content: HTMLElement;
+  /** A line in the bar for what the page has to say (a highlight not saved, highlights not shown). */
+  status: HTMLElement;
 }
 
 /** `kept`: each kept image's page address → the blob: address of its stored bytes (offline-media.ts). */
@@ -18,9 +20,10 @@ export function renderArticle(doc: Document, r: ArticleRecord, kept: ReadonlyMap
   const title = r.title.trim() || t('untitled');
   doc.title = title;
   const progress = h(doc, 'span', { class: 'progress', 'aria-label': t('offline_progress') });
+  const status = h(doc, 'span', { class: 'status', role: 'status', 'data-testid': 'reader-page-status' });
   const bar = h(doc, 'nav', { class: 'bar', 'aria-label': t('ext_name') }, [
     h(doc, 'a', { href: 'library.html' }, [t('offline_back')]),
-    h(doc, 'span', { class: 'spacer' }),
+    h(doc, 'span', { class: 'spacer' }, [status]),
     progress,
   ]);
   const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
@@ -41,7 +44,7 @@ export function renderArticle(doc: Document, r: ArticleRecord, kept: ReadonlyMap
     content,
   ]);
   doc.body.replaceChildren(bar, h(doc, 'main', {}, [article]));
-  return { progress, content };
+  return { progress, content, status };
 }
 
 export function renderMessage(doc: Document, text: string): void {

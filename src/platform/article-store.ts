@@ -22,6 +22,7 @@ import {
   type ArticleRecord,
   type RecordDraft,
 } from '../shared/article-record';
+import { HIGHLIGHT_LIMITS, validHighlight, type Highlight } from '../shared/highlights';
 import type { ImageRef, StoredImage } from '../shared/saved-images';
 import type { SearchFields } from '../shared/search-form';
 import { t, tn } from '../shared/strings/t';
@@ -63,8 +64,10 @@ const dropped = (before: readonly string[], after: { images: readonly ImageRef[]
   return before.filter((h) => !kept.has(h));
 };
 
+const notesOf = (f: SearchFields) => (f.highlights ?? []).map((h) => h.note).join('\n');
+
 function searchedFieldsDiffer(a: SearchFields, b: SearchFields): boolean {
-  return a.title !== b.title || a.byline !== b.byline || a.siteName !== b.siteName || a.text !== b.text;
+  return a.title !== b.title || a.byline !== b.byline || a.siteName !== b.siteName || a.text !== b.text || notesOf(a) !== notesOf(b);
 }
 
 export class ArticleStore {
@@ -179,6 +182,13 @@ export class ArticleStore {
     const clean = [...new Set(tags.map(normalizeTag).filter(Boolean))];
     if (clean.length > LIMITS.tags) throw new StoreError('invalid', tn('store_tags', LIMITS.tags));
     return this.update(id, (r) => ({ ...r, tags: clean }));
+  }
+
+  /** Replaces the article's highlights (the offline reader's edits), each checked as a stored one is. */
+  async setHighlights(id: string, highlights: readonly Highlight[]): Promise<ArticleRecord> {
+    const clean = highlights.flatMap((h) => validHighlight(h, LIMITS.maxTime) ?? []);
+    if (clean.length > HIGHLIGHT_LIMITS.perArticle) throw new StoreError('invalid', t('record_highlights_too_many', HIGHLIGHT_LIMITS.perArticle));
+    return this.update(id, (r) => ({ ...r, highlights: clean.sort((a, b) => a.start - b.start || a.createdAt - b.createdAt) }));
   }
 
   async setProgress(id: string, progress: number): Promise<ArticleRecord> {

@@ -9,6 +9,7 @@
 // Longer than 200 lines: the record's type and the only code allowed to produce one (validate,
 // create, re-save) stay together, so no caller can build a record the validator never saw.
 import { cleanText } from '../core/metadata';
+import { HIGHLIGHT_LIMITS, mergeHighlights, validHighlight, type Highlight } from './highlights';
 import { IMAGE_LIMITS, isImageHash, isImageType, type ImageRef } from './saved-images';
 import { t } from './strings/t';
 
@@ -39,13 +40,15 @@ export interface ArticleRecord {
   progress: number;
   /** The article's images kept with it (saved-images.ts), by the address its HTML names; none in records saved before version 4. */
   images: ImageRef[];
+  /** The user's highlights and notes, in text order; none in records saved before version 4. */
+  highlights: Highlight[];
 }
 
 /**
  * What an extraction hands over for saving (the protocol's ArticleDraft has this shape; shared
  * may not import platform, so the shape is restated here and TypeScript checks they agree).
  */
-export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress' | 'images'>;
+export type RecordDraft = Omit<ArticleRecord, 'id' | 'url' | 'savedAt' | 'updatedAt' | 'tags' | 'progress' | 'images' | 'highlights'>;
 
 /** The one set of limits for article fields: records, and drafts as the protocol checks them. */
 export const LIMITS = {
@@ -172,6 +175,20 @@ function images(r: Record<string, unknown>): ImageRef[] {
   });
 }
 
+/** The highlights that pass their check, once each by id: a damaged one is dropped, never the article with it. */
+function highlights(r: Record<string, unknown>): Highlight[] {
+  const v = r.highlights ?? [];
+  if (!Array.isArray(v)) throw new Invalid(t('record_highlights_not_list'));
+  if (v.length > HIGHLIGHT_LIMITS.perArticle) throw new Invalid(t('record_highlights_too_many', HIGHLIGHT_LIMITS.perArticle));
+  const seen = new Set<string>();
+  return v.flatMap((entry: unknown) => {
+    const h = validHighlight(entry, LIMITS.maxTime);
+    if (!h || seen.has(h.id)) return [];
+    seen.add(h.id);
+    return [h];
+  });
+}
+
 /** Whatever was read (storage, an import file) → a complete record, or why it is not one. */
 export function validateRecord(input: unknown): Validation<ArticleRecord> {
   if (!input || typeof input !== 'object' || Array.isArray(input)) return { ok: false, reason: t('record_not_object') };
@@ -208,6 +225,7 @@ export function validateRecord(input: unknown): Validation<ArticleRecord> {
       tags: tags(r),
       progress,
       images: images(r),
+      highlights: highlights(r),
     };
     if (record.updatedAt < record.savedAt) throw new Invalid(t('record_updated_early'));
     return { ok: true, value: record };
@@ -245,6 +263,7 @@ export function recordFromDraft(draft: RecordDraft, url: string, now: number, id
     tags: [],
     progress: 0,
     images,
+    highlights: [],
   });
 }
 
@@ -257,6 +276,7 @@ export function resave(existing: ArticleRecord, fresh: ArticleRecord): ArticleRe
     updatedAt: Math.max(fresh.updatedAt, existing.updatedAt),
     tags: existing.tags,
     progress: existing.progress,
+    highlights: existing.highlights,
   };
 }
 
@@ -274,6 +294,7 @@ export function mergeRecords(stored: ArticleRecord, incoming: ArticleRecord): Ar
     savedAt: Math.min(stored.savedAt, incoming.savedAt),
     updatedAt: Math.max(stored.updatedAt, incoming.updatedAt),
     tags: tagsUnion,
+    highlights: mergeHighlights(newer.highlights, newer === stored ? incoming.highlights : stored.highlights),
   };
 }
 
@@ -282,6 +303,7 @@ export function sameRecord(a: ArticleRecord, b: ArticleRecord): boolean {
   const keys = Object.keys(a) as (keyof ArticleRecord)[];
   return keys.every((k) => {
     if (k === 'tags') return a.tags.length === b.tags.length && a.tags.every((t, i) => t === b.tags[i]);
+    if (k === 'highlights') return JSON.stringify(a.highlights) === JSON.stringify(b.highlights);
     if (k === 'images') return a.images.length === b.images.length && a.images.every((x, i) => x.url === b.images[i]!.url && x.hash === b.images[i]!.hash);
     return a[k] === b[k];
   });

@@ -1,4 +1,5 @@
-// An article's search form: its distinct folded tokens (title, byline, site and text), computed
+// An article's search form: its distinct folded tokens (title, byline, site, text and the notes
+// on its highlights), computed
 // once when the article is saved or imported and stored beside it, so opening the library never
 // tokenizes article text again (that took ~5 s of CPU at 10,000 articles on every open).
 //
@@ -20,6 +21,8 @@ export interface SearchFields {
   byline: string | null;
   siteName: string | null;
   text: string;
+  /** The user's notes are searched with the text (their quotes are text already). */
+  highlights?: readonly { note: string }[];
 }
 
 /** What the store keeps per article, keyed by the article's id. */
@@ -39,6 +42,7 @@ export function searchForm(item: SearchFields): string {
   if (item.byline) forEachToken(item.byline, add);
   if (item.siteName) forEachToken(item.siteName, add);
   forEachToken(item.text, add);
+  for (const h of item.highlights ?? []) if (h.note) forEachToken(h.note, add);
   // One join gives one flat string; concatenating (even ' ' + joined) leaves a rope in V8, and
   // reading a rope character by character, as the index does, is tens of times slower.
   return seen.size ? ['', ...seen].join(' ') : '';
@@ -52,7 +56,7 @@ export function storedSearchForm(id: string, item: SearchFields): StoredSearchFo
  * A form is at most as long as the text it came from, plus its short fields, and twice that where
  * folding expands characters (ß → ss): anything longer was not written by searchForm.
  */
-export const MAX_FORM_CHARS = 2 * (4_000_000 + 3 * 2_000);
+export const MAX_FORM_CHARS = 2 * (4_000_000 + 3 * 2_000 + 500 * 4_000);
 
 /** True when a value read from storage is a usable form of the current version (else it is recomputed). */
 export function isCurrentForm(value: unknown): value is StoredSearchForm {

@@ -31,6 +31,7 @@ export function record(i: number, overrides: Partial<ArticleRecord> = {}): Artic
     tags: [],
     progress: 0,
     images: [],
+    highlights: [],
     ...overrides,
   };
 }

@@ -19,7 +19,7 @@ import { renderArticle } from '../../src/library/reader-view';
 import { articleHtml, articleMarkdown } from '../../src/library/article-export';
 import { record } from '../library/fixtures';
 
-type Kind = 'id' | 'page-url' | 'http-url' | 'title' | 'meta' | 'iso-date' | 'time' | 'count' | 'lang' | 'dir' | 'html' | 'text' | 'tags' | 'fraction' | 'images';
+type Kind = 'id' | 'page-url' | 'http-url' | 'title' | 'meta' | 'iso-date' | 'time' | 'count' | 'lang' | 'dir' | 'html' | 'text' | 'tags' | 'fraction' | 'images' | 'highlights';
 
 /** What each field is. Typed by the record's keys, so a new field without a kind does not compile either. */
 const FIELDS: Record<keyof ArticleRecord, Kind> = {
@@ -43,11 +43,14 @@ const FIELDS: Record<keyof ArticleRecord, Kind> = {
   tags: 'tags',
   progress: 'fraction',
   images: 'images',
+  highlights: 'highlights',
 };
 
 /** The end of year 9999, and the most words 4,000,000 characters of text hold: stated here, not read from the code under test. */
 const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 const MAX_COUNT = 4_000_000;
+/** A note may hold line breaks and tabs, but no other control character or bidi override. */
+const UNCLEAN_NOTE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const UNCLEAN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const parses = (v: string, protocols: string[]) => {
   try {
@@ -85,6 +88,9 @@ const HOLDS: Record<Kind, (v: unknown) => boolean> = {
   images: (v) => Array.isArray(v) && v.length <= 150 && new Set(v.map((i: { url: string }) => i.url)).size === v.length &&
     v.every((i: Record<string, unknown>) => parses(String(i.url), ['http:', 'https:']) && /^[0-9a-f]{64}$/.test(String(i.hash)) &&
       /^image\/(jpeg|png|gif|webp|avif|bmp)$/.test(String(i.type)) && Number.isInteger(i.bytes) && (i.bytes as number) > 0),
+  highlights: (v) => Array.isArray(v) && v.length <= 500 && new Set(v.map((h: { id: string }) => h.id)).size === v.length &&
+    v.every((h: Record<string, unknown>) => typeof h.quote === 'string' && h.quote.trim() !== '' && typeof h.note === 'string' && !UNCLEAN_NOTE.test(h.note) &&
+      ['yellow', 'green', 'blue', 'pink'].includes(String(h.color)) && Number.isInteger(h.start) && Number.isInteger(h.createdAt) && formats(h.createdAt as number)),
 };
 
 const huge = 'x'.repeat(LIMITS.htmlBytes + 1);
@@ -100,6 +106,9 @@ const HOSTILE: unknown[] = [
   [{ url: 'javascript:alert(1)', hash: 'ab'.repeat(32), type: 'image/png', bytes: 5 }],
   [{ url: 'https://ok.example/a.png', hash: 'AB'.repeat(32), type: 'image/png', bytes: 5 }],
   [{ url: 'https://ok.example/a.png', hash: 'ab'.repeat(32), type: 'image/png', bytes: 0 }],
+  [{ id: 'h1', quote: '  ', prefix: '', suffix: '', start: 0, color: 'yellow', note: '', createdAt: 1 }],
+  [{ id: 'h1', quote: 'x', prefix: '', suffix: '', start: 0, color: 'red', note: '\u202eevil\u0007', createdAt: 9e15 }],
+  [{ id: 'h1', quote: 'x', prefix: '', suffix: '', start: 0, color: 'pink', note: '\u202eevil\u0007\r\nline', createdAt: 1 }],
 ];
 
 /** Every place a saved article is shown or written; any of them throwing is what hid the library. */
@@ -133,7 +142,8 @@ function renderEverywhere(r: ArticleRecord): string[] {
 
 describe('every stored field is validated to what rendering needs', () => {
   const good = record(7, { tags: ['harbour'], canonicalUrl: 'https://example.com/story-7', leadImage: 'https://example.com/a.jpg',
-    images: [{ url: 'https://example.com/a.jpg', hash: 'ab'.repeat(32), type: 'image/jpeg', bytes: 1200 }] });
+    images: [{ url: 'https://example.com/a.jpg', hash: 'ab'.repeat(32), type: 'image/jpeg', bytes: 1200 }],
+    highlights: [{ id: 'h1', quote: 'harbour crane', prefix: 'The ', suffix: ' lifted', start: 30, color: 'green', note: 'Look up\nthe crane', createdAt: 1_700_000_000_000 }] });
 
   it('the validator returns exactly the fields that have a kind here', () => {
     const checked = validateRecord(good);
