@@ -1,27 +1,8 @@
-// Draws the toolbar icons (an open book on a rounded square) as PNGs with no image library:
-// a PNG is a zlib stream of scanlines plus three CRC'd chunks, which node:zlib covers.
+// Draws the toolbar icons (an open book on a rounded square) as PNGs with no image library
+// (png.mjs writes the file).
 // Run `node scripts/icons.mjs` after changing the drawing; the PNGs are committed.
-import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
-
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-const chunk = (type, data) => {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-};
+import { encodePng } from './png.mjs';
 
 function pixel(x, y, size) {
   // Coordinates in a 0..1 square; 4x4 supersampling smooths the edges.
@@ -59,16 +40,7 @@ function png(size) {
     }
     rows.push(row);
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(size, 0);
-  ihdr.writeUInt32BE(size, 4);
-  ihdr[8] = 8; ihdr[9] = 6; // 8-bit RGBA
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return encodePng(size, size, 4, rows);
 }
 
 mkdirSync(new URL('../icons/', import.meta.url), { recursive: true });

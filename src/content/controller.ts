@@ -22,6 +22,8 @@ import type { ReaderAction } from './keys';
 import type { ReaderFonts } from './reader-fonts';
 import { subsetsOf } from '../shared/fonts';
 import { captureImages } from './image-capture';
+import { enableHighlights, type Highlighting, type HighlightSurface } from '../shared/highlighting';
+import type { Highlight } from '../shared/highlights';
 
 export interface ReaderDeps {
   doc: Document;
@@ -40,6 +42,11 @@ export interface ReaderDeps {
   extract?: Extract;
   /** Builds the overlay (tests wrap it to look inside the closed shadow root). */
   openOverlay?: typeof openOverlay;
+  /** The saved copy's highlights for this page, and writing them back; without it the overlay offers none. */
+  highlights?: {
+    load(): Promise<Highlight[] | null>;
+    save(highlights: readonly Highlight[]): Promise<Reply<null>>;
+  };
   /** Fetches the article's pictures for a save (image-capture.ts); without it a save keeps none. */
   fetchImage?: typeof fetch;
   /** The shipped reading fonts (reader-fonts.ts); without it the system's fonts show. */
@@ -58,6 +65,8 @@ interface Open {
   restore: Restore;
   /** The scripts of the text the reader shows (shared/fonts.ts subsetsOf): what its font must cover. */
   scripts: ReadonlySet<string>;
+  /** Highlights on the article, once the saved copy's have been asked for. */
+  highlighting?: Highlighting;
 }
 
 /** How long an opening waits for its reading font (the first reading in a tab reads the files) before showing in the system's. */
@@ -80,6 +89,7 @@ export function createReader(deps: ReaderDeps) {
 
   function close(): void {
     if (!open) return;
+    open.highlighting?.stop();
     open.unsubscribe();
     open.overlay.close(); // reports the last position first,
     open.place?.stop(); // which this saves
@@ -135,6 +145,36 @@ export function createReader(deps: ReaderDeps) {
     });
     open = { overlay, article, content, unsubscribe, place, hasSelection, restore, scripts };
     useFont(settings.font);
+    if (view.kind === 'article' && deps.highlights) void attachHighlights(open);
+  }
+
+  /** Shows the saved copy's highlights on the open article and lets the user add and edit them there. */
+  async function attachHighlights(shown: Open): Promise<void> {
+    const stored = await deps.highlights!.load().catch(() => null);
+    if (open !== shown || !shown.overlay.scroller) return; // closed, or read again, meanwhile
+    const { root, content, scroller } = shown.overlay;
+    const surface: HighlightSurface = {
+      doc,
+      events: root,
+      layer: scroller,
+      selection: () => overlaySelection(root, content),
+      clearSelection: () => doc.getSelection()?.removeAllRanges(),
+    };
+    shown.highlighting = enableHighlights(surface, content, { id: '', highlights: stored ?? [] }, { setHighlights: (_id, list) => persistHighlights(list) }, (m) => notify(m));
+  }
+
+  /** Writes the page's highlights; a page not saved yet is saved first (a highlight belongs to a saved article). */
+  async function persistHighlights(list: readonly Highlight[]): Promise<void> {
+    let reply = await deps.highlights!.save(list);
+    if (!reply.ok && reply.error.code === 'not-found') {
+      const d = await draft();
+      if (!d.ok) throw new Error(d.error.message);
+      const saved = await deps.saveDraft(d.value);
+      if (!saved.ok) throw new Error(saved.error.message);
+      notify(savedText(saved.value));
+      reply = await deps.highlights!.save(list);
+    }
+    if (!reply.ok) throw new Error(reply.error.message);
   }
 
   /**
@@ -323,11 +363,12 @@ export function createReader(deps: ReaderDeps) {
   }
 
   function onKey(action: ReaderAction): void {
-    if (action === 'close') close();
+    if (action === 'close') open?.highlighting?.dismiss() || close();
     else if (action === 'size-up' || action === 'size-down') changeSettings(stepSetting(settings, 'fontSize', action === 'size-up' ? 1 : -1));
     else if (action === 'theme') changeSettings({ ...settings, theme: nextTheme(settings.theme) });
     else if (action === 'copy') void copy('text');
     else if (action === 'save') void save();
+    else if (action === 'highlight') void open?.highlighting?.highlightSelection('yellow');
   }
 
   return { toggle, status, copy, draft, close, onKey };

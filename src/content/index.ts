@@ -37,6 +37,13 @@ if (!existing || !existing.alive()) {
     positions: positionStore(),
     zaps: zapStore(),
     saveDraft: (draft) => sendToBackground({ type: 'save-draft', draft }),
+    highlights: {
+      load: async () => {
+        const reply = await sendToBackground({ type: 'saved-highlights' });
+        return reply.ok ? reply.value : null;
+      },
+      save: (highlights) => sendToBackground({ type: 'set-highlights', highlights: [...highlights] }),
+    },
     // The content script's own fetch (its world's, not the page's): the page's cookies and
     // origin apply, which is what lets it read the pictures the page itself shows.
     fetchImage: (input, init) => fetch(input, init),

@@ -3,7 +3,7 @@
 import type { PlainKey } from '../shared/strings/t';
 
 /** Keys the controller acts on: settings, clipboard, library, closing. */
-export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save';
+export type ReaderAction = 'close' | 'size-up' | 'size-down' | 'theme' | 'copy' | 'save' | 'highlight';
 /** Keys the overlay acts on itself: moving through the article, the key list, the outline and read aloud. */
 export type ScrollMove = 'line-down' | 'line-up' | 'page-down' | 'page-up' | 'top' | 'bottom' | 'next-paragraph' | 'previous-paragraph';
 export type KeyAction = ReaderAction | ScrollMove | 'help' | 'outline' | 'read-aloud' | 'zap';
@@ -28,10 +28,10 @@ const KEYS: Record<string, KeyAction> = {
   ArrowDown: 'line-down', ArrowUp: 'line-up', PageDown: 'page-down', PageUp: 'page-up', Home: 'top', End: 'bottom',
   j: 'next-paragraph', J: 'next-paragraph', k: 'previous-paragraph', K: 'previous-paragraph',
   '+': 'size-up', '=': 'size-up', '-': 'size-down', _: 'size-down', t: 'theme', T: 'theme', c: 'copy', C: 'copy', s: 'save', S: 'save',
-  o: 'outline', O: 'outline', r: 'read-aloud', R: 'read-aloud', x: 'zap', X: 'zap', '?': 'help',
+  o: 'outline', O: 'outline', r: 'read-aloud', R: 'read-aloud', x: 'zap', X: 'zap', h: 'highlight', H: 'highlight', '?': 'help',
 };
 
-const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save']);
+const READER_ACTIONS: ReadonlySet<KeyAction> = new Set<ReaderAction>(['close', 'size-up', 'size-down', 'theme', 'copy', 'save', 'highlight']);
 export const isReaderAction = (a: KeyAction): a is ReaderAction => READER_ACTIONS.has(a);
 
 export function keyAction(e: KeyInput): KeyAction | null {
@@ -62,6 +62,7 @@ export const KEY_LIST = [
   [['o'], 'keys_outline'],
   [['r'], 'keys_read_aloud'],
   [['x'], 'keys_zap'],
+  [['h'], 'keys_highlight'],
   [['?'], 'keys_help'],
   [['Esc'], 'keys_close'],
 ] as const satisfies readonly (readonly [labels: readonly string[], what: PlainKey])[];

@@ -52,6 +52,8 @@ export interface Overlay {
   view: ReaderView;
   root: ShadowRoot;
   content: HTMLElement;
+  /** The element the article scrolls in (positioned: highlights place their bar in it). */
+  scroller: HTMLElement;
   applySettings(s: ReaderSettings): void;
   toast(text: string): void;
   /** How far down the article the reader is (0–1). */
@@ -207,6 +209,7 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     view,
     root,
     content,
+    scroller,
     applySettings(s) {
       toolbar.update(s);
       applySettings(dialog, s);

@@ -3,6 +3,7 @@
 // element or inline styles. `:host { all: initial }` plus !important on the host's box keeps page
 // CSS from leaking in or hiding the overlay (inner !important beats outer !important).
 import { ARTICLE_CSS, FONT_STACKS, themeCss } from '../shared/reader-theme';
+import { highlightCss } from '../shared/highlight-style';
 
 export { applySettings } from '../shared/reader-theme';
 
@@ -94,6 +95,8 @@ input[type=range] { width: 34px; accent-color: var(--link); }
 .outline-item[aria-current] { color: var(--fg); background: var(--bg); border-left-color: var(--link); font-weight: 600; }
 @media (max-width: 47.99em) { .outline { position: absolute; inset: 0 auto 0 0; z-index: 1; width: min(20rem, 85%); box-shadow: 4px 0 24px rgba(0,0,0,.25); } }
 ${ARTICLE_CSS}
+${highlightCss(FONT_STACKS.sans)}
+.scroller { position: relative; }
 .toast { position: absolute; bottom: 24px; left: 50%; transform: translateX(-50%); max-width: 90%;
   background: var(--fg); color: var(--bg); padding: 10px 16px; border-radius: 8px; font-size: 14px;
   box-shadow: 0 4px 16px rgba(0,0,0,.25); animation: rise 160ms ease-out; }

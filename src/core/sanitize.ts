@@ -148,17 +148,35 @@ export function sanitizeArticle(content: Node, view: Window): SanitizedArticle {
   return { fragment, html };
 }
 
+export interface SanitizeHtmlOptions {
+  /**
+   * The document the fragment is made for (default: `doc`). An export passes an inert one
+   * (createHTMLDocument): an <img> brought into a document that shows pages starts loading at
+   * once, attached or not, and an export must fetch nothing.
+   */
+  owner?: Document;
+  /**
+   * Called with the clean fragment while it is still in the sanitizer's inert document, before
+   * it is brought into `owner`: what must not load (the offline reader's remote media) is
+   * rewritten here, before any load can start.
+   */
+  prepare?: (clean: DocumentFragment) => void;
+}
+
 /**
- * Parses stored or copied article HTML into a sanitized fragment owned by `doc`. `base` is the
- * article's own address: links and media resolve against it and must come out http(s)
- * (link-policy.ts), because `doc` may be an extension page, where a relative link is ours.
+ * Parses stored or copied article HTML into a sanitized fragment owned by `doc` (or
+ * `options.owner`). `base` is the article's own address: links and media resolve against it and
+ * must come out http(s) (link-policy.ts), because `doc` may be an extension page, where a
+ * relative link is ours. `doc` gives the window the sanitizer runs in.
  */
-export function sanitizeHtml(html: string, doc: Document, base: string | null): DocumentFragment {
+export function sanitizeHtml(html: string, doc: Document, base: string | null, options: SanitizeHtmlOptions = {}): DocumentFragment {
   const view = doc.defaultView;
   if (!view) throw new Error('sanitizeHtml needs a document that has a window');
   const clean = purifierFor(view).sanitize(html, { ...CONFIG, RETURN_DOM_FRAGMENT: true }) as unknown as DocumentFragment;
   resolveLinks(clean, base);
-  return fromPrototype<Document['importNode']>(doc, 'importNode').call(doc, clean, true) as DocumentFragment;
+  options.prepare?.(clean);
+  const owner = options.owner ?? doc;
+  return fromPrototype<Document['importNode']>(owner, 'importNode').call(owner, clean, true) as DocumentFragment;
 }
 
 /**

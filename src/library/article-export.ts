@@ -7,6 +7,9 @@ import type { ArticleRecord } from '../shared/article-record';
 import { addressesOf, toBase64, type StoredImage } from '../shared/saved-images';
 import { t } from '../shared/strings/t';
 
+/** A document that loads nothing, for the article while a file is written: an export fetches nothing. */
+const inert = (doc: Document) => doc.implementation.createHTMLDocument('');
+
 function heading(r: ArticleRecord): ArticleHeading {
   return { title: r.title.trim() || t('untitled'), byline: r.byline, details: [r.siteName, r.publishedTime?.slice(0, 10)].filter(Boolean).join(' · '), source: r.url };
 }
@@ -31,7 +34,7 @@ function highlightsMarkdown(r: ArticleRecord, doc: Document): string {
 }
 
 export function articleMarkdown(r: ArticleRecord, doc: Document): string {
-  return `${headedMarkdown(heading(r), toMarkdown(sanitizeHtml(r.html, doc, r.url)))}${highlightsMarkdown(r, doc)}\n`;
+  return `${headedMarkdown(heading(r), toMarkdown(sanitizeHtml(r.html, doc, r.url, { owner: inert(doc) })))}${highlightsMarkdown(r, doc)}\n`;
 }
 
 const EXPORT_CSS = 'body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/1.6 Georgia,serif;color:#1d1d1f}img{max-width:100%;height:auto}pre{overflow:auto}';
@@ -42,8 +45,9 @@ const EXPORT_CSS = 'body{max-width:42em;margin:2em auto;padding:0 1em;font:18px/
  * offline and opening it tells no site anything; only pictures not kept still point at their site.
  */
 export function articleHtml(r: ArticleRecord, doc: Document, images: ReadonlyMap<string, StoredImage> = new Map()): string {
-  const box = doc.createElement('div');
-  box.append(sanitizeHtml(r.html, doc, r.url));
+  const owner = inert(doc);
+  const box = owner.createElement('div');
+  box.append(sanitizeHtml(r.html, doc, r.url, { owner }));
   const inline = new Map(r.images.flatMap((ref) => {
     const image = images.get(ref.hash);
     return image ? [[ref.url, `data:${image.type};base64,${toBase64(image.data)}`] as const] : [];

@@ -78,7 +78,8 @@ function modified(now: Date): string {
 }
 
 function chapter(r: ArticleRecord, doc: Document, images: ChapterImages): { text: string; mediaLeftOut: number } {
-  const content = sanitizeHtml(r.html, doc, r.url);
+  // Into an inert document: nothing of the article may load while the book is written.
+  const content = sanitizeHtml(r.html, doc, r.url, { owner: doc.implementation.createHTMLDocument('') });
   // The lead image, as the offline reader shows it: above the article unless the article has it.
   const leadFile = r.leadImage && !showsPicture(content, r.leadImage, r.url) ? images.forUrl(r.leadImage) : null;
   const { xhtml, mediaLeftOut } = toXhtml(content, images.forImg);

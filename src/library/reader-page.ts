@@ -9,7 +9,7 @@ import { localizePage } from '../shared/strings/localize-page';
 import { t } from '../shared/strings/t';
 import { addStyles } from './dom';
 import { progressOf, scrollTopFor, throttledSaver } from '../shared/reading-position';
-import { enableHighlights } from './highlighting';
+import { enableHighlights, pageSurface } from '../shared/highlighting';
 import { renderArticle, renderMessage } from './reader-view';
 import { applySettings, READER_CSS } from './reader-style';
 
@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   try {
     const shown = renderArticle(document, record, kept);
     progress = shown.progress;
-    enableHighlights(document, shown.content, record, store, (message) => (shown.status.textContent = message));
+    enableHighlights(pageSurface(document), shown.content, record, store, (message) => (shown.status.textContent = message));
   } catch (e) {
     // A record validation let through must still leave the page saying something.
     return renderMessage(document, t('offline_broken', e instanceof Error ? e.message : String(e)));

@@ -29,10 +29,15 @@ export function renderArticle(doc: Document, r: ArticleRecord, kept: ReadonlyMap
   const byline = [r.byline, r.siteName].filter(Boolean).join(' · ');
   const dates = [r.publishedTime ? t('offline_published', r.publishedTime.slice(0, 10)) : null, t('offline_saved', formatDate(r.savedAt)), tn('min_read', r.readingMinutes)];
   const content = h(doc, 'div', { class: 'content', 'data-testid': 'reader-page-content' });
-  const body = sanitizeHtml(r.html, doc, r.url);
-  // Before the rewrite: the lead image is compared with the content's own page addresses.
-  const lead = savedLeadFigure(doc, body, r.leadImage, kept);
-  showSavedMedia(doc, body, kept, r.url);
+  let lead: HTMLElement | null = null;
+  // In the sanitizer's inert document, before anything can start loading in this page. The lead
+  // image first: it is compared with the content's own page addresses.
+  const body = sanitizeHtml(r.html, doc, r.url, {
+    prepare: (clean) => {
+      lead = savedLeadFigure(doc, clean, r.leadImage, kept);
+      showSavedMedia(doc, clean, kept, r.url);
+    },
+  });
   content.append(body);
   markLongArticle(content);
   markThread(content);

@@ -129,6 +129,14 @@ export class ArticleStore {
     return checked.value;
   }
 
+  /** The saved copy of the page at `url` (the tab's real URL), or null. */
+  async getByUrl(url: string): Promise<ArticleRecord | null> {
+    const raw = await this.db.getFromIndex(ARTICLES, 'url', url).catch((e) => Promise.reject(toStoreError(e)));
+    if (raw === undefined) return null;
+    const checked = validateRecord(raw);
+    return checked.ok ? checked.value : null;
+  }
+
   /** Every full record, newest first, each validated (exports; the list reads summaries). */
   async loadAll(): Promise<LoadOutcome> {
     return loadLibrary(this.db);

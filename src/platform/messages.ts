@@ -7,6 +7,7 @@
 //   popup / library / content ──► background : BACKGROUND_MESSAGES
 //   background ──► content script (in a tab)  : CONTENT_MESSAGES
 
+import { HIGHLIGHT_LIMITS, validHighlight, type Highlight } from '../shared/highlights';
 import { type ArticleDraft, isArticleDraft } from './draft';
 import { bool, oneOf, optional, tabId, type Field, type FieldsOf, type Shape } from './fields';
 import { FONT_FILE_NAMES } from '../shared/fonts';
@@ -98,6 +99,9 @@ const format = oneOf<CopyFormat>('text', 'markdown', 'html');
 /** Names of the fonts the extension ships, each at most once: nothing else of the package can be read out. */
 const fontFiles: Field<string[]> = (v): v is string[] =>
   Array.isArray(v) && v.length > 0 && new Set(v).size === v.length && v.every((f) => typeof f === 'string' && FONT_FILE_NAMES.includes(f));
+/** A page's highlights as the content script sends them: each one checked as a stored one is. */
+const highlightList: Field<Highlight[]> = (v): v is Highlight[] =>
+  Array.isArray(v) && v.length <= HIGHLIGHT_LIMITS.perArticle && v.every((h) => validHighlight(h, Number.MAX_SAFE_INTEGER) !== null);
 /** Our own pages: the popup, the library, the offline reader. */
 const PAGES = ['extension-page'] as const;
 
@@ -113,6 +117,10 @@ export const BACKGROUND_MESSAGES = {
   /** From the content script (the `s` key in the reader): store this draft. It speaks for its own page only. */
   'save-draft': { fields: { draft: isArticleDraft }, reply: replies<SaveResult>(), from: ['content-script'] },
   'open-library': { fields: {}, reply: replies<null>(), from: ['extension-page', 'content-script'] },
+  /** From the content script: the highlights of its page's saved copy (null when the page is not saved). */
+  'saved-highlights': { fields: {}, reply: replies<Highlight[] | null>(), from: ['content-script'] },
+  /** From the content script: its page's highlights now (the saved copy's, replaced); `not-found` when the page is not saved. */
+  'set-highlights': { fields: { highlights: highlightList }, reply: replies<null>(), from: ['content-script'] },
   /** From the content script: the reading fonts its overlay needs, base64 by file name (content/reader-fonts.ts says why). */
   'font-files': { fields: { files: fontFiles }, reply: replies<Record<string, string>>(), from: ['content-script'] },
 } as const satisfies Record<string, BackgroundDeclaration>;

@@ -200,4 +200,37 @@ describe('reader controller', () => {
     expect(sent.images).toEqual([{ url: 'https://news.example/pictures/ferry.png', data: 'iVBORw0KGgoH' }]);
     expect(sent.imagesSkipped).toBe(1);
   });
+
+  it('shows the saved copy\'s highlights in the overlay; removing one there saves the page first when it is not in the library yet', async () => {
+    const saved = [{ id: 'h1', quote: 'Kommersant daily', prefix: '', suffix: ', quoting', start: 0, color: 'green' as const, note: 'check', createdAt: 1 }];
+    const calls: string[] = [];
+    let stored = false;
+    const highlights = {
+      load: vi.fn(async () => saved),
+      save: vi.fn(async (list: readonly unknown[]) => {
+        calls.push(`save ${list.length}`);
+        return stored ? ok(null) : fail('not-found', 'not saved');
+      }),
+    };
+    const saveDraft = vi.fn(async () => {
+      calls.push('saveDraft');
+      stored = true;
+      return ok({ id: 'x', updated: false, title: 'WMD' });
+    });
+    const { reader, last } = setup(SEED, { highlights, saveDraft });
+    await reader.toggle(true);
+    const root = last().root;
+    await vi.waitFor(() => expect(root.querySelector('[data-testid=reader-content] mark.hl')?.textContent).toBe('Kommersant daily'));
+    expect(root.querySelector('mark.hl')!.getAttribute('data-color')).toBe('green');
+    // Esc closes the highlight's editor first, and leaves the reader open.
+    root.querySelector<HTMLElement>('mark.hl')!.click();
+    expect(root.querySelector('[data-testid=highlight-editor]')).not.toBeNull();
+    reader.onKey('close');
+    expect(root.querySelector('[data-testid=highlight-editor]')).toBeNull();
+    expect(reader.status()).toMatchObject({ open: true });
+    root.querySelector<HTMLElement>('mark.hl')!.click();
+    root.querySelector<HTMLButtonElement>('[data-testid=highlight-remove]')!.click();
+    await vi.waitFor(() => expect(calls).toEqual(['save 0', 'saveDraft', 'save 0']));
+    await vi.waitFor(() => expect(root.querySelector('mark.hl')).toBeNull());
+  });
 });

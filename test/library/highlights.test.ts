@@ -4,7 +4,7 @@
 // in the library, searched with the text, and exported in Markdown and JSON.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { enableHighlights } from '../../src/library/highlighting';
+import { enableHighlights, pageSurface } from '../../src/shared/highlighting';
 import { renderArticle } from '../../src/library/reader-view';
 import { itemElement } from '../../src/library/library-view';
 import { articleMarkdown } from '../../src/library/article-export';
@@ -37,7 +37,7 @@ async function saved(): Promise<{ store: ArticleStore; record: ArticleRecord }> 
 async function open(store: ArticleStore, id: string) {
   const record = (await store.get(id))!;
   const shown = renderArticle(document, record);
-  const hl = enableHighlights(document, shown.content, record, store, (m) => (shown.status.textContent = m));
+  const hl = enableHighlights(pageSurface(document), shown.content, record, store, (m) => (shown.status.textContent = m));
   return { ...shown, hl };
 }
 

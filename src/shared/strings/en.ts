@@ -219,6 +219,7 @@ export const EN = {
   zap_done: 'Removed. Reader view hides it on this site from now on; the popup lists what it hides.',
   zap_not_saved: 'Removed here, but it could not be remembered for this site.',
   keys_zap: 'Remove blocks by hand',
+  keys_highlight: 'Highlight the selected words (saves the article)',
   removed_rule_zapped: 'Removed by you',
   keys_help: 'Show or hide this list',
   keys_close: 'Close this list, the contents, or reader view',

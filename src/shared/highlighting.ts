@@ -1,19 +1,56 @@
-// Highlights and notes in the offline reader (issue 11, item 4). Select words in the article and
-// a small bar offers four colours and "Add a note" (or press `h`: yellow). A highlight is a
+// Highlights and notes, in the offline reader and in the reader overlay on a page (issue 11,
+// item 4). Select words in the article and a small bar offers four colours and "Add a note" (or
+// press `h`: yellow). A highlight is a
 // <mark> over its words; click it (or Enter on it) to change its colour, write or change its
 // note, or remove it. Every change is written to the library at once (ArticleStore
 // setHighlights), and the highlights are anchored by their words and context
 // (shared/highlight-anchor.ts), so they are found again on every opening of the article. One the
 // current copy no longer holds (the page was saved again and changed) stays stored, and the page
-// says how many are not shown.
-import type { ArticleRecord } from '../shared/article-record';
-import { anchorOf, locate, unwrap, wrapRange } from '../shared/highlight-anchor';
-import { cleanNote, HIGHLIGHT_COLORS, HIGHLIGHT_LIMITS, type Highlight, type HighlightColor } from '../shared/highlights';
-import { t, tn, type PlainKey } from '../shared/strings/t';
-import { h } from './dom';
+// says how many are not shown. The two places differ only in their HighlightSurface: where
+// events and the selection are read (the document, or the overlay's closed shadow root) and the
+// positioned element the bar and editor are placed in.
+import type { ArticleRecord } from './article-record';
+import { anchorOf, locate, unwrap, wrapRange } from './highlight-anchor';
+import { cleanNote, HIGHLIGHT_COLORS, HIGHLIGHT_LIMITS, type Highlight, type HighlightColor } from './highlights';
+import { t, tn, type PlainKey } from './strings/t';
+
+type Attrs = Record<string, string | number | null | undefined>;
+
+/** An element of the bar or the editor: attributes set as given (null and undefined skipped), text as text nodes. */
+function h<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, attrs: Attrs = {}, children: (Node | string | null)[] = []): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) if (value !== null && value !== undefined) el.setAttribute(name, String(value));
+  for (const child of children) if (child !== null) el.append(child);
+  return el;
+}
 
 export interface HighlightStore {
   setHighlights(id: string, highlights: readonly Highlight[]): Promise<unknown>;
+}
+
+export interface HighlightSurface {
+  doc: Document;
+  /** Where mouse and key events are listened for: the document, or the overlay's shadow root. */
+  events: Document | ShadowRoot;
+  /** A positioned element the bar and the editor go in (placed in its coordinates, so they scroll with it). */
+  layer: HTMLElement;
+  /** The user's selection, when it lies inside the article. */
+  selection(): AbstractRange | null;
+  clearSelection(): void;
+}
+
+/** The offline reader's surface: the page itself. */
+export function pageSurface(doc: Document): HighlightSurface {
+  return {
+    doc,
+    events: doc,
+    layer: doc.body,
+    selection: () => {
+      const sel = doc.getSelection();
+      return sel && !sel.isCollapsed && sel.rangeCount ? sel.getRangeAt(0) : null;
+    },
+    clearSelection: () => doc.getSelection()?.removeAllRanges(),
+  };
 }
 
 const COLOR_NAMES = { yellow: 'highlight_yellow', green: 'highlight_green', blue: 'highlight_blue', pink: 'highlight_pink' } as const satisfies Record<HighlightColor, PlainKey>;
@@ -25,13 +62,18 @@ export interface Highlighting {
   highlightSelection(color: HighlightColor, withNote?: boolean): Promise<boolean>;
   /** Opens the editor of one highlight (what a click on its words does). */
   edit(id: string): void;
+  /** Closes the editor, or else hides the bar: true when either was showing (Esc in the overlay closes it before the reader). */
+  dismiss(): boolean;
+  /** Takes the bar, the editor and the document's listeners away (the overlay closed). */
+  stop(): void;
 }
 
 /**
  * Paints `record`'s highlights on `content` (the rendered article) and wires the bar and the
  * editor. `say` shows a line to the user (a failed write, highlights not shown).
  */
-export function enableHighlights(doc: Document, content: HTMLElement, record: ArticleRecord, store: HighlightStore, say: (message: string) => void): Highlighting {
+export function enableHighlights(surface: HighlightSurface, content: HTMLElement, record: Pick<ArticleRecord, 'id' | 'highlights'>, store: HighlightStore, say: (message: string) => void): Highlighting {
+  const { doc, events, layer } = surface;
   let current = [...record.highlights];
   const marks = new Map<string, HTMLElement[]>();
 
@@ -86,23 +128,29 @@ export function enableHighlights(doc: Document, content: HTMLElement, record: Ar
   const noteButton = h(doc, 'button', { type: 'button', class: 'hl-note-button', 'data-testid': 'highlight-add-note' }, [t('highlight_add_note')]);
   noteButton.addEventListener('mousedown', (e) => e.preventDefault());
   noteButton.addEventListener('click', () => void highlightSelection('yellow', true));
-  const bar = h(doc, 'div', { class: 'hl-bar', role: 'toolbar', 'aria-label': t('highlight_toolbar'), hidden: true, 'data-testid': 'highlight-bar' }, [
+  const bar = h(doc, 'div', { class: 'hl-bar', role: 'toolbar', 'aria-label': t('highlight_toolbar'), hidden: '', 'data-testid': 'highlight-bar' }, [
     ...swatches((c) => void highlightSelection(c)),
     noteButton,
   ]);
-  doc.body.append(bar);
+  layer.append(bar);
 
+  /** The selection as a live Range inside the article (a StaticRange from the shadow root made live). */
   function selectedRange(): Range | null {
-    const sel = doc.getSelection();
-    if (!sel || sel.isCollapsed || sel.rangeCount === 0) return null;
-    const range = sel.getRangeAt(0);
-    return content.contains(range.commonAncestorContainer) && range.toString().trim() ? range : null;
+    const r = surface.selection();
+    if (!r || r.collapsed || !content.contains(r.startContainer) || !content.contains(r.endContainer)) return null;
+    const range = doc.createRange();
+    range.setStart(r.startContainer, r.startOffset);
+    range.setEnd(r.endContainer, r.endOffset);
+    return range.toString().trim() ? range : null;
   }
 
+  /** Puts `el` under `rect` (viewport coordinates), in the layer's own coordinates. */
   function place(el: HTMLElement, rect: DOMRect): void {
-    const view = doc.defaultView!;
-    el.style.top = `${Math.max(0, rect.bottom + view.scrollY + 6)}px`;
-    el.style.left = `${Math.max(8, Math.min(rect.left + view.scrollX, view.scrollX + view.innerWidth - 320))}px`;
+    const box = layer.getBoundingClientRect();
+    const top = rect.bottom - box.top + layer.scrollTop + 6;
+    const left = Math.min(rect.left - box.left + layer.scrollLeft, layer.scrollLeft + layer.clientWidth - 320);
+    el.style.top = `${Math.max(0, top)}px`;
+    el.style.left = `${Math.max(8, left)}px`;
   }
 
   function showBar(): void {
@@ -121,7 +169,7 @@ export function enableHighlights(doc: Document, content: HTMLElement, record: Ar
     bar.hidden = true;
     if (!anchor || current.length >= HIGHLIGHT_LIMITS.perArticle) return false;
     const hl: Highlight = { ...anchor, quote: anchor.quote.slice(0, HIGHLIGHT_LIMITS.quote), id: crypto.randomUUID(), color, note: '', createdAt: Date.now() };
-    doc.getSelection()?.removeAllRanges();
+    surface.clearSelection();
     if (!paint(hl)) return false;
     const next = [...current, hl].sort((a, b) => a.start - b.start || a.createdAt - b.createdAt);
     const saved = await commit(next, () => {
@@ -182,7 +230,7 @@ export function enableHighlights(doc: Document, content: HTMLElement, record: Ar
       marks.delete(id);
     });
     close.addEventListener('click', () => closeEditor());
-    doc.body.append(editor);
+    layer.append(editor);
     place(editor, first.getBoundingClientRect());
     note.focus();
   }
@@ -200,20 +248,43 @@ export function enableHighlights(doc: Document, content: HTMLElement, record: Ar
       edit(mark.getAttribute('data-highlight-id')!);
     }
   });
-  doc.addEventListener('mouseup', () => setTimeout(showBar, 0));
-  doc.addEventListener('keyup', (e) => {
-    if (e.key === 'Shift' || e.key.startsWith('Arrow')) showBar();
+  events.addEventListener('mouseup', () => setTimeout(showBar, 0));
+  events.addEventListener('keyup', (e) => {
+    const key = (e as KeyboardEvent).key;
+    if (key === 'Shift' || key.startsWith('Arrow')) showBar();
   });
-  doc.addEventListener('keydown', (e) => {
-    const typing = (e.target as Element | null)?.closest?.('textarea, input');
-    if (!typing && e.key === 'h' && !e.ctrlKey && !e.metaKey && !e.altKey && selectedRange()) {
-      e.preventDefault();
-      void highlightSelection('yellow');
-    }
-  });
-  doc.addEventListener('selectionchange', () => {
+  // The offline reader's `h`; the overlay maps it among its own keys (content/keys.ts).
+  if (events === doc) {
+    doc.addEventListener('keydown', (e) => {
+      const typing = (e.target as Element | null)?.closest?.('textarea, input');
+      if (!typing && e.key === 'h' && !e.ctrlKey && !e.metaKey && !e.altKey && selectedRange()) {
+        e.preventDefault();
+        void highlightSelection('yellow');
+      }
+    });
+  }
+  const onSelectionChange = () => {
     if (!selectedRange()) bar.hidden = true;
-  });
+  };
+  doc.addEventListener('selectionchange', onSelectionChange);
 
-  return { list: () => current, highlightSelection, edit };
+  return {
+    list: () => current,
+    highlightSelection,
+    edit,
+    dismiss() {
+      if (editor) {
+        closeEditor();
+        return true;
+      }
+      if (bar.hidden) return false;
+      bar.hidden = true;
+      return true;
+    },
+    stop() {
+      doc.removeEventListener('selectionchange', onSelectionChange);
+      closeEditor(false);
+      bar.remove();
+    },
+  };
 }
