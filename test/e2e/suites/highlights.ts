@@ -2,8 +2,11 @@
 // browsers (highlights.chromium.e2e.ts, highlights.firefox.e2e.ts): save an article, open it
 // offline, drag the mouse over a sentence, pick a colour in the bar that appears, click the
 // highlight and write a note; reload: the highlight and its note are still there. The library
-// lists it under the article and a search finds the article by a word of the note.
+// lists it under the article and a search finds the article by a word of the note; tagged,
+// exported, deleted and imported, the article comes back with its tag, highlight and note, and
+// exports the same again. The overlay on a page: drag, `h`, and the article is saved with it.
 import { expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { BrowserHarness } from '../helpers/browser-harness.js';
 import { byTestId, clickPopup } from '../helpers/popup.js';
 import { clickLocated, fill, inPage, navigate, textOf, textsOf, waitForLocation, type AnyPage } from '../helpers/tab.js';
@@ -60,6 +63,10 @@ async function drag(page: AnyPage, { x1, y1, x2, y2 }: Ends): Promise<void> {
   await page.mouse.move(x2, y2, { steps: 5 });
   await page.mouse.up();
 }
+
+/** The id of the list item titled `title`. */
+const idOf = (library: AnyPage, title: string) => inPage(library, (want) => [...document.querySelectorAll('[data-testid="library-item"]')]
+  .find((i) => i.querySelector<HTMLElement>('[data-testid="library-item-title"]')?.innerText === want)?.getAttribute('data-id') ?? '', title);
 
 /** Waits until the library lists `title` (other tests' articles may be there too). */
 const lists = (library: AnyPage, title: string) =>
@@ -144,5 +151,27 @@ export function highlightTests<P extends AnyPage>(h: BrowserHarness<P>): void {
     await fill(library, byTestId('library-search'), 'pitchfork');
     await showsTitles(library, [TITLE]);
     await h.screenshot(library, 'library-highlights');
+
+    // Tagged, exported, deleted, imported: the same tag, highlight and note, the same text.
+    await fill(library, byTestId('library-search'), '');
+    await fill(library, `[data-id="${await idOf(library, TITLE)}"] ${byTestId('library-tag-input')}`, 'compost');
+    await library.keyboard.press('Enter');
+    const tagsOf = () => inPage(library, (want) => {
+      const item = [...document.querySelectorAll('[data-testid="library-item"]')].find((i) => i.querySelector<HTMLElement>('[data-testid="library-item-title"]')?.innerText === want);
+      return item ? [...item.querySelectorAll('.tag')].map((t) => t.firstChild?.textContent ?? '') : [];
+    }, TITLE);
+    await until('the tag', async () => JSON.stringify(await tagsOf()) === '["compost"]' || undefined);
+    const file = await h.download(library, () => library.click(byTestId('library-export-json')));
+    const before = JSON.parse(readFileSync(file.path, 'utf8')).articles.find((a: { title: string }) => a.title === TITLE);
+    expect(before.highlights).toMatchObject([{ color: 'green', quote: WORDS, note: 'Pallet bays: build three before the autumn, and borrow a pitchfork.' }]);
+    await inItem(library, TITLE, 'library-delete');
+    await until('the article gone', async () => !(await textsOf(library, byTestId('library-item-title'))).includes(TITLE));
+    await h.setInputFile(library, byTestId('library-import-input'), file.path);
+    await lists(library, TITLE);
+    expect(await itemText(library, TITLE, `${byTestId('library-highlights')} summary`)).toBe('1 highlight');
+    expect(await tagsOf()).toEqual(['compost']);
+    const again = JSON.parse(readFileSync((await h.download(library, () => library.click(byTestId('library-export-json')))).path, 'utf8'))
+      .articles.find((a: { title: string }) => a.title === TITLE);
+    expect(again).toEqual(before);
   });
 }
