@@ -75,7 +75,7 @@ function draft(i) {
     leadImage: null,
   };
 }
-const record = (i) => ({ id: `id-${i}`, url: `https://example.com/a/${i}`, ...draft(i), savedAt: 1_700_000_000_000 + i, updatedAt: 1_700_000_000_000 + i, tags: [], progress: 0 });
+const record = (i) => ({ id: `id-${i}`, url: `https://example.com/a/${i}`, ...draft(i), savedAt: 1_700_000_000_000 + i, updatedAt: 1_700_000_000_000 + i, tags: [], progress: 0, images: [], highlights: [] });
 
 // ---- Helpers --------------------------------------------------------------------------------------
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
