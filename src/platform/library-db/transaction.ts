@@ -102,7 +102,8 @@ export async function writeTransaction<T>(db: LibraryDb, work: (store: WriteStor
       issueAll(
         () => summaries.put(summaryOf(record)),
         () => (searched ? search.put(storedSearchForm(record.id, record)) : null),
-        () => use.put({ id: record.id, hashes: [...new Set(record.images.map((i) => i.hash))] }),
+        // Only articles that keep pictures have an entry (most have none, and a library reads faster without 10,000 empty ones).
+        () => (record.images.length ? use.put({ id: record.id, hashes: [...new Set(record.images.map((i) => i.hash))] }) : use.delete(record.id)),
       ),
     delete: (id) => issueAll(() => search.delete(id), () => summaries.delete(id), () => use.delete(id)),
     clear: () => issueAll(() => search.clear(), () => summaries.clear(), () => use.clear(), () => bytes.clear()),
