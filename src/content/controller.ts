@@ -21,7 +21,7 @@ import { cleanRange, overlaySelection } from './selection';
 import type { ReaderAction } from './keys';
 import type { ReaderFonts } from './reader-fonts';
 import { subsetsOf } from '../shared/fonts';
-import { captureImages } from './image-capture';
+import { captureImages, imagesToKeep } from './image-capture';
 import { enableHighlights, type Highlighting, type HighlightSurface } from '../shared/highlighting';
 import type { Highlight } from '../shared/highlights';
 
@@ -350,9 +350,17 @@ export function createReader(deps: ReaderDeps) {
       made = toDraft(deps.url(), source.article, source.view, source.content);
       content = source.content;
     }
-    if (!deps.fetchImage) return ok(made);
-    const { images, skipped } = await captureImages(content, doc.baseURI, made.leadImage, deps.fetchImage);
-    return ok({ ...made, images, ...(skipped.length ? { imagesSkipped: skipped.length } : {}) });
+    if (!deps.fetchImage || imagesToKeep(content, doc.baseURI, made.leadImage).length === 0) return ok(made);
+    // Fetching the pictures may take seconds on a slow site: say so, in the reader when it is
+    // open, else on the page (the notice shows only if the wait passes 150 ms).
+    if (open) open.overlay.toast(t('saving_pictures'));
+    const done = open ? undefined : deps.pageWorking?.(t('saving_pictures'));
+    try {
+      const { images, skipped } = await captureImages(content, doc.baseURI, made.leadImage, deps.fetchImage);
+      return ok({ ...made, images, ...(skipped.length ? { imagesSkipped: skipped.length } : {}) });
+    } finally {
+      done?.();
+    }
   }
 
   async function save(): Promise<void> {

@@ -194,6 +194,8 @@ describe('reader controller', () => {
     const { reader, q } = setup(page, { fetchImage, saveDraft });
     await reader.toggle(true);
     reader.onKey('save');
+    // While the pictures are fetched, the reader says what it is doing.
+    await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe('Saving… keeping the article’s pictures for reading offline.'));
     await vi.waitFor(() => expect(q('reader-toast')!.textContent).toBe('Saved “The ferry” to your library. 1 image could not be kept for reading offline.'));
     expect(fetched).toEqual(['https://news.example/pictures/ferry.png', 'https://other.example/refused.jpg']);
     const sent = (saveDraft.mock.calls[0] as unknown as [{ images: unknown; imagesSkipped: number }])[0];

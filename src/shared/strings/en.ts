@@ -235,6 +235,7 @@ export const EN = {
   popup_copy_html: 'Copy HTML',
   popup_copying: 'Copying…',
   popup_saving: 'Saving…',
+  saving_pictures: 'Saving… keeping the article’s pictures for reading offline.',
   reader_preparing: { message: 'Preparing reader view…', description: 'Shown on the page and in the popup while a large page is being read into reader view.' },
   popup_open_library: 'Open library',
   popup_settings: 'Reading settings',
