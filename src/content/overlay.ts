@@ -140,6 +140,8 @@ export function openOverlay(doc: Document, view: ReaderView, settings: ReaderSet
     e.stopImmediatePropagation();
     if (e.key === 'Tab') return trapTab(root, help.isOpen() ? help.element : dialog, e);
     const target = root.activeElement;
+    // A focused highlight opens its editor on Enter or Space, as a click does (shared/highlighting.ts).
+    if ((e.key === 'Enter' || e.key === ' ') && target?.matches?.('mark.hl') && !help.isOpen()) return void (e.preventDefault(), (target as HTMLElement).click());
     const focus = target?.matches?.('select, input, textarea') ? 'control' : target?.matches?.('button') ? 'button' : 'reader';
     const { key, shiftKey, ctrlKey, metaKey, altKey } = e;
     // In zap mode the arrows pick blocks and Enter removes one (checked before the reader's keys).

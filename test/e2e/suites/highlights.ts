@@ -91,6 +91,13 @@ export function highlightTests<P extends AnyPage>(h: BrowserHarness<P>): void {
     const marked = () => h.overlay.call<string>(page, content, `function () { return [...this.querySelectorAll('mark.hl')].map((m) => m.textContent).join(''); }`);
     expect(await marked()).toBe(words);
     await h.screenshot(page, 'reader-highlight');
+    // From the keyboard: the highlight focused, Enter opens its editor, Esc closes it and not the reader.
+    await h.overlay.focus(page, 'mark.hl');
+    await page.keyboard.press('Enter');
+    await until('the editor', () => h.overlay.call<boolean>(page, byTestId('reader-dialog'), `function () { return !!this.querySelector('[data-testid=highlight-editor]'); }`));
+    await page.keyboard.press('Escape');
+    await until('the editor to close', async () => !(await h.overlay.call<boolean>(page, byTestId('reader-dialog'), `function () { return !!this.querySelector('[data-testid=highlight-editor]'); }`)));
+    expect(await h.overlay.read(page)).not.toBeNull();
 
     // Closed and opened again: the saved copy's highlight is on the words.
     await page.keyboard.press('Escape');
