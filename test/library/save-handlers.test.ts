@@ -9,6 +9,7 @@ import { openArticleStore, type ArticleStore } from '../../src/platform/article-
 import { fail, ok, type ArticleDraft } from '../../src/platform/messages';
 import { t } from '../../src/shared/strings/t';
 import { draft } from './fixtures';
+import { fullDiskFor } from '../platform/store-harness';
 
 let n = 0;
 const opened: ArticleStore[] = [];
@@ -143,11 +144,7 @@ describe('save with pictures on a full disk', () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]).toString('base64');
     const withImages: ArticleDraft = { ...pageDraft('https://news.example/a'), images: [{ url: 'https://news.example/a.png', data: png }] };
     const { db, ctx, handlers } = await setup({ 7: { url: 'https://news.example/a', draft: withImages } });
-    const original = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'images') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args as Parameters<IDBObjectStore['put']>);
-    });
+    fullDiskFor('images');
     const reply = await handlers['save-tab']({ type: 'save-tab', tabId: 7 }, ctx, popup);
     expect(reply).toEqual({ ok: true, value: { id: expect.any(String), updated: false, title: 'Story number 1', imagesSkipped: 1 } });
     const [saved] = (await db.loadAll()).records;

@@ -11,7 +11,7 @@ import { parseImport, readImages } from '../../src/shared/library-import';
 import { sha256Hex, type ImageRef, type StoredImage } from '../../src/shared/saved-images';
 import { storedSearchForm } from '../../src/shared/search-form';
 import { draft, record } from '../library/fixtures';
-import { freshStores, request } from './store-harness';
+import { freshStores, fullDiskFor, request } from './store-harness';
 
 const fresh = freshStores('test-images');
 let n = 0;
@@ -66,11 +66,7 @@ describe('article store: images', () => {
   it('a save whose image bytes do not fit lands nothing: no article pointing at pictures that are not there', async () => {
     const store = await fresh();
     const p = await picture('https://example.com/1.png', 1);
-    const original = IDBObjectStore.prototype.put;
-    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (this.name === 'images') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return original.apply(this, args as Parameters<IDBObjectStore['put']>);
-    });
+    fullDiskFor('images');
     await expect(store.saveDraft(draft(1), 'https://example.com/a', 1000, kept(p))).rejects.toMatchObject({ code: 'quota' });
     vi.restoreAllMocks();
     expect(await store.count()).toBe(0);

@@ -25,3 +25,12 @@ export function request<T>(req: IDBRequest<T>): Promise<T> {
     req.onerror = () => reject(req.error);
   });
 }
+
+/** From now until mocks are restored, every put into the object store `name` fails as a full disk does. */
+export function fullDiskFor(name: string): void {
+  const original = IDBObjectStore.prototype.put;
+  vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    if (this.name === name) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    return original.apply(this, args as Parameters<IDBObjectStore['put']>);
+  });
+}
