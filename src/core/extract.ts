@@ -140,7 +140,7 @@ export function extractArticle(doc: Document, url: string, options: ExtractOptio
       choice = { source: SECTION_RUN, why: "Readability's pick was one of a run of like sections" };
     }
   }
-  if (choice.source !== 'readability') dropTitleHeading(content, parsed?.title ?? copy.title);
+  dropTitleHeading(content, parsed?.title ?? copy.title);
   if (!disabled.has(TRAILING_TEASERS)) removals.push(...dropTrailingTeasers(content));
   if (!disabled.has(TRAILING_HEADINGS)) removals.push(...dropTrailingHeadings(content));
   lap?.('choose');

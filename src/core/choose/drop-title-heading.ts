@@ -1,6 +1,8 @@
 // The reader shows the title in its own header. Readability takes the heading that repeats it
-// out of its article; the prose candidate is a piece of the page as it is, so its copy of the
-// headline goes here, or the reader would show the title twice.
+// out of its article, but only for titles in Latin letters: it compares the words it gets by
+// splitting on \W, which in JavaScript is every letter outside A–Z, so a Cyrillic, Greek, Arabic
+// or Japanese headline stayed and the reader showed the title twice. The prose candidate is a
+// piece of the page as it is. In both cases the heading that repeats the title goes here.
 
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
 
