@@ -42,7 +42,9 @@ export class LibraryPage implements ListActionHost {
 
   async start(): Promise<void> {
     this.ui.status.textContent = t('library_loading');
-    this.store.subscribe?.((change) => void this.onExternalChange(change));
+    // A change from another tab is read after it happened: if the library cannot be read by then
+    // (closed for an update, or gone), say so rather than leave the rejection unheard.
+    this.store.subscribe?.((change) => void this.onExternalChange(change).catch((e: unknown) => this.toast.show(e instanceof Error ? e.message : String(e), false)));
     await this.reload();
   }
 
